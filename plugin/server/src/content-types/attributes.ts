@@ -1,0 +1,33 @@
+/**
+ * Small builders for content-type attributes, so each schema reads as a list of fields and the
+ * i18n switch (which text a council may translate) is visible on every line.
+ */
+
+const translatable = { pluginOptions: { i18n: { localized: true } } } as const;
+const shared = { pluginOptions: { i18n: { localized: false } } } as const;
+
+export const text = {
+  /** One line a council may translate. */
+  line: (options: Record<string, unknown> = {}) => ({ type: 'string', ...translatable, ...options }),
+  /** A paragraph or two of plain text a council may translate. */
+  paragraph: (options: Record<string, unknown> = {}) => ({ type: 'text', ...translatable, ...options }),
+  /** Rich text as Strapi "blocks": rendered from structure, never as HTML. */
+  rich: (options: Record<string, unknown> = {}) => ({ type: 'blocks', ...translatable, ...options }),
+  /** Structured data (validated by the plugin) that holds words a council may translate. */
+  data: (options: Record<string, unknown> = {}) => ({ type: 'json', ...translatable, ...options }),
+};
+
+/** A value that is the same in every language (codes, contacts, dates, numbers). */
+export const fixed = (type: string, options: Record<string, unknown> = {}) => ({ type, ...shared, ...options });
+
+/** A stable identifier the plugin generates once (the Open Referral feed keys on it). */
+export const uuid = () => fixed('string', { unique: true, writable: false, configurable: false });
+
+export const relation = (
+  kind: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany',
+  target: string,
+  options: Record<string, unknown> = {},
+) => ({ type: 'relation', relation: kind, target: `plugin::kinship-offer.${target}`, ...options });
+
+/** Content types that editors may translate (Strapi i18n). */
+export const localized = { i18n: { localized: true } } as const;

@@ -1,0 +1,19 @@
+import arrangementType from './arrangement-type';
+import contact from './contact';
+import feedback from './feedback';
+import location from './location';
+import offer from './offer';
+import organisation from './organisation';
+import service from './service';
+import supportType from './support-type';
+
+export default {
+  offer,
+  service,
+  organisation,
+  location,
+  contact,
+  feedback,
+  'arrangement-type': arrangementType,
+  'support-type': supportType,
+};

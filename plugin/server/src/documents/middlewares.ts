@@ -1,0 +1,86 @@
+/**
+ * Document Service middlewares: every read and write of the plugin's content passes through them,
+ * whether it comes from REST, GraphQL, the admin or the plugin's own code, so each rule holds
+ * everywhere by being written once.
+ */
+import { randomUUID } from 'node:crypto';
+import { errors } from '@strapi/utils';
+import type { Core } from '@strapi/strapi';
+import { DRAFTABLE_CONTENT_TYPES, nameOf } from '../uids';
+import { validateDocument } from '../validation';
+import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
+
+interface DocumentContext {
+  uid: string;
+  action: string;
+  params: Record<string, any>;
+}
+type Next = () => Promise<any>;
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const VOCABULARIES = new Set(['arrangement-type', 'support-type']);
+
+export function registerDocumentMiddlewares(strapi: Core.Strapi) {
+  strapi.documents.use(async (context: DocumentContext, next: Next) => {
+    const name = nameOf(context.uid);
+    if (!name) return next();
+
+    if (READ_ACTIONS.has(context.action)) {
+      keepDraftsPrivate(strapi, context);
+    } else if (context.action === 'create' || context.action === 'clone') {
+      giveNewIdentity(strapi, context);
+      await validateChanges(strapi, context, name);
+    } else if (context.action === 'update') {
+      await validateChanges(strapi, context, name);
+    }
+    return next();
+  });
+}
+
+function keepDraftsPrivate(strapi: Core.Strapi, { uid, params }: DocumentContext) {
+  if (!DRAFTABLE_CONTENT_TYPES.includes(uid as never)) return;
+  if (mayReadDrafts(strapi.requestContext.get())) return;
+  if (params.status === 'draft') throw new errors.PolicyError(DRAFTS_ARE_PRIVATE);
+  params.status = 'published';
+}
+
+/** A UUID is generated once per document; a copy made with "Duplicate" is a new document. */
+function giveNewIdentity(strapi: Core.Strapi, { uid, params }: DocumentContext) {
+  if (!('uuid' in strapi.getModel(uid as any).attributes)) return;
+  params.data = { ...params.data, uuid: randomUUID() };
+}
+
+async function validateChanges(strapi: Core.Strapi, { uid, action, params }: DocumentContext, name: string) {
+  const changes: Record<string, unknown> = { ...(params.data ?? {}) };
+  const current = action === 'update' ? await currentDraft(strapi, uid, params) : {};
+
+  if (action === 'update') {
+    if ('uuid' in changes && changes.uuid !== current.uuid) {
+      throw fieldError('uuid', 'The identifier is fixed once created: partner directories rely on it');
+    }
+    if (VOCABULARIES.has(name) && 'code' in changes && current.code && changes.code !== current.code) {
+      throw fieldError('code', 'Codes are fixed: change the label instead');
+    }
+  }
+
+  const attributes = strapi.getModel(uid as any).attributes as Record<string, { type: string }>;
+  const problems = validateDocument(name, attributes, changes, current);
+  if (problems.length > 0) {
+    throw new errors.ValidationError(
+      problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`,
+      { errors: problems.map((problem) => ({ ...problem, name: 'ValidationError' })) },
+    );
+  }
+}
+
+/** The version an update changes: the draft, in the locale being edited. */
+async function currentDraft(strapi: Core.Strapi, uid: string, params: Record<string, any>) {
+  if (!params.documentId) return {};
+  const where: Record<string, unknown> = { documentId: params.documentId };
+  if (params.locale) where.locale = params.locale;
+  if (DRAFTABLE_CONTENT_TYPES.includes(uid as never)) where.publishedAt = null;
+  return (await strapi.db.query(uid as never).findOne({ where })) ?? {};
+}
+
+const fieldError = (field: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError' }] });

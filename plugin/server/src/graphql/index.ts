@@ -1,0 +1,71 @@
+/**
+ * The plugin's part of the public GraphQL API (through @strapi/plugin-graphql, when it is present):
+ * a read-only view of published content, the one `kinshipOffer` query the widget uses, and safe
+ * operation limits.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from '../documents/draft-access';
+import { CONTENT_TYPE_NAMES, DRAFTABLE_CONTENT_TYPES, UID, uidOf } from '../uids';
+import { kinshipOfferTypes } from './kinship-offer-query';
+
+/**
+ * Limits applied when the app leaves @strapi/plugin-graphql unbounded (its defaults). An app's own
+ * `config/plugins` values win. `maxLimit` is high enough for the largest offer's services in one
+ * page (the widget asks for them all at once).
+ */
+export const OPERATION_LIMITS = { depthLimit: 10, defaultLimit: 100, maxLimit: 500 } as const;
+
+export function registerGraphQL(strapi: Core.Strapi) {
+  if (!strapi.plugin('graphql')) return;
+  applyOperationLimits(strapi);
+
+  const extension = strapi.plugin('graphql').service('extension');
+  // Readers' feedback is never readable; everything else is read here and written in the admin.
+  extension.shadowCRUD(UID.feedback).disable();
+  for (const name of CONTENT_TYPE_NAMES) extension.shadowCRUD(uidOf(name)).disableMutations();
+
+  extension.use(({ nexus }: { nexus: any }) => ({
+    types: kinshipOfferTypes(nexus, strapi),
+    resolversConfig: {
+      'Query.kinshipOffer': { auth: { scope: [`${UID.offer}.find`] } },
+      ...relationGuards(strapi),
+    },
+  }));
+}
+
+function applyOperationLimits(strapi: Core.Strapi) {
+  const current = (key: string) => strapi.config.get(`plugin::graphql.${key}`) as number | undefined;
+  const unbounded = (value: number | undefined) => value === undefined || value === null || value < 0;
+  for (const [key, value] of Object.entries(OPERATION_LIMITS)) {
+    if (unbounded(current(key))) strapi.config.set(`plugin::graphql.${key}`, value);
+  }
+}
+
+/**
+ * Relation fields have a `status` argument of their own and, under a custom query such as
+ * `kinshipOffer`, no default at all, so the document-level rule does not reach them. Every
+ * relation to a type with drafts gets the same rule here: the public asks for drafts and is
+ * refused; otherwise it gets published content.
+ */
+function relationGuards(strapi: Core.Strapi) {
+  const guard = async (resolve: any, parent: unknown, args: Record<string, unknown>, context: any, info: unknown) => {
+    if (!mayReadDrafts(context)) {
+      if (args.status === 'draft') throw new errors.PolicyError(DRAFTS_ARE_PRIVATE);
+      args = { ...args, status: 'published' };
+    }
+    return resolve(parent, args, context, info);
+  };
+
+  const config: Record<string, { middlewares: unknown[] }> = {};
+  for (const name of CONTENT_TYPE_NAMES) {
+    const model = strapi.getModel(uidOf(name));
+    const typeName = strapi.plugin('graphql').service('utils').naming.getTypeName(model);
+    for (const [field, attribute] of Object.entries(model.attributes as Record<string, any>)) {
+      if (attribute.type !== 'relation' || !DRAFTABLE_CONTENT_TYPES.includes(attribute.target)) continue;
+      config[`${typeName}.${field}`] = { middlewares: [guard] };
+      config[`${typeName}.${field}_connection`] = { middlewares: [guard] };
+    }
+  }
+  return config;
+}

@@ -1,0 +1,12 @@
+import { factories } from '@strapi/strapi';
+import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
+import importer from './importer';
+import publicAccess from './public-access';
+import vocabularies from './vocabularies';
+
+/** Strapi's core services for the content types the REST controllers serve. */
+const coreServices = Object.fromEntries(
+  PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
+);
+
+export default { ...coreServices, importer, 'public-access': publicAccess, vocabularies };

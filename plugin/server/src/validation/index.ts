@@ -1,0 +1,159 @@
+/**
+ * What makes an offer, a service or a directory entry valid, beyond Strapi's own `required` and
+ * `maxLength`: formats readers depend on (a phone number they can ring, a link that is safe to
+ * follow) and values that must agree with each other. Pure: tests call it directly.
+ */
+import {
+  ARRANGEMENT_TYPE_CODES,
+  DELIVERY_METHODS,
+} from '../vocabularies';
+import {
+  clockTime,
+  email,
+  gssCode,
+  isoDate,
+  isSafeLink,
+  languageCode,
+  ukPhone,
+  webAddress,
+  weekday,
+  type Rule,
+} from './rules';
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+type Data = Record<string, unknown>;
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/** Every link in Strapi blocks rich text must be https:, mailto: or tel:. */
+const richText: Rule = (value) => {
+  if (isBlank(value)) return null;
+  if (!Array.isArray(value)) return 'Rich text must be a list of blocks';
+  const unsafe: string[] = [];
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const { type, url, children } = node as { type?: unknown; url?: unknown; children?: unknown };
+    if (type === 'link' && (typeof url !== 'string' || !isSafeLink(url))) unsafe.push(String(url));
+    if (type === 'image') unsafe.push('an image');
+    if (Array.isArray(children)) children.forEach(visit);
+  };
+  value.forEach(visit);
+  if (unsafe.length === 0) return null;
+  return `Links must start with https://, mailto: or tel: (check ${unsafe.slice(0, 3).join(', ')})`;
+};
+
+const listOf =
+  (what: string, check: (item: unknown, index: number) => string | null): Rule =>
+  (value) => {
+    if (isBlank(value)) return null;
+    if (!Array.isArray(value)) return `Enter ${what} as a list`;
+    for (const [index, item] of value.entries()) {
+      const problem = check(item, index);
+      if (problem) return `${what} ${index + 1}: ${problem}`;
+    }
+    return null;
+  };
+
+const isRecord = (value: unknown): value is Data =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const councils: Rule = (value) => {
+  if (!Array.isArray(value) || value.length === 0) return 'Name at least one council the offer covers, with its GSS code';
+  return listOf('Council', (item) => {
+    if (!isRecord(item) || typeof item.name !== 'string' || item.name.trim() === '') return 'give the council\'s name';
+    return gssCode(item.gssCode);
+  })(value);
+};
+
+const legalFrameworkByArrangement: Rule = (value) => {
+  if (isBlank(value)) return null;
+  if (!isRecord(value)) return 'Give one explanation per arrangement type, keyed by its code';
+  for (const [code, explanation] of Object.entries(value)) {
+    if (!(ARRANGEMENT_TYPE_CODES as readonly string[]).includes(code)) {
+      return `"${code}" is not an arrangement type; use one of ${ARRANGEMENT_TYPE_CODES.join(', ')}`;
+    }
+    if (typeof explanation !== 'string') return `The explanation for ${code} must be text`;
+    if (explanation.length > 5000) return `The explanation for ${code} is longer than 5,000 characters`;
+  }
+  return null;
+};
+
+const openingTimes = listOf('Opening time', (item) => {
+  if (!isRecord(item)) return 'give days, opensAt and closesAt';
+  if (!Array.isArray(item.days) || item.days.length === 0) return 'name at least one day';
+  const badDay = item.days.map(weekday).find(Boolean);
+  if (badDay) return badDay;
+  const badTime = clockTime(item.opensAt) ?? clockTime(item.closesAt);
+  if (badTime) return badTime;
+  if (String(item.closesAt) <= String(item.opensAt)) return 'the closing time must be after the opening time';
+  if (item.note !== undefined && (typeof item.note !== 'string' || item.note.length > 200)) {
+    return 'the note must be text of up to 200 characters';
+  }
+  return null;
+});
+
+const deliveryMethods = listOf('Delivery method', (item) =>
+  (DELIVERY_METHODS as readonly unknown[]).includes(item) ? null : `use ${DELIVERY_METHODS.join(', ')}`,
+);
+
+const languages = listOf('Language', languageCode);
+
+/** Rules by field, for the fields whose type alone does not say what they must hold. */
+const FIELD_RULES: Record<string, Record<string, Rule>> = {
+  offer: {
+    councils,
+    contactPhone: ukPhone,
+    contactUrl: webAddress,
+    legalFrameworkByArrangement,
+  },
+  service: { referralUrl: webAddress, openingTimes, deliveryMethods, languages },
+  organisation: { website: webAddress, phone: ukPhone },
+  contact: { phone: ukPhone },
+};
+
+/** Rules every field of a type gets, whatever content type it is in. */
+const TYPE_RULES: Record<string, Rule> = { blocks: richText, email };
+
+/** Checks that need two fields, on the record as it will be after the save. */
+const RECORD_RULES: Record<string, (record: Data) => FieldError | null> = {
+  offer: (record) => {
+    const last = isoDate(record.lastReviewedAt);
+    const next = isoDate(record.nextReviewDue);
+    return last && next && next <= last
+      ? { path: ['nextReviewDue'], message: 'The next review must fall after the last review' }
+      : null;
+  },
+  service: (record) => {
+    const { minimumAge: min, maximumAge: max } = record;
+    return typeof min === 'number' && typeof max === 'number' && min > max
+      ? { path: ['maximumAge'], message: 'The maximum age must be the same as or more than the minimum age' }
+      : null;
+  },
+};
+
+/**
+ * The problems with `changes` to a document of content type `name` (a plugin content type's
+ * singular name), given the attributes of its schema and the values it has now (for an update).
+ */
+export function validateDocument(
+  name: string,
+  attributes: Record<string, { type: string }>,
+  changes: Data,
+  current: Data = {},
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(changes)) {
+    const attribute = attributes[field];
+    if (!attribute) continue;
+    const rule = FIELD_RULES[name]?.[field] ?? TYPE_RULES[attribute.type];
+    const message = rule?.(value);
+    if (message) errors.push({ path: [field], message });
+  }
+  const recordError = RECORD_RULES[name]?.({ ...current, ...changes });
+  if (recordError) errors.push(recordError);
+  return errors;
+}

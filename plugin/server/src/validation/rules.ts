@@ -1,0 +1,80 @@
+/**
+ * Format rules for what editors type, each a pure function that returns the message an editor
+ * should read, or null when the value is fine. Empty values are the business of `required`.
+ */
+import { WEEKDAYS } from '../vocabularies';
+
+export type Rule = (value: unknown) => string | null;
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/** Schemes a reader may follow from the offer. Anything else (javascript:, data:, http:) is refused. */
+export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
+
+/**
+ * The scheme of a link as a browser would read it: browsers drop ASCII whitespace and control
+ * characters inside a URL, so "java\tscript:" is still javascript:.
+ */
+export function linkScheme(href: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const match = /^([a-z][a-z0-9+.-]*):/.exec(cleaned);
+  return match ? `${match[1]}:` : null;
+}
+
+export const isSafeLink = (href: string) =>
+  (SAFE_LINK_SCHEMES as readonly string[]).includes(linkScheme(href) ?? '') && !/[\s<>"]/.test(href.trim());
+
+export const webAddress: Rule = (value) => {
+  if (isBlank(value)) return null;
+  if (typeof value !== 'string') return 'Enter a web address as text';
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'https:') return 'Enter a web address that starts with https://';
+    if (!url.hostname.includes('.')) return 'Enter a full web address, like https://www.example.gov.uk/kinship';
+    return null;
+  } catch {
+    return 'Enter a full web address, like https://www.example.gov.uk/kinship';
+  }
+};
+
+export const email: Rule = (value) => {
+  if (isBlank(value)) return null;
+  return typeof value === 'string' && /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[a-z]{2,}$/i.test(value.trim())
+    ? null
+    : 'Enter an email address in the correct format, like kinship@example.gov.uk';
+};
+
+/**
+ * A UK phone number: 10 or 11 digits starting 0, or +44 then 9 or 10 digits. Spaces, hyphens and
+ * brackets are allowed because that is how councils write them ("020 7946 0000").
+ */
+export const ukPhone: Rule = (value) => {
+  if (isBlank(value)) return null;
+  if (typeof value !== 'string' || !/^[+\d][\d\s()-]*$/.test(value.trim())) {
+    return 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000';
+  }
+  const digits = value.replace(/[^\d+]/g, '');
+  const national = digits.startsWith('+44') ? `0${digits.slice(3)}` : digits;
+  return /^0\d{9,10}$/.test(national) ? null : 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000';
+};
+
+/** Government Statistical Service area codes, such as E09000001 (a London borough). */
+export const gssCode: Rule = (value) =>
+  typeof value === 'string' && /^[ENSW]\d{8}$/.test(value) ? null : 'Enter the council\'s 9-character GSS code, like E09000033';
+
+export const isoDate = (value: unknown): Date | null => {
+  if (typeof value !== 'string' && !(value instanceof Date)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export const clockTime: Rule = (value) =>
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d(:00(\.000)?)?$/.test(value) ? null : 'Enter a time like 09:30';
+
+export const weekday: Rule = (value) =>
+  (WEEKDAYS as readonly unknown[]).includes(value) ? null : `Use the days ${WEEKDAYS.join(', ')}`;
+
+/** ISO 639-1 (two letters) or 639-2/3 (three letters) language codes, lower case. */
+export const languageCode: Rule = (value) =>
+  typeof value === 'string' && /^[a-z]{2,3}$/.test(value) ? null : 'Use language codes such as "en", "cy" or "pl"';
