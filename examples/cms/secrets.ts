@@ -33,4 +33,5 @@ export function secret(name: string): string {
   return secrets[name];
 }
 
-export const appPath = (...parts: string[]) => path.join(appRoot, ...parts);
+/** A path inside the app; an absolute path is kept as it is. */
+export const appPath = (...parts: string[]) => path.resolve(appRoot, ...parts);

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { DRAFTABLE_CONTENT_TYPES, nameOf } from '../uids';
 import { validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
+import { redactHiddenAddressesDeep } from './hidden-addresses';
 
 interface DocumentContext {
   uid: string;
@@ -26,7 +27,9 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     if (!name) return next();
 
     if (READ_ACTIONS.has(context.action)) {
-      keepDraftsPrivate(strapi, context);
+      if (mayReadDrafts(strapi.requestContext.get())) return next();
+      keepDraftsPrivate(context);
+      return redactHiddenAddressesDeep(await next());
     } else if (context.action === 'create' || context.action === 'clone') {
       giveNewIdentity(strapi, context);
       await validateChanges(strapi, context, name);
@@ -37,9 +40,9 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
   });
 }
 
-function keepDraftsPrivate(strapi: Core.Strapi, { uid, params }: DocumentContext) {
+/** For the public: published content only, and a clear refusal for those who ask for drafts. */
+function keepDraftsPrivate({ uid, params }: DocumentContext) {
   if (!DRAFTABLE_CONTENT_TYPES.includes(uid as never)) return;
-  if (mayReadDrafts(strapi.requestContext.get())) return;
   if (params.status === 'draft') throw new errors.PolicyError(DRAFTS_ARE_PRIVATE);
   params.status = 'published';
 }

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from '../documents/draft-access';
+import { redactHiddenAddress } from '../documents/hidden-addresses';
 import { CONTENT_TYPE_NAMES, DRAFTABLE_CONTENT_TYPES, UID, uidOf } from '../uids';
 import { kinshipOfferTypes } from './kinship-offer-query';
 
@@ -30,6 +31,7 @@ export function registerGraphQL(strapi: Core.Strapi) {
     resolversConfig: {
       'Query.kinshipOffer': { auth: { scope: [`${UID.offer}.find`] } },
       ...relationGuards(strapi),
+      ...hiddenAddressGuards(),
     },
   }));
 }
@@ -68,4 +70,13 @@ function relationGuards(strapi: Core.Strapi) {
     }
   }
   return config;
+}
+
+/** Locations reached through relations are loaded below the Document Service: redact them here. */
+function hiddenAddressGuards() {
+  const redact = async (resolve: any, parent: unknown, args: unknown, context: any, info: unknown) =>
+    resolve(mayReadDrafts(context) ? parent : redactHiddenAddress(parent), args, context, info);
+  return Object.fromEntries(
+    ['addressLine1', 'addressLine2', 'postcode'].map((field) => [`KinshipOfferLocation.${field}`, { middlewares: [redact] }]),
+  );
 }

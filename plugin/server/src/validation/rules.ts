@@ -51,7 +51,7 @@ export const email: Rule = (value) => {
  */
 export const ukPhone: Rule = (value) => {
   if (isBlank(value)) return null;
-  if (typeof value !== 'string' || !/^[+\d][\d\s()-]*$/.test(value.trim())) {
+  if (typeof value !== 'string' || !/^\+?[\d\s()-]+$/.test(value.trim())) {
     return 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000';
   }
   const digits = value.replace(/[^\d+]/g, '');

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: the public kinshipOffer query on the demo offer against a floor measured in the
+ * same run (the same response bytes from a plain Node HTTP server). Machines here are noisy, so
+ * read the ratio, not the milliseconds. Results also go to bench-results/latest.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { load, type LoadResult } from './load';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARM_UP_SECONDS = 3;
+
+function start(script: string, message?: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(path.join(__dirname, script), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TEST_DATABASE: 'sqlite', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  if (message) child.send(message);
+  return new Promise((resolve, reject) => {
+    child.once('message', (reply: any) => resolve({ child, url: reply.url }));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const row = (name: string, r: LoadResult) =>
+  `${name.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${String(r.errors).padStart(7)}`;
+
+async function main() {
+  const cms = await start('cms-process.ts');
+  const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OFFER_QUERY, variables: { slug: 'example-borough' } }) };
+  const sample = await fetch(`${cms.url}/graphql`, request);
+  const body = await sample.text();
+  if (!JSON.parse(body).data?.kinshipOffer) throw new Error(`The demo offer did not load: ${body.slice(0, 300)}`);
+  const floor = await start('static-process.ts', body);
+
+  const query = () => fetch(`${cms.url}/graphql`, request);
+  const staticFile = () => fetch(floor.url);
+  await load(query, { concurrency: CONCURRENCY, seconds: WARM_UP_SECONDS });
+  await load(staticFile, { concurrency: CONCURRENCY, seconds: WARM_UP_SECONDS });
+  const results = {
+    kinshipOffer: await load(query, { concurrency: CONCURRENCY, seconds: SECONDS }),
+    staticFloor: await load(staticFile, { concurrency: CONCURRENCY, seconds: SECONDS }),
+  };
+
+  console.log(`\nkinshipOffer query on the demo offer (${Buffer.byteLength(body)} bytes, ${CONCURRENCY} concurrent clients, ${SECONDS} s each)\n`);
+  console.log(`${''.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+  console.log(row('kinshipOffer (GraphQL)', results.kinshipOffer));
+  console.log(row('static JSON (floor)', results.staticFloor));
+  const ratios = {
+    p50: results.kinshipOffer.p50 / results.staticFloor.p50,
+    p95: results.kinshipOffer.p95 / results.staticFloor.p95,
+    throughput: results.staticFloor.requestsPerSecond / results.kinshipOffer.requestsPerSecond,
+  };
+  console.log(`\nratio to the floor: p50 ×${ratios.p50.toFixed(1)}, p95 ×${ratios.p95.toFixed(1)}, throughput ÷${ratios.throughput.toFixed(1)}\n`);
+
+  const out = path.resolve(__dirname, '../../bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), bytes: Buffer.byteLength(body), concurrency: CONCURRENCY, seconds: SECONDS, results, ratios }, null, 2));
+
+  floor.child.kill();
+  cms.child.send('stop');
+  await new Promise((resolve) => cms.child.once('exit', resolve));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

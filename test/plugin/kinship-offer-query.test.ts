@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { startCms, type TestCms } from '../support/cms';
+import { graphql, graphqlGet, rest } from '../support/http';
+
+let cms: TestCms;
+beforeAll(async () => {
+  cms = await startCms();
+});
+afterAll(async () => cms?.stop());
+
+describe('the kinshipOffer query (the widget\'s one request)', () => {
+  it('returns the whole published offer in one round trip, as an anonymous reader', async () => {
+    const { status, data, errors } = await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    const offer = data.kinshipOffer;
+    expect(offer).toMatchObject({ name: 'Example Borough Council', slug: 'example-borough', locale: 'en', contactPhone: '020 7946 0000' });
+    expect(offer.services.length).toBeGreaterThanOrEqual(25);
+    expect(offer.independentAdvice.map((o: any) => o.name)).toContain('Kinship Carers Network');
+    const navigators = offer.services.find((s: any) => s.title === 'Kinship navigators');
+    expect(navigators).toMatchObject({
+      provider: { name: 'Example Borough Council Kinship Support Team' },
+      contacts: [expect.objectContaining({ phone: '020 7946 0001' })],
+      locations: [expect.objectContaining({ postcode: 'EB1 1AA', addressLine1: '1 Fictional Square' })],
+      openingTimes: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '17:00' }],
+      uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(offer.services.map((s: any) => s.title)).toEqual([...offer.services.map((s: any) => s.title)].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('carries both vocabularies with labels, in display order', async () => {
+    const { data } = await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    const { arrangementTypes, supportTypes } = data.kinshipOffer.vocabulary;
+    expect(arrangementTypes.map((t: any) => t.code)).toEqual([
+      'informal_family_arrangement',
+      'private_fostering',
+      'child_arrangements_order',
+      'special_guardianship_order',
+      'kinship_foster_care',
+      'adoption',
+    ]);
+    expect(supportTypes).toHaveLength(9);
+    expect(supportTypes[0]).toEqual({
+      code: 'support_groups_and_training',
+      label: 'Support groups and training',
+      description: expect.any(String),
+    });
+  });
+
+  it('gives null for an offer that does not exist', async () => {
+    const { status, data, errors } = await graphql(cms.url, OFFER_QUERY, { slug: 'no-such-council' });
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+    expect(data.kinshipOffer).toBeNull();
+  });
+
+  it('refuses a request without a slug with a clear message', async () => {
+    const { status, errors } = await graphql(cms.url, OFFER_QUERY, {});
+    expect(status).toBe(400);
+    expect(errors?.[0].message).toMatch(/\$slug.*String!.*not provided/);
+  });
+
+  it('answers over GET too, for HTTP caches', async () => {
+    const { status, data } = await graphqlGet(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    expect(status).toBe(200);
+    expect(data.kinshipOffer.name).toBe('Example Borough Council');
+  });
+
+  it('publishes only the postcode district of a location whose address is hidden', async () => {
+    const { data } = await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    const familyTime = data.kinshipOffer.services.find((s: any) => s.title === 'Supported family time');
+    expect(familyTime.locations).toEqual([
+      { name: 'Family Time Centre', addressLine1: null, addressLine2: null, townOrCity: 'Example Borough', postcode: 'EB4', accessibility: expect.any(String) },
+    ]);
+    const { body } = await rest(cms.url, '/locations?filters[name][$eq]=Family Time Centre');
+    expect(body.data[0]).toMatchObject({ addressLine1: null, postcode: 'EB4' });
+    const viaOffer = await rest(cms.url, '/offers?filters[slug][$eq]=example-borough&populate[services][populate]=locations');
+    expect(JSON.stringify(viaOffer.body)).not.toContain('8 Imaginary Road');
+  });
+});
+
+describe('the public REST API', () => {
+  it('lists published offers and reads one by documentId', async () => {
+    const list = await rest(cms.url, '/offers?fields[0]=name&fields[1]=slug&sort=slug');
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((o: any) => o.slug)).toEqual(['example-borough', 'example-shared-service']);
+    const one = await rest(cms.url, `/offers/${list.body.data[0].documentId}`);
+    expect(one.body.data.name).toBe('Example Borough Council');
+  });
+
+  it('never exposes readers\' feedback', async () => {
+    expect((await rest(cms.url, '/feedbacks')).status).toBe(404);
+    const { status, errors } = await graphql(cms.url, '{ kinshipOfferFeedbacks { message } }');
+    expect(status).toBe(400);
+    expect(errors?.[0].message).toMatch(/Cannot query field "kinshipOfferFeedbacks"/);
+  });
+
+  it('offers no way to write through the public API', async () => {
+    const { errors } = await graphql(cms.url, 'mutation { createKinshipOfferService(data: { title: "x" }) { title } }');
+    expect(errors?.[0].message).toMatch(/Cannot query field "createKinshipOfferService"/);
+    const response = await fetch(`${cms.url}/api/kinship-offer/services`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { title: 'x' } }),
+    });
+    expect(response.status).toBe(405);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * @strapi/plugin-graphql is unbounded by default; the plugin sets limits unless the app chose its
+ * own, so one public request cannot ask for everything at any depth.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCms, type TestCms } from '../support/cms';
+import { graphql, rest } from '../support/http';
+
+let cms: TestCms;
+beforeAll(async () => {
+  cms = await startCms();
+});
+afterAll(async () => cms?.stop());
+
+const pageSizeOf = async (pagination: string) => {
+  const { data, errors } = await graphql(cms.url, `{ kinshipOfferServices_connection${pagination} { pageInfo { pageSize } } }`);
+  expect(errors).toBeUndefined();
+  return data.kinshipOfferServices_connection.pageInfo.pageSize;
+};
+
+describe('GraphQL operation limits', () => {
+  it('refuses a query nested deeper than 10 levels, before running it', async () => {
+    const one = '(pagination: { limit: 1 })';
+    const nest = (depth: number): string =>
+      depth === 0 ? 'title' : `title offers${one} { name services${one} { ${nest(depth - 1)} } }`;
+    const shallow = await graphql(cms.url, `{ kinshipOfferServices${one} { ${nest(4)} } }`);
+    expect(shallow.errors).toBeUndefined();
+    const deep = await graphql(cms.url, `{ kinshipOfferServices${one} { ${nest(6)} } }`);
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
+  });
+
+  it('pages 100 at a time by default and never more than 500', async () => {
+    expect(await pageSizeOf('')).toBe(100);
+    expect(await pageSizeOf('(pagination: { pageSize: 1000000 })')).toBe(500);
+    expect(await pageSizeOf('(pagination: { limit: -1 })')).toBe(500);
+  });
+
+  it('keeps a limit the app configured itself', () => {
+    expect(cms.strapi.config.get('plugin::graphql.endpoint')).toBe('/graphql');
+    expect(cms.strapi.config.get('plugin::graphql.maxLimit')).toBe(500);
+  });
+});
+
+describe('REST limits', () => {
+  it('caps page size at the app\'s maxLimit', async () => {
+    const { status, body } = await rest(cms.url, '/services?pagination[pageSize]=1000000');
+    expect(status).toBe(200);
+    expect(body.meta.pagination.pageSize).toBe(100);
+  });
+});

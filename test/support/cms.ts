@@ -1,0 +1,98 @@
+/**
+ * A real Strapi, the demo app in examples/cms with the plugin, on a throw-away database
+ * (SQLite, or PostgreSQL when the vitest project says so), listening on a free port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createDatabase } from './postgres';
+
+// @strapi/strapi cannot be imported as ESM under vitest (lodash/fp); require works.
+const require = createRequire(__filename);
+const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '../../examples/cms');
+
+export const DEMO_ADMIN = { email: 'editor@example.gov.uk', password: 'Demo-Editor-2026' };
+
+export interface TestCms {
+  strapi: Core.Strapi;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Stops and starts the same app on the same database, as a second `npm start` would. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const database = () => (process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite');
+
+async function prepareDatabase() {
+  if (database() === 'postgres') {
+    const { url, drop } = await createDatabase();
+    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url }, cleanUp: drop };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'kinship-offer-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * strapi.destroy() removes every process listener, vitest's own among them (its worker then dies
+ * with EPIPE): keep them and put them back.
+ */
+async function destroyKeepingListeners(strapi: Core.Strapi) {
+  const kept = process.eventNames().map((event) => [event, process.listeners(event as any)] as const);
+  await strapi.destroy();
+  for (const [event, listeners] of kept) {
+    for (const listener of listeners) {
+      if (!process.listeners(event as any).includes(listener)) process.on(event as any, listener as any);
+    }
+  }
+}
+
+async function boot(): Promise<{ strapi: Core.Strapi; url: string }> {
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.listen();
+  const address = strapi.server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('Strapi is not listening on a port');
+  return { strapi, url: `http://127.0.0.1:${address.port}` };
+}
+
+export async function startCms(): Promise<TestCms> {
+  const { env, cleanUp } = await prepareDatabase();
+  Object.assign(process.env, env, {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SERVE_ADMIN_PANEL: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
+    DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    // Fixed test secrets, so nothing is written into the demo app's folder.
+    APP_KEYS: 'test-key-1,test-key-2',
+    API_TOKEN_SALT: 'test-api-token-salt',
+    ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+    TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+    JWT_SECRET: 'test-jwt-secret',
+    ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+  });
+
+  const cms = { ...(await boot()) } as TestCms;
+  cms.restart = async () => {
+    await destroyKeepingListeners(cms.strapi);
+    Object.assign(cms, await boot());
+  };
+  cms.stop = async () => {
+    await destroyKeepingListeners(cms.strapi);
+    await cleanUp();
+  };
+  return cms;
+}

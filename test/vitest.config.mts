@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Plugin tests: pure units once, and the integration suite against a real Strapi on SQLite and,
+ * when test/run.ts found a PostgreSQL server (always in CI), on PostgreSQL too.
+ */
+const integration = (database: 'sqlite' | 'postgres') => ({
+  extends: true,
+  test: {
+    name: database,
+    include: ['plugin/*.test.ts'],
+    env: { TEST_DATABASE: database },
+  },
+});
+
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    silent: 'passed-only',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['plugin/unit/**/*.test.ts'] } },
+      integration('sqlite'),
+      ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
+    ],
+  },
+});
