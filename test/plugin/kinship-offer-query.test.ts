@@ -80,6 +80,26 @@ describe('the kinshipOffer query (the widget\'s one request)', () => {
   });
 });
 
+describe('keeping the offer current', () => {
+  const titles = async () =>
+    (await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' })).data.kinshipOffer.services.map((s: any) => s.title);
+
+  it('shows an edit once it is published, and not before', async () => {
+    const services = cms.strapi.documents('plugin::kinship-offer.service');
+    const navigators = await services.findFirst({ filters: { title: 'Kinship navigators' }, status: 'published' });
+    expect(await titles()).toContain('Kinship navigators');
+
+    await services.update({ documentId: navigators!.documentId, data: { title: 'Kinship navigators (renamed)' } as any });
+    expect(await titles()).toContain('Kinship navigators');
+
+    await services.publish({ documentId: navigators!.documentId });
+    expect(await titles()).toContain('Kinship navigators (renamed)');
+
+    await services.unpublish({ documentId: navigators!.documentId });
+    expect((await titles()).filter((t: string) => t.startsWith('Kinship navigators'))).toEqual([]);
+  });
+});
+
 describe('the public REST API', () => {
   it('lists published offers and reads one by documentId', async () => {
     const list = await rest(cms.url, '/offers?fields[0]=name&fields[1]=slug&sort=slug');

@@ -3,7 +3,7 @@
  * The plugin's tests run it against the live schema, so the two cannot drift apart.
  */
 export const OFFER_QUERY = /* GraphQL */ `
-  query KinshipOffer($slug: String!, $locale: I18NLocaleCode) {
+  query KinshipOffer($slug: String!, $locale: String) {
     kinshipOffer(slug: $slug, locale: $locale) {
       documentId
       slug
@@ -33,7 +33,7 @@ export const OFFER_QUERY = /* GraphQL */ `
       }
       lastReviewedAt
       nextReviewDue
-      services(pagination: { limit: 500 }, sort: "title:asc") {
+      services {
         uuid
         title
         summary

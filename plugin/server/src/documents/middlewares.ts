@@ -36,7 +36,10 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     } else if (context.action === 'update') {
       await validateChanges(strapi, context, name);
     }
-    return next();
+    const result = await next();
+    // Any write (create, update, delete, publish, unpublish, discard) may change what readers see.
+    strapi.plugin('kinship-offer').service('offer-view').changed();
+    return result;
   });
 }
 

@@ -2,32 +2,42 @@
  * `kinshipOffer(slug, locale)`: a whole published offer, with the vocabularies a reader needs to
  * filter it, in one round trip. It is the query the widget sends.
  *
- * It returns the generated `KinshipOfferOffer` type, so relations (services and their providers,
- * locations and contacts) resolve through @strapi/plugin-graphql as they do everywhere else, and
- * the relation guards in ./index.ts keep them published.
+ * It has types of its own (KinshipLocalOffer…), generated from the content-type schemas by
+ * offer-view/shape.ts, and resolves from the offer-view service's one populated, cached tree,
+ * rather than through @strapi/plugin-graphql's per-relation resolvers (hundreds of queries and
+ * permission checks per offer). Everything in the tree is published and public by construction.
  */
 import type { Core } from '@strapi/strapi';
-import { UID } from '../uids';
+import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 
 export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
-  const vocabularies = strapi.plugin('kinship-offer').service('vocabularies');
+  const offerView = () => strapi.plugin('kinship-offer').service('offer-view');
 
-  const vocabularyType = nexus.objectType({
-    name: 'KinshipOfferVocabulary',
+  const viewTypes = (Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) =>
+    nexus.objectType({
+      name: VIEW_TYPES[name],
+      definition(t: any) {
+        for (const field of viewFields(name)) {
+          if (field.list) t.nonNull.list.nonNull.field(field.name, { type: field.type });
+          else t.field(field.name, { type: field.type });
+        }
+      },
+    }),
+  );
+
+  const vocabulary = nexus.objectType({
+    name: 'KinshipLocalOfferVocabulary',
     description: 'The arrangement and support types, with labels in the offer\'s language, in display order',
     definition(t: any) {
-      t.nonNull.list.nonNull.field('arrangementTypes', { type: 'KinshipOfferArrangementType' });
-      t.nonNull.list.nonNull.field('supportTypes', { type: 'KinshipOfferSupportType' });
+      t.nonNull.list.nonNull.field('arrangementTypes', { type: VIEW_TYPES['arrangement-type'] });
+      t.nonNull.list.nonNull.field('supportTypes', { type: VIEW_TYPES['support-type'] });
     },
   });
 
   const offerVocabulary = nexus.extendType({
-    type: 'KinshipOfferOffer',
+    type: VIEW_TYPES.offer,
     definition(t: any) {
-      t.nonNull.field('vocabulary', {
-        type: 'KinshipOfferVocabulary',
-        resolve: (offer: { locale?: string }) => vocabularies.inLocale(offer.locale),
-      });
+      t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
     },
   });
 
@@ -35,22 +45,14 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
     type: 'Query',
     definition(t: any) {
       t.field('kinshipOffer', {
-        type: 'KinshipOfferOffer',
+        type: VIEW_TYPES.offer,
         description: 'A published kinship local offer by its slug, or null when there is none',
         args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-        async resolve(_parent: unknown, args: { slug: string; locale?: string | null }, context: any) {
-          const offer = await strapi.documents(UID.offer).findFirst({
-            filters: { slug: args.slug },
-            locale: args.locale ?? undefined,
-            status: 'published',
-          });
-          if (!offer) return null;
-          const schema = strapi.getModel(UID.offer);
-          return strapi.contentAPI.sanitize.output(offer, schema, { auth: context.state.auth });
-        },
+        resolve: (_parent: unknown, args: { slug: string; locale?: string | null }) =>
+          offerView().find(args.slug, args.locale ?? undefined),
       });
     },
   });
 
-  return [vocabularyType, offerVocabulary, query];
+  return [...viewTypes, vocabulary, offerVocabulary, query];
 }

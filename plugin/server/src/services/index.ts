@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import importer from './importer';
+import offerView from './offer-view';
 import publicAccess from './public-access';
 import vocabularies from './vocabularies';
 
@@ -9,4 +10,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, importer, 'public-access': publicAccess, vocabularies };
+export default { ...coreServices, importer, 'offer-view': offerView, 'public-access': publicAccess, vocabularies };
