@@ -1,11 +1,13 @@
 /**
- * Read-only REST controllers for the public content types. Strapi's core controllers validate the
- * query, sanitize input and output for the caller, and go through the Document Service, where the
- * plugin's middlewares keep drafts private.
+ * Read-only REST controllers for the public content types, and the widget's script. Strapi's core
+ * controllers validate the query, sanitize input and output for the caller, and go through the
+ * Document Service, where the plugin's middlewares keep drafts private.
  */
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
+import widget from './widget';
 
-export default Object.fromEntries(
-  PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)]),
-);
+export default {
+  ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
+  widget,
+};

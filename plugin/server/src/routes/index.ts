@@ -13,6 +13,9 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
   ];
 });
 
+/** The widget's script: public, cached, for any origin. */
+const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
+
 export default {
-  'content-api': { type: 'content-api', routes: readRoutes },
+  'content-api': { type: 'content-api', routes: [widgetRoute, ...readRoutes] },
 };

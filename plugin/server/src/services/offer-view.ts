@@ -19,8 +19,11 @@ export type OfferView = Record<string, unknown> & { vocabulary: unknown };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const views = new Map<string, { version: string; view: Promise<OfferView | null> }>();
-  const tables = () =>
-    Object.keys(VIEW_TYPES).map((name) => strapi.db.metadata.get(uidOf(name as never)).tableName);
+  /** The tables the view reads, and the public role's permissions (a revoked grant must show at once). */
+  const tables = () => [
+    ...Object.keys(VIEW_TYPES).map((name) => strapi.db.metadata.get(uidOf(name as never)).tableName),
+    ...(strapi.plugin('users-permissions') ? [strapi.db.metadata.get('plugin::users-permissions.permission').tableName] : []),
+  ];
 
   /** Changes whenever a row is created, edited, published or deleted in any table the view reads. */
   async function queryContentVersion(): Promise<string> {

@@ -1,0 +1,35 @@
+/**
+ * The widget as one self-contained ES module, Lit included: what a host page loads with one
+ * script tag. Written twice: into widget/dist (the npm package) and into the plugin's dist, from
+ * where the CMS serves it at /api/kinship-offer/widget.js.
+ */
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** GraphQL documents marked with a GraphQL comment lose their indentation, as Lit's templates do. */
+const compactGraphQL = () => ({
+  name: 'compact-graphql',
+  transform(code) {
+    if (!code.includes('/* GraphQL */')) return null;
+    return { code: code.replace(/\/\* GraphQL \*\/ `([^`]*)`/g, (_, query) => `\`${query.replace(/\s+/g, ' ').trim()}\``), map: null };
+  },
+});
+
+export default {
+  input: 'widget/src/kinship-offer.ts',
+  output: [
+    { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
+    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es' },
+  ],
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    compactGraphQL(),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+    // Lit's templates and styles are strings: strip their indentation and comments too.
+    minifyHTML(),
+    // Our own private members (`_name`) are renamed too; Lit's cross-module names start `_$` and are kept.
+    terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, mangle: { properties: { regex: /^_[a-z]/ } }, format: { comments: false } }),
+  ],
+};

@@ -1,0 +1,107 @@
+/**
+ * Talking to the CMS: small pure functions that build the request and read the response, and the
+ * one `loadOffer` that puts them together with fetch. Each failure has its own kind, so the
+ * element can tell a reader and the web team what went wrong.
+ */
+import { OFFER_QUERY } from './offer-query';
+import type { Offer } from './types';
+
+export type LoadFailure =
+  | 'endpoint' // the endpoint attribute is not a usable URL
+  | 'network' // no answer: offline, DNS, CORS, CMS down
+  | 'timeout' // no answer in time
+  | 'http' // an answer that is not a 200
+  | 'format' // a 200 that is not the JSON we asked for
+  | 'graphql' // GraphQL errors
+  | 'not-found'; // no published offer with that slug
+
+export class OfferLoadError extends Error {
+  constructor(
+    readonly kind: LoadFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfferLoadError';
+  }
+}
+
+/** Where the GraphQL endpoint is: the `endpoint` attribute, or beside the script that defined the element. */
+export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: string): URL {
+  try {
+    const url = endpoint ? new URL(endpoint, document.baseURI) : new URL('/graphql', scriptUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(url.protocol);
+    return url;
+  } catch {
+    throw new OfferLoadError('endpoint', `"${endpoint}" is not a valid GraphQL endpoint URL`);
+  }
+}
+
+/** The query without indentation: it travels in the URL of a GET, which browsers and CDNs can cache. */
+const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
+
+/**
+ * A GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag). The
+ * header satisfies Apollo's CSRF protection for GET requests.
+ */
+export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
+  const url = new URL(endpoint);
+  url.searchParams.set('query', compactQuery);
+  url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
+  return {
+    url: url.toString(),
+    init: { method: 'GET', headers: { 'apollo-require-preflight': 'true' }, credentials: 'omit', mode: 'cors' },
+  };
+}
+
+/** Reads a response body: the offer, or the reason there is none. */
+export function parseOfferResponse(status: number, body: string, slug: string): Offer {
+  let json: { data?: { kinshipOffer?: Offer | null }; errors?: Array<{ message?: string }> };
+  try {
+    json = JSON.parse(body);
+  } catch {
+    if (status !== 200) throw new OfferLoadError('http', `the CMS answered ${status}`);
+    throw new OfferLoadError('format', 'the CMS answered with something that is not JSON');
+  }
+  if (json.errors?.length) {
+    throw new OfferLoadError('graphql', `the CMS refused the query: ${json.errors.map((e) => e.message).join('; ')}`);
+  }
+  if (status !== 200) throw new OfferLoadError('http', `the CMS answered ${status}`);
+  if (!json.data || !('kinshipOffer' in json.data)) {
+    throw new OfferLoadError('format', 'the CMS answered without an offer');
+  }
+  if (!json.data.kinshipOffer) throw new OfferLoadError('not-found', `there is no published offer "${slug}"`);
+  return json.data.kinshipOffer;
+}
+
+/** How long a reader waits before they are shown the fallback contact instead. */
+export const TIMEOUT_MS = 10_000;
+
+export async function loadOffer(
+  endpoint: URL,
+  slug: string,
+  locale: string | undefined,
+  signal: AbortSignal,
+  timeoutMs = TIMEOUT_MS,
+): Promise<Offer> {
+  const { url, init } = buildOfferRequest(endpoint, slug, locale);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const abortWithCaller = () => timeout.abort();
+  signal.addEventListener('abort', abortWithCaller);
+  try {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, { ...init, signal: timeout.signal });
+      body = await response.text();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (timeout.signal.aborted) throw new OfferLoadError('timeout', `the CMS at ${endpoint.origin} did not answer within ${timeoutMs / 1000} s`);
+      throw new OfferLoadError('network', `the CMS at ${endpoint.origin} could not be reached`);
+    }
+    return parseOfferResponse(response.status, body, slug);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abortWithCaller);
+  }
+}

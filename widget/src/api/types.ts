@@ -1,0 +1,105 @@
+/** The offer as the kinshipOffer query returns it (see offer-query.ts). */
+
+export type Blocks = BlockNode[];
+export interface BlockNode {
+  type: string;
+  children?: BlockNode[];
+  text?: string;
+  url?: string;
+  level?: number;
+  format?: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  code?: boolean;
+}
+
+export interface Term {
+  code: string;
+  label: string;
+  description?: string | null;
+}
+
+export interface Organisation {
+  name: string;
+  description?: string | null;
+  website?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export interface Location {
+  name: string;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  townOrCity?: string | null;
+  postcode?: string | null;
+  accessibility?: string | null;
+}
+
+export interface Contact {
+  name: string;
+  role?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export interface OpeningTime {
+  days: string[];
+  opensAt: string;
+  closesAt: string;
+  note?: string;
+}
+
+export interface Service {
+  uuid: string;
+  title: string;
+  summary: string;
+  description?: Blocks | null;
+  supportTypes: Array<{ code: string }>;
+  arrangementTypes: Array<{ code: string }>;
+  eligibility?: string | null;
+  minimumAge?: number | null;
+  maximumAge?: number | null;
+  howToAccess?: string | null;
+  referralUrl?: string | null;
+  cost: 'free' | 'means_tested' | 'charged';
+  costAmount?: number | null;
+  costDescription?: string | null;
+  deliveryMethods?: string[] | null;
+  openingTimes?: OpeningTime[] | null;
+  languages?: string[] | null;
+  alert?: string | null;
+  lastReviewedAt?: string | null;
+  provider?: Organisation | null;
+  locations: Location[];
+  contacts: Contact[];
+}
+
+export interface Offer {
+  documentId: string;
+  slug: string;
+  locale: string;
+  name: string;
+  councils: Array<{ name: string; gssCode: string }>;
+  generalApproach?: Blocks | null;
+  evidenceBase?: Blocks | null;
+  accountableOfficerName?: string | null;
+  accountableOfficerRole?: string | null;
+  accountableOfficerEmail?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  contactHours?: string | null;
+  contactUrl?: string | null;
+  legalFramework?: Blocks | null;
+  legalFrameworkByArrangement?: Record<string, string> | null;
+  financialSupportPolicy?: Blocks | null;
+  complaints?: Blocks | null;
+  independentAdvice: Organisation[];
+  lastReviewedAt?: string | null;
+  nextReviewDue?: string | null;
+  services: Service[];
+  vocabulary: { arrangementTypes: Term[]; supportTypes: Term[] };
+}

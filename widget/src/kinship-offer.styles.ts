@@ -1,0 +1,213 @@
+import { css } from 'lit';
+
+/**
+ * The default look follows GOV.UK Frontend (type scale, links, the yellow focus state), because
+ * most council sites do; the custom properties fall back to GOV.UK's own where the host has them.
+ * `all: initial` stops the host page's inherited styles (fonts, line height, text transforms)
+ * leaking in: what the host can change is exactly the custom properties and parts below.
+ */
+export const styles = css`
+  :host {
+    all: initial;
+    display: block;
+    --_text: var(--kinship-offer-text-colour, var(--govuk-text-colour, #0b0c0c));
+    --_secondary: var(--kinship-offer-secondary-text-colour, var(--govuk-secondary-text-colour, #484949));
+    --_link: var(--kinship-offer-link-colour, var(--govuk-link-colour, #1a65a6));
+    --_focus: var(--kinship-offer-focus-colour, var(--govuk-focus-colour, #ffdd00));
+    --_focus-text: var(--kinship-offer-focus-text-colour, var(--govuk-focus-text-colour, #0b0c0c));
+    --_border: var(--kinship-offer-border-colour, var(--govuk-border-colour, #cecece));
+    --_accent: var(--kinship-offer-accent-colour, var(--govuk-brand-colour, #1d70b8));
+    --_panel: var(--kinship-offer-panel-background, #f3f2f1);
+    --_background: var(--kinship-offer-background, transparent);
+    --_error: var(--kinship-offer-error-colour, var(--govuk-error-colour, #ca3535));
+    font-family: var(--kinship-offer-font-family, 'GDS Transport', arial, sans-serif);
+    font-size: var(--kinship-offer-font-size, 1.1875rem);
+    line-height: 1.32;
+    color: var(--_text);
+    background: var(--_background);
+    overflow-wrap: break-word;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .loading {
+    min-height: var(--kinship-offer-loading-height, 20rem);
+  }
+  h1, h2, h3, h4, h5, h6, .rich-heading {
+    font-weight: 700;
+    margin: 1.5em 0 0.5em;
+    line-height: 1.2;
+  }
+  h1 { font-size: 2.25em; }
+  h2 { font-size: 1.6em; }
+  h3 { font-size: 1.25em; }
+  h4, h5, h6 { font-size: 1em; }
+  .first {
+    margin-top: 0;
+  }
+  p, ul, ol, dl, blockquote, details, fieldset {
+    margin: 0 0 1em;
+  }
+  ul, ol {
+    padding-inline-start: 1.25em;
+  }
+  blockquote {
+    border-inline-start: 5px solid var(--_border);
+    padding-inline-start: 1em;
+  }
+  a {
+    color: var(--_link);
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: max(3px, 0.1875rem);
+  }
+  a:focus-visible, summary:focus-visible {
+    outline: 3px solid transparent;
+    color: var(--_focus-text);
+    background-color: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  button, input {
+    font: inherit;
+    color: inherit;
+  }
+  input:focus-visible, button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+  .panel {
+    border-inline-start: 10px solid var(--_accent);
+    background: var(--_panel);
+    padding: 1em 1.25em;
+    margin: 0 0 1.5em;
+  }
+  .panel > :last-child {
+    margin-bottom: 0;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.5em;
+    font-weight: 700;
+    font-size: 1.25em;
+    white-space: normal;
+  }
+  .hint {
+    color: var(--_secondary);
+    margin-bottom: 0.75em;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    margin-bottom: 0.5em;
+  }
+  .choice input {
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0.1em 0 0;
+    flex: none;
+    accent-color: var(--_text);
+  }
+  .choice label {
+    cursor: pointer;
+  }
+  .search input {
+    display: block;
+    width: 100%;
+    max-width: 30em;
+    min-height: 2.5em;
+    padding: 0.3em;
+    border: 2px solid var(--_text);
+    border-radius: 0;
+    background: #fff;
+  }
+  .search label {
+    display: block;
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  button {
+    cursor: pointer;
+    background: var(--kinship-offer-button-colour, var(--govuk-button-background-colour, #00703c));
+    color: var(--kinship-offer-button-text-colour, #fff);
+    border: 2px solid transparent;
+    border-radius: 0;
+    box-shadow: 0 2px 0 #002d18;
+    padding: 0.4em 0.7em;
+    margin: 0 0 1em;
+  }
+  button.secondary {
+    background: #f3f2f1;
+    color: #0b0c0c;
+    box-shadow: 0 2px 0 #929191;
+  }
+  .services {
+    list-style: none;
+    padding: 0;
+  }
+  .service {
+    border-top: 1px solid var(--_border);
+    padding: 1em 0 0.5em;
+  }
+  .service > :first-child {
+    margin-top: 0;
+  }
+  .alert {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: 0.75em;
+    font-weight: 700;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    display: inline-block;
+  }
+  details[open] > .details {
+    border-inline-start: 5px solid var(--_border);
+    padding: 0.75em 0 0 1em;
+    margin-top: 0.5em;
+  }
+  dt, .status {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0 0 0.75em;
+  }
+  .meta {
+    color: var(--_secondary);
+    font-size: 0.9em;
+  }
+  .error {
+    border: 5px solid var(--_error);
+    padding: 1em;
+    margin: 0 0 1em;
+  }
+  @media print {
+    :host {
+      font-size: 12pt;
+      color: #000;
+    }
+    .no-print, button {
+      display: none !important;
+    }
+    summary {
+      color: #000;
+      text-decoration: none;
+      font-weight: 700;
+    }
+  }
+`;

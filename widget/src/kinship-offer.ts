@@ -1,0 +1,553 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
+import type { Contact, Location, OpeningTime, Organisation, Service, Term } from './api/types';
+import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
+import { styles } from './kinship-offer.styles';
+import { hasContent, renderBlocks, safeHref } from './render/blocks';
+import { DEFAULT_STRINGS, format, type Strings } from './strings';
+
+const VIEWS = ['full', 'services', 'contact'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The script's own address: the CMS that serves it is the one to ask for the offer. */
+const SCRIPT_URL = import.meta.url;
+
+/**
+ * A council's kinship local offer, from its Strapi CMS, on any page.
+ *
+ * @summary The kinship local offer: named contact, support filtered by arrangement and need,
+ * the legal framework, financial support policy, complaints and independent advice.
+ *
+ * @fires kinship-offer-load - The offer is shown. `detail: { offer, services }`
+ * @fires kinship-offer-error - The offer could not be shown. `detail: { offer, kind, message }`
+ * @fires kinship-offer-filter - A reader changed their choices. `detail: { arrangement, supportTypes, query, results }`
+ *
+ * @slot - The fallback: what readers see before the offer loads and if it cannot (a link to the
+ * offer page and a phone number). Keep it; it is also what readers without JavaScript see.
+ *
+ * @csspart contact - The named contact panel.
+ * @csspart filters - The arrangement, support type and search controls.
+ * @csspart status - The count of matching services.
+ * @csspart service - One service.
+ * @csspart section - A statutory section (legal position, financial support, complaints, advice).
+ * @csspart error - The message shown when the offer cannot be loaded.
+ *
+ * @cssprop --kinship-offer-font-family - Defaults to GOV.UK's "GDS Transport", arial, sans-serif.
+ * @cssprop --kinship-offer-font-size - Base size (1.1875rem, GOV.UK body).
+ * @cssprop --kinship-offer-text-colour - Falls back to --govuk-text-colour, then #0b0c0c.
+ * @cssprop --kinship-offer-secondary-text-colour - Falls back to --govuk-secondary-text-colour.
+ * @cssprop --kinship-offer-link-colour - Falls back to --govuk-link-colour, then #1a65a6.
+ * @cssprop --kinship-offer-focus-colour - Falls back to --govuk-focus-colour, then #ffdd00.
+ * @cssprop --kinship-offer-focus-text-colour - Falls back to --govuk-focus-text-colour.
+ * @cssprop --kinship-offer-border-colour - Falls back to --govuk-border-colour.
+ * @cssprop --kinship-offer-accent-colour - The contact panel's edge; falls back to --govuk-brand-colour.
+ * @cssprop --kinship-offer-panel-background - The contact panel (#f3f2f1).
+ * @cssprop --kinship-offer-background - The element's background (transparent).
+ * @cssprop --kinship-offer-error-colour - Falls back to --govuk-error-colour.
+ * @cssprop --kinship-offer-button-colour - Buttons; falls back to --govuk-button-background-colour.
+ * @cssprop --kinship-offer-button-text-colour - Button text (#fff).
+ * @cssprop --kinship-offer-loading-height - Space kept while loading, so the page does not jump (20rem).
+ */
+export class KinshipOffer extends LitElement {
+  static override styles = styles;
+
+  /** The offer's slug, e.g. "example-borough". Required. */
+  @property({ reflect: true }) accessor offer = '';
+
+  /** The GraphQL endpoint; by default /graphql on the server the script came from. */
+  @property() accessor endpoint = '';
+
+  /** Preselects the reader's arrangement type (a code such as "special_guardianship_order"). */
+  @property() accessor arrangement = '';
+
+  /** Restricts the view to these support types: space- or comma-separated codes. */
+  @property({ attribute: 'support-types' }) accessor supportTypes = '';
+
+  /** "full" (everything), "services" (the filters and services only) or "contact" (the named contact only). */
+  @property() accessor view: View = 'full';
+
+  /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 2;
+
+  /** Overrides for any of the element's own words (see strings.ts). */
+  @property({ attribute: false }) accessor strings: Partial<Strings> = {};
+
+  @state() private accessor _filters: FilterState = EMPTY_FILTERS;
+
+  /** Problems with the attributes, told to the reader once the offer is shown. */
+  @state() private accessor _notices: string[] = [];
+
+  private _searchText = new WeakMap<Service, string>();
+  private _warned = new Set<string>();
+  private _openBeforePrint: HTMLDetailsElement[] = [];
+
+  private _offer = new Task(this, {
+    task: async ([endpoint, slug, lang], { signal }) => {
+      if (!slug) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
+      return loadOffer(resolveEndpoint(endpoint, SCRIPT_URL), slug, lang || undefined, signal);
+    },
+    args: () => [this.endpoint, this.offer, this.lang] as const,
+    onComplete: (offer) => {
+      this._applyAttributeFilters();
+      this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
+    },
+    onError: (error) => {
+      const kind = error instanceof OfferLoadError ? error.kind : 'network';
+      const message = error instanceof Error ? error.message : String(error);
+      this._warn(`could not show the offer "${this.offer}": ${message}`);
+      this._emit('kinship-offer-error', { offer: this.offer, kind, message });
+    },
+  });
+
+  static override get observedAttributes() {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('popstate', this._onPopState);
+    window.addEventListener('beforeprint', this._onBeforePrint);
+    window.addEventListener('afterprint', this._onAfterPrint);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this._onPopState);
+    window.removeEventListener('beforeprint', this._onBeforePrint);
+    window.removeEventListener('afterprint', this._onAfterPrint);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if ((changed.has('arrangement') || changed.has('supportTypes')) && this._offer.status === TaskStatus.COMPLETE) {
+      this._applyAttributeFilters();
+    }
+  }
+
+  override render() {
+    try {
+      return this._offer.render({
+        initial: () => this._renderLoading(),
+        pending: () => (this._offer.value ? this._renderOffer() : this._renderLoading()),
+        complete: () => this._renderOffer(),
+        error: (error) => this._renderError(error),
+      });
+    } catch (error) {
+      // Content we did not expect must never break the host page: show the fallback instead.
+      this._warn(`could not display the offer: ${error}`);
+      return this._renderError(error);
+    }
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  private get _t(): Strings {
+    return { ...DEFAULT_STRINGS, ...this.strings };
+  }
+
+  private get _level(): number {
+    const level = Number(this.headingLevel);
+    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+  }
+
+  private get _view(): View {
+    return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'full';
+  }
+
+  private _heading(offset: number, content: unknown, className = '') {
+    switch (Math.min(6, this._level + offset)) {
+      case 1: return html`<h1 class=${className}>${content}</h1>`;
+      case 2: return html`<h2 class=${className}>${content}</h2>`;
+      case 3: return html`<h3 class=${className}>${content}</h3>`;
+      case 4: return html`<h4 class=${className}>${content}</h4>`;
+      case 5: return html`<h5 class=${className}>${content}</h5>`;
+      default: return html`<h6 class=${className}>${content}</h6>`;
+    }
+  }
+
+  private _renderLoading() {
+    return html`<div class="loading" aria-busy="true">
+      <p role="status">${this._t.loading}</p>
+      <slot></slot>
+    </div>`;
+  }
+
+  private _renderError(error: unknown) {
+    const notFound = error instanceof OfferLoadError && error.kind === 'not-found';
+    return html`<div class="error" part="error" role="alert">
+        ${this._heading(0, notFound ? this._t.notFound : this._t.errorTitle, 'first')}
+        <p>${this._t.errorBody}</p>
+        <slot></slot>
+      </div>
+      ${notFound ? nothing : html`<button type="button" @click=${this._retry}>${this._t.retry}</button>`}`;
+  }
+
+  private _renderOffer() {
+    const offer = this._offer.value!;
+    const view = this._view;
+    return html`
+      ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
+      ${this._renderContact()}
+      ${view === 'full' && hasContent(offer.generalApproach)
+        ? html`<section>${this._heading(0, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
+        : nothing}
+      ${view === 'contact' ? nothing : this._renderFinder()}
+      ${view === 'full' ? this._renderSections() : nothing}
+    `;
+  }
+
+  private _renderContact() {
+    const offer = this._offer.value!;
+    const t = this._t;
+    const phone = offer.contactPhone;
+    const website = safeHref(offer.contactUrl);
+    return html`<section class="panel contact" part="contact">
+      ${this._heading(0, `${t.contactHeading} ${offer.contactName ?? offer.name}`, 'first')}
+      <dl>
+        ${phone ? html`<dt>${t.phone}</dt><dd><a href=${`tel:${phone.replace(/[^\d+]/g, '')}`}>${phone}</a></dd>` : nothing}
+        ${offer.contactEmail
+          ? html`<dt>${t.email}</dt><dd><a href=${`mailto:${offer.contactEmail}`}>${offer.contactEmail}</a></dd>`
+          : nothing}
+        ${offer.contactHours ? html`<dt>${t.openingHours}</dt><dd>${offer.contactHours}</dd>` : nothing}
+        ${website ? html`<dt>${t.website}</dt><dd><a href=${website}>${offer.contactUrl}</a></dd>` : nothing}
+      </dl>
+    </section>`;
+  }
+
+  private _renderFinder() {
+    const offer = this._offer.value!;
+    const t = this._t;
+    const restrictTo = this._restrictedSupportTypes();
+    const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
+    const results = this._results();
+    const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
+    return html`
+      <div class="no-print" part="filters">
+        <fieldset>
+          <legend>${this._heading(0, t.arrangementHeading, 'first')}</legend>
+          <p class="hint">${t.arrangementHint}</p>
+          ${[...offer.vocabulary.arrangementTypes, { code: '', label: t.notSure }].map(
+            (term) => html`<div class="choice">
+              <input type="radio" name="arrangement" id=${`arrangement-${term.code || 'not-sure'}`} .value=${term.code}
+                .checked=${this._filters.arrangement === term.code} @change=${this._onArrangement} />
+              <label for=${`arrangement-${term.code || 'not-sure'}`}>${term.label}</label>
+            </div>`,
+          )}
+          <p class="hint" aria-live="polite">${chosen ? chosen.description : t.notSureHint}</p>
+        </fieldset>
+        ${supportTypes.length > 1
+          ? html`<fieldset>
+              <legend>${t.supportHeading}</legend>
+              ${supportTypes.map(
+                (term) => html`<div class="choice">
+                  <input type="checkbox" id=${`support-${term.code}`} .value=${term.code}
+                    .checked=${this._filters.supportTypes.includes(term.code)} @change=${this._onSupportType} />
+                  <label for=${`support-${term.code}`}>${term.label}</label>
+                </div>`,
+              )}
+            </fieldset>`
+          : nothing}
+        <div class="search">
+          <label for="search">${t.searchLabel}</label>
+          <input id="search" type="search" autocomplete="off" .value=${this._filters.query} @input=${this._onSearch} />
+        </div>
+      </div>
+      <section>
+        ${this._heading(0, t.servicesHeading)}
+        <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this.lang || 'en')}</p>
+        ${results.length === 0
+          ? html`<p>${t.noResults}</p>
+              <button type="button" class="secondary" @click=${this._clearFilters}>${t.clearFilters}</button>`
+          : this._groups(results, supportTypes).map(
+              ([term, services]) => html`<section>
+                ${this._heading(1, term.label)}
+                <ul class="services">${services.map((service) => this._renderService(service))}</ul>
+              </section>`,
+            )}
+      </section>
+    `;
+  }
+
+  /** Each service once, under the first of its support types the reader is looking at. */
+  private _groups(services: Service[], shown: Term[]): Array<[Term, Service[]]> {
+    const wanted = this._filters.supportTypes.length ? this._filters.supportTypes : shown.map((term) => term.code);
+    const groups = new Map<string, Service[]>();
+    for (const service of services) {
+      const code = service.supportTypes.find((type) => wanted.includes(type.code))?.code ?? service.supportTypes[0]?.code ?? '';
+      groups.set(code, [...(groups.get(code) ?? []), service]);
+    }
+    return shown.filter((term) => groups.has(term.code)).map((term) => [term, groups.get(term.code)!]);
+  }
+
+  private _renderService(service: Service): TemplateResult {
+    const t = this._t;
+    const offer = this._offer.value!;
+    const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
+    const referral = safeHref(service.referralUrl);
+    const ages = this._ages(service);
+    return html`<li class="service" part="service">
+      ${this._heading(2, service.title)}
+      ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
+      <p>${service.summary}</p>
+      <details>
+        <summary>${format(t.moreAbout, { title: service.title })}</summary>
+        <div class="details">
+          ${renderBlocks(service.description, this._level + 3)}
+          <dl>
+            ${service.eligibility || ages
+              ? html`<dt>${t.whoFor}</dt><dd>${service.eligibility ?? ''} ${ages ?? ''}</dd>`
+              : nothing}
+            <dt>${t.openTo}</dt>
+            <dd>${service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')}</dd>
+            ${service.howToAccess || referral
+              ? html`<dt>${t.howToAccess}</dt>
+                  <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
+              : nothing}
+            <dt>${t.cost}</dt>
+            <dd>${this._cost(service)}</dd>
+            ${service.deliveryMethods?.length
+              ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => this._deliveryLabel(method)).join(', ')}</dd>`
+              : nothing}
+            ${service.locations.length
+              ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => this._renderLocation(location))}</dd>`
+              : nothing}
+            ${service.openingTimes?.length
+              ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => this._renderOpeningTime(time))}</dd>`
+              : nothing}
+            ${service.languages?.length
+              ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => this._languageName(code)).join(', ')}</dd>`
+              : nothing}
+            ${service.contacts.length || service.provider
+              ? html`<dt>${t.contacts}</dt>
+                  <dd>
+                    ${service.contacts.map((contact) => this._renderContactPerson(contact))}
+                    ${service.provider ? html`<p>${t.providedBy}: ${this._renderOrganisation(service.provider, false)}</p>` : nothing}
+                  </dd>`
+              : nothing}
+          </dl>
+          ${service.lastReviewedAt
+            ? html`<p class="meta">${format(t.lastReviewed, { date: this._date(service.lastReviewedAt) })}</p>`
+            : nothing}
+        </div>
+      </details>
+    </li>`;
+  }
+
+  private _renderLocation(location: Location) {
+    const address = [location.addressLine1, location.addressLine2, location.townOrCity, location.postcode].filter(Boolean).join(', ');
+    return html`<p>${location.name}${address ? html`<br />${address}` : nothing}
+      ${location.accessibility ? html`<br /><span class="meta">${location.accessibility}</span>` : nothing}</p>`;
+  }
+
+  private _renderOpeningTime(time: OpeningTime) {
+    const days = time.days.map((day) => this._dayName(day)).join(', ');
+    return html`<p>${days}: ${time.opensAt.slice(0, 5)} to ${time.closesAt.slice(0, 5)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
+  }
+
+  private _renderContactPerson(contact: Contact) {
+    return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
+      ${contact.phone ? html`<br /><a href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>` : nothing}
+      ${contact.email ? html`<br /><a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}</p>`;
+  }
+
+  private _renderOrganisation(organisation: Organisation, withDetails = true) {
+    const website = safeHref(organisation.website);
+    return html`${website ? html`<a href=${website}>${organisation.name}</a>` : organisation.name}
+    ${withDetails && organisation.description ? html`<br />${organisation.description}` : nothing}
+    ${withDetails && organisation.phone
+      ? html`<br /><a href=${`tel:${organisation.phone.replace(/[^\d+]/g, '')}`}>${organisation.phone}</a>`
+      : nothing}`;
+  }
+
+  private _renderSections() {
+    const offer = this._offer.value!;
+    const t = this._t;
+    const arrangement = this._filters.arrangement;
+    const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
+    const section = (heading: string, body: unknown) =>
+      html`<section part="section">${this._heading(0, heading)}${body}</section>`;
+    return html`
+      ${hasContent(offer.legalFramework) || specific
+        ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, this._level + 1)}`)
+        : nothing}
+      ${hasContent(offer.financialSupportPolicy) ? section(t.financialHeading, renderBlocks(offer.financialSupportPolicy, this._level + 1)) : nothing}
+      ${hasContent(offer.complaints) ? section(t.complaintsHeading, renderBlocks(offer.complaints, this._level + 1)) : nothing}
+      ${offer.independentAdvice.length
+        ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${this._renderOrganisation(org)}</li>`)}</ul>`)
+        : nothing}
+      ${hasContent(offer.evidenceBase) ? section(t.evidenceHeading, renderBlocks(offer.evidenceBase, this._level + 1)) : nothing}
+      ${offer.accountableOfficerName
+        ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
+        : nothing}
+      ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: this._date(offer.lastReviewedAt) })}</p>` : nothing}
+    `;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private _results(): Service[] {
+    const offer = this._offer.value!;
+    const labels = new Map(offer.vocabulary.supportTypes.map((term) => [term.code, term.label]));
+    const searchText = (service: Service) => {
+      let text = this._searchText.get(service);
+      if (text === undefined) this._searchText.set(service, (text = searchTextOf(service, labels)));
+      return text;
+    };
+    return filterServices(offer.services, this._filters, searchText, this._restrictedSupportTypes());
+  }
+
+  private _restrictedSupportTypes(): string[] {
+    const codes = this.supportTypes.split(/[\s,]+/).filter(Boolean);
+    const known = this._offer.value?.vocabulary.supportTypes.map((term) => term.code) ?? [];
+    return codes.filter((code) => known.includes(code));
+  }
+
+  private _ages(service: Service): string | null {
+    const { minimumAge: min, maximumAge: max } = service;
+    if (min != null && max != null) return format(this._t.ages, { min, max });
+    if (min != null) return format(this._t.agesFrom, { min });
+    if (max != null) return format(this._t.agesTo, { max });
+    return null;
+  }
+
+  private _cost(service: Service): string {
+    const t = this._t;
+    const base = service.cost === 'means_tested' ? t.costMeansTested : service.cost === 'charged' ? t.costCharged : t.costFree;
+    const amount =
+      service.costAmount != null
+        ? new Intl.NumberFormat(this.lang || 'en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 2 }).format(service.costAmount)
+        : '';
+    return [base, service.costDescription ?? amount].filter(Boolean).join('. ');
+  }
+
+  private _deliveryLabel(method: string): string {
+    const t = this._t;
+    return method === 'in_person' ? t.in_person : method === 'online' ? t.online : method === 'phone' ? t.phoneDelivery : method;
+  }
+
+  /** "MO" to "Monday", in the element's language: 1 January 2024 was a Monday. */
+  private _dayName(day: string): string {
+    const index = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(day);
+    if (index < 0) return day;
+    return new Intl.DateTimeFormat(this.lang || 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+  }
+
+  private _languageName(code: string): string {
+    try {
+      return new Intl.DisplayNames([this.lang || 'en-GB'], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+
+  private _date(value: string): string {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime())
+      ? value
+      : new Intl.DateTimeFormat(this.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+
+  /** Attributes, then the page URL (a shared link wins), become the reader's choices. */
+  private _applyAttributeFilters() {
+    const offer = this._offer.value!;
+    const notices: string[] = [];
+    const arrangementCodes = offer.vocabulary.arrangementTypes.map((term) => term.code);
+    const fromUrl = readFilters(location.search);
+    let arrangement = fromUrl.arrangement ?? this.arrangement;
+    if (arrangement && !arrangementCodes.includes(arrangement)) {
+      this._warn(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);
+      notices.push(`"${arrangement}" is not an arrangement this offer knows, so support for every arrangement is shown.`);
+      arrangement = '';
+    }
+    const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
+    const unknownSupport = this.supportTypes.split(/[\s,]+/).filter((code) => code && !supportCodes.includes(code));
+    if (unknownSupport.length) this._warn(`unknown support-types ${unknownSupport.join(', ')}; use ${supportCodes.join(', ')}`);
+    if (!(VIEWS as readonly string[]).includes(this.view)) this._warn(`unknown view "${this.view}"; use full, services or contact`);
+    if (this._level !== Number(this.headingLevel)) this._warn(`heading-level must be 1 to 6, not "${this.headingLevel}"`);
+    this._notices = notices;
+    this._filters = {
+      arrangement,
+      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code)),
+      query: fromUrl.query ?? '',
+    };
+  }
+
+  /** One clear console message per problem, for the web team; readers never see a stack trace. */
+  private _warn(message: string) {
+    if (this._warned.has(message)) return;
+    this._warned.add(message);
+    console.warn(`<kinship-offer offer="${this.offer}">: ${message}`);
+  }
+
+  private _emit(name: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private _setFilters(filters: FilterState, { replace = false } = {}) {
+    this._filters = filters;
+    const url = writeFilters(location.href, filters);
+    if (url !== location.href) history[replace ? 'replaceState' : 'pushState'](history.state, '', url);
+    this._emit('kinship-offer-filter', { ...filters, results: this._results().length });
+  }
+
+  // ---- handlers --------------------------------------------------------------------------------
+
+  private _onArrangement = (event: Event) => {
+    this._setFilters({ ...this._filters, arrangement: (event.target as HTMLInputElement).value });
+  };
+
+  private _onSupportType = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const others = this._filters.supportTypes.filter((code) => code !== input.value);
+    this._setFilters({ ...this._filters, supportTypes: input.checked ? [...others, input.value] : others });
+  };
+
+  private _onSearch = (event: Event) => {
+    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, { replace: true });
+  };
+
+  private _clearFilters = () => {
+    this._setFilters({ arrangement: '', supportTypes: [], query: '' });
+  };
+
+  private _retry = () => {
+    this._offer.run();
+  };
+
+  private _onPopState = () => {
+    if (this._offer.status !== TaskStatus.COMPLETE) return;
+    const fromUrl = readFilters(location.search);
+    this._filters = { ...EMPTY_FILTERS, arrangement: this.arrangement, ...fromUrl };
+  };
+
+  /** Printing prints the filtered offer with every service's details open. */
+  private _onBeforePrint = () => {
+    this._openBeforePrint = [...this.renderRoot.querySelectorAll('details')].filter((details) => !details.open);
+    for (const details of this._openBeforePrint) details.open = true;
+  };
+
+  private _onAfterPrint = () => {
+    for (const details of this._openBeforePrint) details.open = false;
+    this._openBeforePrint = [];
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kinship-offer': KinshipOffer;
+  }
+  interface HTMLElementEventMap {
+    'kinship-offer-load': CustomEvent<{ offer: string; services: number }>;
+    'kinship-offer-error': CustomEvent<{ offer: string; kind: string; message: string }>;
+    'kinship-offer-filter': CustomEvent<FilterState & { results: number }>;
+  }
+}
+
+// A page may load the script twice (two embeds, a CMS and a theme): define the element once.
+if (!customElements.get('kinship-offer')) customElements.define('kinship-offer', KinshipOffer);

@@ -1,0 +1,71 @@
+/**
+ * Every word the element shows that is not content. A host page may override any of them
+ * (`element.strings = { ... }`), for example to translate them with the content.
+ * Counts use plural forms chosen by Intl.PluralRules for the element's language.
+ */
+
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export const DEFAULT_STRINGS = {
+  loading: 'Loading the kinship local offer…',
+  errorTitle: 'The kinship local offer could not be loaded',
+  errorBody: 'You can still get help: contact the team below, or try again.',
+  notFound: 'This kinship local offer is not available.',
+  retry: 'Try again',
+  contactHeading: 'Contact',
+  phone: 'Phone',
+  email: 'Email',
+  openingHours: 'Opening hours',
+  website: 'Website',
+  approachHeading: 'Our approach',
+  arrangementHeading: 'What is your arrangement?',
+  arrangementHint: 'Choose one to see the support open to you.',
+  notSure: 'I\'m not sure',
+  notSureHint: 'Showing support for every arrangement. The team can help you work out yours.',
+  supportHeading: 'What support are you looking for?',
+  searchLabel: 'Search services',
+  servicesHeading: 'Support and services',
+  resultCount: { one: '{count} service', other: '{count} services' } as Plural,
+  noResults: 'No services match your choices.',
+  clearFilters: 'Clear all choices',
+  moreAbout: 'More about {title}',
+  whoFor: 'Who it is for',
+  ages: 'Ages {min} to {max}',
+  agesFrom: 'Ages {min} and over',
+  agesTo: 'Ages up to {max}',
+  openTo: 'Open to',
+  howToAccess: 'How to get it',
+  referral: 'Apply or refer online',
+  cost: 'Cost',
+  costFree: 'Free',
+  costMeansTested: 'Depends on your income (means-tested)',
+  costCharged: 'There is a charge',
+  delivery: 'How it is delivered',
+  in_person: 'In person',
+  online: 'Online',
+  phoneDelivery: 'By phone',
+  where: 'Where',
+  when: 'When',
+  languages: 'Languages',
+  contacts: 'Contacts',
+  providedBy: 'Provided by',
+  lastReviewed: 'Last reviewed {date}',
+  legalHeading: 'Your legal position',
+  financialHeading: 'Financial support policy',
+  complaintsHeading: 'How to complain',
+  adviceHeading: 'Independent advice',
+  evidenceHeading: 'How this offer was made',
+  accountableHeading: 'Who is responsible for this offer',
+  offerReviewed: 'This offer was last reviewed on {date}.',
+};
+
+export type Strings = typeof DEFAULT_STRINGS;
+
+/** Fills {placeholders}; a Plural picks its form from `count`. */
+export function format(template: string | Plural, values: Record<string, string | number> = {}, lang = 'en'): string {
+  const text =
+    typeof template === 'string'
+      ? template
+      : (template[new Intl.PluralRules(lang).select(Number(values.count ?? 0))] ?? template.other);
+  return text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
+}
