@@ -29,7 +29,14 @@ export default {
     typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
     // Lit's templates and styles are strings: strip their indentation and comments too.
     minifyHTML(),
-    // Our own private members (`_name`) are renamed too; Lit's cross-module names start `_$` and are kept.
-    terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, mangle: { properties: { regex: /^_[a-z]/ } }, format: { comments: false } }),
+    terser({
+      ecma: 2022,
+      module: true,
+      compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+      // Our private members (`_name`) are renamed too, except reactive state: its decorator
+      // registers the name as a string. Lit's own cross-module names start `_$` and are kept.
+      mangle: { properties: { regex: /^_[a-z]/, reserved: ['_filters', '_notices'] } },
+      format: { comments: false },
+    }),
   ],
 };
