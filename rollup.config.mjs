@@ -33,9 +33,6 @@ export default {
       ecma: 2022,
       module: true,
       compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
-      // Our private members (`_name`) are renamed too, except reactive state: its decorator
-      // registers the name as a string. Lit's own cross-module names start `_$` and are kept.
-      mangle: { properties: { regex: /^_[a-z]/, reserved: ['_filters', '_notices'] } },
       format: { comments: false },
     }),
   ],

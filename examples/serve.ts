@@ -33,11 +33,14 @@ export function serveExamples({ host, port, cmsUrl }: { host: string; port: numb
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     }
   });
-  return new Promise<string>((resolve) =>
+  return new Promise<{ url: string; close: () => Promise<void> }>((resolve) =>
     server.listen(port, host, () => {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolve(`http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`);
+      resolve({
+        url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     }),
   );
 }

@@ -32,7 +32,7 @@ const cms = spawn(process.execPath, [strapiBin, 'start'], {
 cms.stdout.pipe(process.stdout);
 cms.stdout.on('data', (chunk: Buffer) => {
   if (!chunk.toString().includes('Strapi started successfully')) return;
-  serveExamples({ host, port: examplesPort, cmsUrl }).then((examplesUrl) => {
+  serveExamples({ host, port: examplesPort, cmsUrl }).then(({ url: examplesUrl }) => {
     console.log(`
   kinship-offer demo is running
     Admin (editors):      ${cmsUrl}/admin

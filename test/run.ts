@@ -1,28 +1,36 @@
 /**
  * `npm test`: every test, against real parts. Starts (installing if need be) the PostgreSQL the
- * integration suite runs on besides SQLite; in CI a missing PostgreSQL is a failure, on a
- * developer's machine a loud skip.
+ * integration suite runs on besides SQLite, and Debian's Chromium for the widget and end-to-end
+ * tests. In CI a missing part is a failure; on a developer's machine, a loud skip.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { ensureChromium } from './support/chromium';
 import { ensurePostgres } from './support/postgres';
 
 const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const env: NodeJS.ProcessEnv = { ...process.env };
+const skipped: string[] = [];
 
-const postgresProblem = ensurePostgres();
-if (postgresProblem) {
+function require(part: string, problem: string | null, skip: () => void) {
+  if (!problem) return;
   if (process.env.CI) {
-    console.error(`PostgreSQL is needed in CI and could not be started:\n${postgresProblem}`);
+    console.error(`${part} is needed in CI and could not be had:\n${problem}`);
     process.exit(1);
   }
-  console.warn(`\n!! PostgreSQL could not be started, so the PostgreSQL suite is SKIPPED:\n   ${postgresProblem}\n`);
-  env.TEST_POSTGRES = 'off';
+  console.warn(`\n!! ${part} could not be had, so its tests are SKIPPED:\n   ${problem}\n`);
+  skipped.push(part);
+  skip();
 }
 
-const vitest = spawnSync(
-  path.join(root, 'node_modules', '.bin', 'vitest'),
-  ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)],
-  { cwd: root, env, stdio: 'inherit' },
-);
-process.exit(vitest.status ?? 1);
+require('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
+const chromium = ensureChromium();
+require('Chromium', chromium, () => (env.TEST_E2E = 'off'));
+
+const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+
+let failed = run(bin('vitest'), ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)]);
+if (!chromium) failed ||= run(bin('web-test-runner'), ['--config', 'test/widget/web-test-runner.config.mjs']);
+if (skipped.length) console.warn(`\n!! Skipped: ${skipped.join(', ')} (see above).`);
+process.exit(failed);

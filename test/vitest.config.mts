@@ -24,6 +24,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['plugin/unit/**/*.test.ts'] } },
       integration('sqlite'),
       ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
+      // The example pages against the demo CMS in Chromium; the database does not matter here.
+      ...(process.env.TEST_E2E === 'off'
+        ? []
+        : [{ extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' } } }]),
     ],
   },
 });

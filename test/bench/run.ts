@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { load, type LoadResult } from './load';
+import { benchWidget } from './widget';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -57,9 +58,20 @@ async function main() {
   };
   console.log(`\nratio to the floor: p50 ×${ratios.p50.toFixed(1)}, p95 ×${ratios.p95.toFixed(1)}, throughput ÷${ratios.throughput.toFixed(1)}\n`);
 
+  const widget = await benchWidget(cms.url);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log('<kinship-offer> in Chromium');
+  console.log(`  bundle, gzipped:            ${kb(widget.bundle.gzippedBytes)} of ${kb(widget.bundle.budgetBytes)} (×${widget.bundle.ratio.toFixed(2)} of budget)`);
+  console.log(`  filter change, 300 services: median ${widget.filter.medianMs.toFixed(1)} ms, worst ${widget.filter.maxMs.toFixed(1)} ms (×${widget.filter.ratio.toFixed(2)} of the 50 ms budget)`);
+  console.log(`  repeat view:                offer response ${widget.repeatView.repeat?.status} (${widget.repeatView.repeatTransfersBody ? 'body sent again' : 'no body sent again'}; first view ${widget.repeatView.first?.status}, ${widget.repeatView.first?.bytes} bytes)`);
+  console.log(`  navigation to offer shown:  widget ${widget.timeToOffer.widgetMs.toFixed(0)} ms, static HTML ${widget.timeToOffer.staticMs.toFixed(0)} ms (×${widget.timeToOffer.ratio.toFixed(2)}; budget ×1.5)\n`);
+
   const out = path.resolve(__dirname, '../../bench-results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), bytes: Buffer.byteLength(body), concurrency: CONCURRENCY, seconds: SECONDS, results, ratios }, null, 2));
+  writeFileSync(
+    path.join(out, 'latest.json'),
+    JSON.stringify({ date: new Date().toISOString(), bytes: Buffer.byteLength(body), concurrency: CONCURRENCY, seconds: SECONDS, results, ratios, widget }, null, 2),
+  );
 
   floor.child.kill();
   cms.child.send('stop');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { startCms, type TestCms } from '../support/cms';
@@ -27,6 +29,15 @@ describe('the kinshipOffer query (the widget\'s one request)', () => {
       uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(offer.services.map((s: any) => s.title)).toEqual([...offer.services.map((s: any) => s.title)].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('still matches the response the widget tests were recorded from (test/widget/fixtures)', async () => {
+    const { data } = await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    const fixture = JSON.parse(readFileSync(path.resolve(__dirname, '../widget/fixtures/example-borough.json'), 'utf8'));
+    // Identifiers and timestamps differ on every new database; everything else must not.
+    const stable = (value: unknown) =>
+      JSON.parse(JSON.stringify(value, (key, inner) => (['documentId', 'uuid', 'updatedAt'].includes(key) ? '…' : inner)));
+    expect(stable(data), 'Re-record with: npx tsx test/widget/fixtures/record.ts').toEqual(stable(fixture.data));
   });
 
   it('carries both vocabularies with labels, in display order', async () => {

@@ -3,12 +3,13 @@ import { css } from 'lit';
 /**
  * The default look follows GOV.UK Frontend (type scale, links, the yellow focus state), because
  * most council sites do; the custom properties fall back to GOV.UK's own where the host has them.
- * `all: initial` stops the host page's inherited styles (fonts, line height, text transforms)
- * leaking in: what the host can change is exactly the custom properties and parts below.
+ * Page styles cannot reach inside the shadow root, but inherited ones (text-transform, letter
+ * spacing, even from `* { … !important }`) would flow in through the host element: .root starts
+ * again from `all: initial`. What a host can change is the custom properties, the parts and the
+ * host element's own box (margin, width).
  */
 export const styles = css`
   :host {
-    all: initial;
     display: block;
     --_text: var(--kinship-offer-text-colour, var(--govuk-text-colour, #0b0c0c));
     --_secondary: var(--kinship-offer-secondary-text-colour, var(--govuk-secondary-text-colour, #484949));
@@ -20,15 +21,19 @@ export const styles = css`
     --_panel: var(--kinship-offer-panel-background, #f3f2f1);
     --_background: var(--kinship-offer-background, transparent);
     --_error: var(--kinship-offer-error-colour, var(--govuk-error-colour, #ca3535));
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .root {
+    all: initial;
+    display: block;
     font-family: var(--kinship-offer-font-family, 'GDS Transport', arial, sans-serif);
     font-size: var(--kinship-offer-font-size, 1.1875rem);
     line-height: 1.32;
     color: var(--_text);
     background: var(--_background);
     overflow-wrap: break-word;
-  }
-  :host([hidden]) {
-    display: none;
   }
   * {
     box-sizing: border-box;
@@ -197,7 +202,7 @@ export const styles = css`
     margin: 0 0 1em;
   }
   @media print {
-    :host {
+    .root {
       font-size: 12pt;
       color: #000;
     }

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
-import type { Contact, Location, OpeningTime, Organisation, Service, Term } from './api/types';
+import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
 import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
 import { styles } from './kinship-offer.styles';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
@@ -108,7 +108,7 @@ export class KinshipOffer extends LitElement {
     },
     args: () => [this.endpoint, this.offer, this.lang] as const,
     onComplete: (offer) => {
-      this._applyAttributeFilters();
+      this._applyAttributeFilters(offer);
       this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
     },
     onError: (error) => {
@@ -144,11 +144,15 @@ export class KinshipOffer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if ((changed.has('arrangement') || changed.has('supportTypes')) && this._offer.status === TaskStatus.COMPLETE) {
-      this._applyAttributeFilters();
+      this._applyAttributeFilters(this._offer.value!);
     }
   }
 
   override render() {
+    return html`<div class="root">${this._renderState()}</div>`;
+  }
+
+  private _renderState() {
     try {
       return this._offer.render({
         initial: () => this._renderLoading(),
@@ -469,9 +473,11 @@ export class KinshipOffer extends LitElement {
       : new Intl.DateTimeFormat(this.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   }
 
-  /** Attributes, then the page URL (a shared link wins), become the reader's choices. */
-  private _applyAttributeFilters() {
-    const offer = this._offer.value!;
+  /**
+   * Attributes, then the page URL (a shared link wins), become the reader's choices. Takes the
+   * offer as an argument: the task calls onComplete before its value is set.
+   */
+  private _applyAttributeFilters(offer: Offer) {
     const notices: string[] = [];
     const arrangementCodes = offer.vocabulary.arrangementTypes.map((term) => term.code);
     const fromUrl = readFilters(location.search);

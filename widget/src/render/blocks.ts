@@ -44,14 +44,17 @@ function inline(node: BlockNode): Rendered {
 
 const inlineChildren = (node: BlockNode) => (node.children ?? []).map(inline);
 
-/** Heading levels inside rich text start below the section heading they sit under. */
+/**
+ * Headings inside rich text sit below the section heading: the editor's first two levels (H1, and
+ * H2, the one most editors start with) become `headingLevel`, and deeper ones follow.
+ */
 function block(node: BlockNode, headingLevel: number): Rendered {
   const children = inlineChildren(node);
   switch (node.type) {
     case 'paragraph':
       return html`<p>${children}</p>`;
     case 'heading': {
-      const level = Math.min(6, headingLevel + Math.max(0, (node.level ?? 1) - 1));
+      const level = Math.min(6, headingLevel + Math.max(0, (node.level ?? 2) - 2));
       return html`<p role="heading" aria-level=${level} class="rich-heading">${children}</p>`;
     }
     case 'list':

@@ -1,0 +1,153 @@
+/**
+ * The widget's budgets, measured in real Chromium against the running demo CMS:
+ * - bundle size, gzipped, against 15 KiB;
+ * - a filter change on an offer of 300 services, against 50 ms;
+ * - a repeat view transfers no offer body again (the CMS answers 304);
+ * - navigation to the offer rendered on the council example, against the same content served as a
+ *   static HTML page from the same machine, measured in the same run (within 1.5×).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { serveExamples } from '../../examples/serve';
+import { launchChromium } from '../support/browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export function bundleSize() {
+  const bytes = gzipSync(readFileSync(path.join(ROOT, 'widget/dist/kinship-offer.js')), { level: 9 }).length;
+  return { gzippedBytes: bytes, budgetBytes: 15 * 1024, ratio: bytes / (15 * 1024) };
+}
+
+/** Median time for a filter change to be rendered, over an offer grown to 300 services. */
+async function filterTime(browser: Browser, examplesUrl: string, cmsUrl: string) {
+  const page = await browser.newPage();
+  // The demo's 30 services, ten times over with distinct titles: the size of a large offer.
+  await page.route(`${cmsUrl}/graphql?**`, async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const services = body.data.kinshipOffer.services;
+    body.data.kinshipOffer.services = Array.from({ length: 10 }, (_, copy) =>
+      services.map((s: any) => ({ ...s, uuid: `${s.uuid}-${copy}`, title: `${s.title} ${copy + 1}` })),
+    ).flat();
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${examplesUrl}/council.html`);
+  await page.locator('kinship-offer [part="contact"]').waitFor();
+  const times = await page.locator('kinship-offer').evaluate(async (element: any) => {
+    const root = element.shadowRoot;
+    const inputs = [...root.querySelectorAll('input[type="radio"], input[type="checkbox"]')] as HTMLInputElement[];
+    const samples: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const input = inputs[i % inputs.length];
+      const started = performance.now();
+      input.click();
+      await element.updateComplete;
+      samples.push(performance.now() - started);
+    }
+    return { samples, services: element.shadowRoot.querySelectorAll('[part="service"]').length };
+  });
+  await page.close();
+  return { medianMs: median(times.samples), maxMs: Math.max(...times.samples), budgetMs: 50, ratio: median(times.samples) / 50 };
+}
+
+/** A first and a repeat view of the council page in one browser profile: what the repeat view transferred. */
+async function repeatView(browser: Browser, examplesUrl: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const offerResponses: Array<{ status: number; bytes: number; fromCache: boolean }> = [];
+  page.on('response', async (response) => {
+    if (!response.url().includes('/graphql')) return;
+    const sizes = await response.request().sizes().catch(() => null);
+    offerResponses.push({ status: response.status(), bytes: sizes?.responseBodySize ?? -1, fromCache: response.fromServiceWorker() });
+  });
+  for (let view = 0; view < 2; view += 1) {
+    await page.goto(`${examplesUrl}/council.html`);
+    await page.locator('kinship-offer [part="contact"]').waitFor();
+  }
+  await context.close();
+  const [first, repeat] = offerResponses.filter((r) => r.status !== 204);
+  return { first, repeat, repeatTransfersBody: !!repeat && repeat.status === 200 && repeat.bytes > 0 };
+}
+
+/** The council example, and the same content as one static page, from the same machine. */
+async function timeToOffer(browser: Browser, examplesUrl: string) {
+  const page = await browser.newPage();
+  await page.goto(`${examplesUrl}/council.html`);
+  await page.locator('kinship-offer [part="contact"]').waitFor();
+  // The rendered offer, flattened into plain HTML with the element's styles inline.
+  const staticHtml = await page.evaluate(() => {
+    const element = document.querySelector('kinship-offer') as any;
+    const css = (element.constructor.elementStyles as Array<{ cssText: string }>).map((s) => s.cssText).join('\n').replaceAll(':host', '.host');
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelector('script[type="module"]')?.remove();
+    const host = copy.querySelector('kinship-offer')!;
+    const replacement = document.createElement('div');
+    replacement.className = 'host';
+    replacement.innerHTML = `<style>${css}</style>${element.shadowRoot.innerHTML}`;
+    host.replaceWith(replacement);
+    return `<!doctype html>${copy.outerHTML}`;
+  });
+  await page.close();
+  const server = createServer((request, response) => {
+    if (request.url?.startsWith('/assets/')) {
+      response.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(path.join(ROOT, 'examples/embed', request.url)));
+    } else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(staticHtml);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const staticUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/council.html`;
+
+  /**
+   * Milliseconds from navigation start until the offer is on screen: for the widget, the first
+   * frame after it fires kinship-offer-load; for the static page, its first contentful paint.
+   */
+  const measure = async (url: string, widget: boolean) => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.addInitScript(() =>
+      document.addEventListener('kinship-offer-load', () => requestAnimationFrame(() => ((window as any).offerShownAt = performance.now())), {
+        once: true,
+      }),
+    );
+    await tab.goto(url);
+    const ms = await tab.waitForFunction(
+      (isWidget) =>
+        isWidget ? (window as any).offerShownAt : performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      widget,
+    );
+    const value = (await ms.jsonValue()) as number;
+    await context.close();
+    return value;
+  };
+
+  const widgetTimes: number[] = [];
+  const staticTimes: number[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    widgetTimes.push(await measure(`${examplesUrl}/council.html`, true));
+    staticTimes.push(await measure(staticUrl, false));
+  }
+  server.close();
+  const widgetMs = median(widgetTimes.slice(2));
+  const staticMs = median(staticTimes.slice(2));
+  return { widgetMs, staticMs, ratio: widgetMs / staticMs, budgetRatio: 1.5 };
+}
+
+export async function benchWidget(cmsUrl: string) {
+  const examples = await serveExamples({ host: '127.0.0.1', port: 0, cmsUrl });
+  const browser = await launchChromium();
+  try {
+    return {
+      bundle: bundleSize(),
+      filter: await filterTime(browser, examples.url, cmsUrl),
+      repeatView: await repeatView(browser, examples.url),
+      timeToOffer: await timeToOffer(browser, examples.url),
+    };
+  } finally {
+    await browser.close();
+    await examples.close();
+  }
+}

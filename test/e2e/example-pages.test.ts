@@ -1,0 +1,152 @@
+/**
+ * The example host pages against the real demo CMS, in real Chromium: what a reader sees on each,
+ * axe on each, and a screenshot of each in test/artifacts/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveExamples } from '../../examples/serve';
+import { axeViolations, launchChromium } from '../support/browser';
+import { startCms, type TestCms } from '../support/cms';
+
+const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+let cms: TestCms;
+let examples: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  cms = await startCms();
+  examples = await serveExamples({ host: '127.0.0.1', port: 0, cmsUrl: cms.url });
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await examples?.close();
+  await cms?.stop();
+});
+
+/** Opens an example page as a reader would and waits for the widget to settle. */
+async function open(name: string, options: { javaScript?: boolean; width?: number; widget?: boolean } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1024, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${examples.url}/${name}`);
+  if ((options.javaScript ?? true) && (options.widget ?? true)) {
+    await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
+  }
+  return { page, problems, close: () => context.close() };
+}
+
+const widgetText = (page: Page) => page.locator('kinship-offer').evaluate((el) => el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+describe('example host pages', () => {
+  it('council: the whole offer, contact first, every statutory section', async () => {
+    const { page, problems, close } = await open('council.html');
+    const text = await widgetText(page);
+    expect(text).toMatch(/^\s*Contact Kinship Support Team/);
+    for (const heading of ['What is your arrangement?', 'Support and services', 'Your legal position', 'Financial support policy', 'How to complain', 'Independent advice']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('30 services');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await shot(page, 'council');
+    await close();
+  });
+
+  it('council: a reader filters by arrangement and support, and the link can be shared', async () => {
+    const { page, close } = await open('council.html');
+    const widget = page.locator('kinship-offer');
+    await widget.getByLabel('Special guardianship order').check();
+    await widget.getByLabel('Financial support').check();
+    await expect.poll(() => widgetText(page)).toContain('Special guardianship allowance');
+    const count = await widget.locator('[part="status"]').textContent();
+    expect(page.url()).toContain('kinship-arrangement=special_guardianship_order');
+    expect(page.url()).toContain('kinship-support=financial_support');
+
+    const shared = await open(`council.html${new URL(page.url()).search}`);
+    expect(await shared.page.locator('kinship-offer [part="status"]').textContent()).toBe(count);
+    await shared.close();
+    await close();
+  });
+
+  it('family hub: services only, in the hub\'s own colours', async () => {
+    const { page, close } = await open('family-hub.html');
+    const text = await widgetText(page);
+    expect(text).toContain('Support and services');
+    expect(text).not.toContain('How to complain');
+    const accent = await page.locator('kinship-offer').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part="contact"]')!).borderInlineStartColor);
+    expect(accent).toBe('rgb(91, 42, 134)');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'family-hub');
+    await close();
+  });
+
+  it('school: education support only, headings under the page\'s own h2', async () => {
+    const { page, close } = await open('school.html');
+    const titles = await page.locator('kinship-offer').evaluate((el) => [...el.shadowRoot!.querySelectorAll('[part="service"] h5')].map((h) => h.textContent));
+    expect(titles).toContain('Virtual school advice and guidance');
+    expect(titles).not.toContain('Special guardianship allowance');
+    expect(await page.locator('kinship-offer').evaluate((el) => el.shadowRoot!.querySelector('h2'))).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'school');
+    await close();
+  });
+
+  it('housing: accommodation support only', async () => {
+    const { page, close } = await open('housing.html');
+    const text = await widgetText(page);
+    expect(text).toContain('Housing advice for kinship families');
+    expect(text).not.toContain('Virtual school advice and guidance');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'housing');
+    await close();
+  });
+
+  it('without JavaScript: the fallback link and phone number', async () => {
+    const { page, close } = await open('no-js.html', { javaScript: false });
+    expect(await page.getByRole('link', { name: 'Kinship local offer' }).getAttribute('href')).toBe('https://www.example.gov.uk/kinship');
+    expect(await page.getByRole('link', { name: '020 7946 0000' }).getAttribute('href')).toBe('tel:02079460000');
+    await shot(page, 'no-js');
+    await close();
+    // axe needs JavaScript itself; the page has no widget script either way.
+    const checked = await open('no-js.html', { widget: false });
+    expect(await axeViolations(checked.page)).toEqual([]);
+    await checked.close();
+  });
+
+  it('hostile CSS: the widget keeps its look and its controls', async () => {
+    const { page, close } = await open('hostile-css.html');
+    const looks = await page.locator('kinship-offer').evaluate((el) => {
+      const root = el.shadowRoot!;
+      const heading = getComputedStyle(root.querySelector('h2')!);
+      const button = root.querySelector('details summary')!;
+      return {
+        textTransform: heading.textTransform,
+        letterSpacing: heading.letterSpacing,
+        fontFamily: heading.fontFamily,
+        summaryVisible: getComputedStyle(button).display !== 'none',
+        searchWidth: root.querySelector('#search')!.getBoundingClientRect().width,
+      };
+    });
+    expect(looks.textTransform).toBe('none');
+    expect(looks.letterSpacing).toBe('normal');
+    expect(looks.fontFamily).not.toContain('Comic Sans');
+    expect(looks.summaryVisible).toBe(true);
+    expect(looks.searchWidth).toBeGreaterThan(200);
+    await shot(page, 'hostile-css');
+    await close();
+  });
+
+  it('reflows at 320 px wide with nothing cut off', async () => {
+    const { page, close } = await open('council.html', { width: 320 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'council-320px');
+    await close();
+  });
+});

@@ -1,0 +1,324 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
+
+let network: FakeNetwork;
+let offer: any;
+const warnings: string[] = [];
+const realWarn = console.warn;
+
+beforeEach(async () => {
+  offer = structuredClone((await recorded()).data.kinshipOffer);
+  network = fakeNetwork(() => json({ data: { kinshipOffer: offer } }));
+  warnings.length = 0;
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  history.replaceState(null, '', location.pathname);
+});
+
+afterEach(() => {
+  network.restore();
+  console.warn = realWarn;
+  history.replaceState(null, '', location.pathname);
+});
+
+describe('<kinship-offer> showing the demo offer', () => {
+  it('asks the CMS once, with a cacheable GET, and puts the named contact first', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    expect(network.requests).to.have.length(1);
+    const request = new URL(network.requests[0]);
+    expect(request.origin + request.pathname).to.equal(ENDPOINT);
+    expect(JSON.parse(request.searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough' });
+
+    const first = shadow(element).querySelector('section');
+    expect(first?.getAttribute('part')).to.equal('contact');
+    expect(text(first)).to.contain('Contact Kinship Support Team');
+    expect(first!.querySelector('a[href="tel:02079460000"]')).to.exist;
+    expect(first!.querySelector('a[href="mailto:kinship@example.gov.uk"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows every section a reader needs', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const headings = [...shadow(element).querySelectorAll('h2')].map((h) => text(h));
+    expect(headings).to.include.members([
+      'Contact Kinship Support Team',
+      'Our approach',
+      'What is your arrangement?',
+      'Support and services',
+      'Your legal position',
+      'Financial support policy',
+      'How to complain',
+      'Independent advice',
+    ]);
+    expect(text(shadow(element))).to.contain('This offer was last reviewed on 1 September 2026.');
+    expect(serviceTitles(element)).to.have.length(offer.services.length);
+  });
+
+  it('hides the fallback once the offer is shown', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    expect(shadow(element).querySelector('slot')).to.equal(null);
+  });
+
+  it('fires kinship-offer-load with the number of services', async () => {
+    const loaded = oneEvent(document, 'kinship-offer-load');
+    await mount('offer="example-borough"');
+    const event = await loaded;
+    expect(event.detail).to.deep.equal({ offer: 'example-borough', services: offer.services.length });
+    expect(event.bubbles && event.composed).to.equal(true);
+  });
+
+  it('lists the six arrangements and "I\'m not sure"', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const labels = [...shadow(element).querySelectorAll('input[name="arrangement"] + label')].map((l) => text(l));
+    expect(labels).to.deep.equal([
+      'Informal family arrangement',
+      'Private fostering',
+      'Child arrangements order',
+      'Special guardianship order',
+      'Kinship foster care',
+      'Adoption by a relative or friend',
+      "I'm not sure",
+    ]);
+  });
+
+  it('opens a service\'s details: cost, delivery, opening times, contacts', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const navigators = [...shadow(element).querySelectorAll('[part="service"]')].find((s) => text(s.querySelector('h4')) === 'Kinship navigators')!;
+    const details = navigators.querySelector('details')!;
+    expect(text(details.querySelector('summary'))).to.equal('More about Kinship navigators');
+    details.open = true;
+    const body = text(details);
+    expect(body).to.contain('Free');
+    expect(body).to.contain('In person, By phone, Online');
+    expect(body).to.contain('Monday, Tuesday, Wednesday, Thursday, Friday: 09:00 to 17:00');
+    expect(body).to.contain('Polish');
+    expect(details.querySelector('a[href="tel:02079460001"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+});
+
+describe('filtering', () => {
+  const choose = async (element: HTMLElement, selector: string) => {
+    const input = shadow(element as any).querySelector<HTMLInputElement>(selector)!;
+    input.click();
+    await (element as any).updateComplete;
+  };
+
+  it('narrows services to the chosen arrangement, says how many, and puts it in the URL', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const filtered = oneEvent(element, 'kinship-offer-filter');
+    await choose(element, '#arrangement-private_fostering');
+    const expected = offer.services.filter((s: any) => s.arrangementTypes.some((t: any) => t.code === 'private_fostering'));
+    expect(serviceTitles(element)).to.have.members(expected.map((s: any) => s.title));
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal(`${expected.length} services`);
+    expect(shadow(element).querySelector('[part="status"]')!.getAttribute('role')).to.equal('status');
+    expect(new URL(location.href).searchParams.get('kinship-arrangement')).to.equal('private_fostering');
+    expect((await filtered).detail).to.include({ arrangement: 'private_fostering', results: expected.length });
+    expect(text(shadow(element))).to.contain('Someone who is not a close relative'); // the plain explanation
+  });
+
+  it('combines support types and a keyword, and can clear everything from "no results"', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    await choose(element, '#support-education');
+    expect(serviceTitles(element).length).to.be.greaterThan(0);
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'virtual school';
+    search.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    expect(serviceTitles(element)).to.deep.equal(['Priority school admissions and pupil premium plus', 'Virtual school advice and guidance']);
+
+    search.value = 'submarine';
+    search.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    expect(text(shadow(element))).to.contain('No services match your choices.');
+    await expect(element).to.be.accessible();
+    shadow(element).querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await element.updateComplete;
+    expect(serviceTitles(element)).to.have.length(offer.services.length);
+    expect(location.search).to.equal('');
+  });
+
+  it('starts from a shared link and follows the back button', async () => {
+    history.replaceState(null, '', '?kinship-arrangement=special_guardianship_order&kinship-support=financial_support');
+    const element = await settled(await mount('offer="example-borough"'));
+    const sgoMoney = offer.services.filter(
+      (s: any) =>
+        s.arrangementTypes.some((t: any) => t.code === 'special_guardianship_order') &&
+        s.supportTypes.some((t: any) => t.code === 'financial_support'),
+    );
+    expect(serviceTitles(element)).to.have.members(sgoMoney.map((s: any) => s.title));
+    expect(shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!.checked).to.equal(true);
+
+    await choose(element, '#arrangement-adoption');
+    expect(new URL(location.href).searchParams.get('kinship-arrangement')).to.equal('adoption');
+    history.back();
+    await oneEvent(window, 'popstate');
+    await element.updateComplete;
+    expect(shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!.checked).to.equal(true);
+  });
+
+  it('shows the legal position for the chosen arrangement', async () => {
+    const element = await settled(await mount('offer="example-borough" arrangement="kinship_foster_care"'));
+    const legal = [...shadow(element).querySelectorAll('[part="section"]')].find((s) => text(s.querySelector('h2')) === 'Your legal position');
+    expect(text(legal)).to.contain(offer.legalFrameworkByArrangement.kinship_foster_care);
+  });
+});
+
+describe('attributes', () => {
+  it('support-types restricts what a school or housing page shows', async () => {
+    const element = await settled(await mount('offer="example-borough" support-types="accommodation"'));
+    const expected = offer.services.filter((s: any) => s.supportTypes.some((t: any) => t.code === 'accommodation'));
+    expect(serviceTitles(element)).to.have.members(expected.map((s: any) => s.title));
+  });
+
+  it('view="contact" shows only the named contact; view="services" leaves out the sections', async () => {
+    const contact = await settled(await mount('offer="example-borough" view="contact"'));
+    expect([...shadow(contact).querySelectorAll('h2')].map((h) => text(h))).to.deep.equal(['Contact Kinship Support Team']);
+    const services = await settled(await mount('offer="example-borough" view="services"'));
+    const headings = [...shadow(services).querySelectorAll('h2')].map((h) => text(h));
+    expect(headings).to.include('Support and services');
+    expect(headings).not.to.include('How to complain');
+  });
+
+  it('heading-level fits the host page\'s outline', async () => {
+    const element = await settled(await mount('offer="example-borough" heading-level="3"'));
+    expect(shadow(element).querySelector('h2')).to.equal(null);
+    expect(text(shadow(element).querySelector('h3'))).to.equal('Contact Kinship Support Team');
+    expect(shadow(element).querySelector('[part="service"] h5')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('an unknown arrangement code is explained to readers and to the web team', async () => {
+    const element = await settled(await mount('offer="example-borough" arrangement="grandparents"'));
+    expect(text(shadow(element).querySelector('[role="note"]'))).to.contain('"grandparents" is not an arrangement this offer knows');
+    expect(serviceTitles(element)).to.have.length(offer.services.length);
+    expect(warnings.some((w) => w.includes('unknown arrangement "grandparents"'))).to.equal(true);
+  });
+
+  it('bad support-types, view and heading-level fall back to defaults with a console warning', async () => {
+    const element = await settled(await mount('offer="example-borough" support-types="cake" view="everything" heading-level="9"'));
+    expect(serviceTitles(element)).to.have.length(offer.services.length);
+    expect(shadow(element).querySelector('h2')).to.exist;
+    expect(warnings.join('\n')).to.contain('unknown support-types cake').and.contain('unknown view "everything"').and.contain('heading-level must be 1 to 6');
+  });
+
+  it('reloads when the offer attribute changes', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    offer = { ...offer, name: 'Another Council', slug: 'another', contactName: 'Another Team' };
+    element.offer = 'another';
+    await oneEvent(element, 'kinship-offer-load');
+    await element.updateComplete;
+    expect(text(shadow(element).querySelector('[part="contact"] h2'))).to.equal('Contact Another Team');
+    expect(JSON.parse(new URL(network.requests[1]).searchParams.get('variables')!)).to.deep.equal({ slug: 'another' });
+  });
+
+  it('asks for the content locale given by lang', async () => {
+    await settled(await mount('offer="example-borough" lang="cy"'));
+    expect(JSON.parse(new URL(network.requests[0]).searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough', locale: 'cy' });
+  });
+});
+
+describe('rich text from the CMS', () => {
+  it('renders structure, never HTML, and links only safe schemes', async () => {
+    offer.generalApproach = [
+      { type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)>', bold: true }] },
+      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'bad link' }] }] },
+      { type: 'paragraph', children: [{ type: 'link', url: 'https://www.example.gov.uk/a', children: [{ type: 'text', text: 'good link' }] }] },
+      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'first' }] }] },
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'A heading in the text' }] },
+    ];
+    const element = await settled(await mount('offer="example-borough"'));
+    const approach = [...shadow(element).querySelectorAll('section')].find((s) => text(s.querySelector('h2')) === 'Our approach')!;
+    expect(approach.querySelector('img')).to.equal(null);
+    expect(text(approach.querySelector('strong'))).to.equal('<img src=x onerror=alert(1)>');
+    expect([...approach.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['https://www.example.gov.uk/a']);
+    expect(text(approach)).to.contain('bad link');
+    expect(approach.querySelector('ol li')).to.exist;
+    expect(approach.querySelector('[role="heading"][aria-level="3"]')).to.exist;
+  });
+});
+
+describe('when things go wrong', () => {
+  const failures: Array<[string, () => Response | Promise<Response>, string]> = [
+    ['the CMS answers 500', () => new Response('oops', { status: 500 }), 'http'],
+    ['the CMS answers HTML', () => new Response('<html>Bad gateway</html>', { status: 200 }), 'format'],
+    ['the JSON is cut short', () => new Response('{"data":{"kinshipOffer":{"name":"Ex', { status: 200 }), 'format'],
+    ['GraphQL reports errors', () => json({ errors: [{ message: 'Forbidden access' }] }), 'graphql'],
+    ['the CMS is down', () => Promise.reject(new TypeError('Failed to fetch')), 'network'],
+  ];
+
+  for (const [what, respond, kind] of failures) {
+    it(`shows the fallback, a plain message and a retry when ${what}`, async () => {
+      network.restore();
+      network = fakeNetwork(respond);
+      const failed = oneEvent(document, 'kinship-offer-error');
+      const element = await settled(await mount('offer="example-borough"'));
+      const error = await failed;
+      expect(error.detail.kind).to.equal(kind);
+      const panel = shadow(element).querySelector('[part="error"]')!;
+      expect(text(panel)).to.contain('The kinship local offer could not be loaded');
+      expect(panel.querySelector('slot')).to.exist; // the web team's fallback link and phone number
+      expect(shadow(element).querySelector('button')).to.exist;
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('could not show the offer "example-borough"');
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('recovers on retry once the CMS is back', async () => {
+    let up = false;
+    network.restore();
+    network = fakeNetwork(() => (up ? json({ data: { kinshipOffer: offer } }) : new Response('', { status: 503 })));
+    const element = await settled(await mount('offer="example-borough"'));
+    up = true;
+    shadow(element).querySelector<HTMLButtonElement>('button')!.click();
+    await oneEvent(element, 'kinship-offer-load');
+    await settled(element);
+    expect(serviceTitles(element)).to.have.length(offer.services.length);
+  });
+
+  it('says an unknown offer is not available, without a retry', async () => {
+    network.restore();
+    network = fakeNetwork(() => json({ data: { kinshipOffer: null } }));
+    const element = await settled(await mount('offer="no-such-council"'));
+    expect(text(shadow(element).querySelector('[part="error"] h2'))).to.equal('This kinship local offer is not available.');
+    expect(shadow(element).querySelector('button')).to.equal(null);
+    expect(warnings[0]).to.contain('there is no published offer "no-such-council"');
+  });
+
+  for (const endpoint of ['https://[bad', 'javascript:alert(1)']) {
+    it(`names the malformed endpoint ${endpoint} in the console and asks nothing of the network`, async () => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      container.innerHTML = `<kinship-offer offer="example-borough" endpoint="${endpoint}">Fallback</kinship-offer>`;
+      const element = container.firstElementChild as any;
+      await settled(element);
+      expect(network.requests).to.have.length(0);
+      expect(warnings[0]).to.contain(`"${endpoint}" is not a valid GraphQL endpoint URL`);
+      expect(text(shadow(element).querySelector('[part="error"]'))).to.contain('could not be loaded');
+      container.remove();
+    });
+  }
+
+  it('keeps the fallback on screen while loading, and reserves space', async () => {
+    network.restore();
+    network = fakeNetwork(() => new Promise(() => {}));
+    const element = await mount('offer="example-borough"');
+    await element.updateComplete;
+    const loading = shadow(element).querySelector('.loading')!;
+    expect(text(loading)).to.contain('Loading the kinship local offer');
+    expect(loading.querySelector('slot')).to.exist;
+    expect(loading.getBoundingClientRect().height).to.be.greaterThan(200);
+    await expect(element).to.be.accessible();
+  });
+});
+
+describe('printing', () => {
+  it('opens every service\'s details for print and closes them after', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const details = [...shadow(element).querySelectorAll('details')];
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(details.every((d) => d.open)).to.equal(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(details.some((d) => d.open)).to.equal(false);
+  });
+});
