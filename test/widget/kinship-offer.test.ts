@@ -25,6 +25,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const element = await settled(await mount('offer="example-borough"'));
     expect(network.requests).to.have.length(1);
     const request = new URL(network.requests[0]);
+    expect(network.init[0].headers).to.equal(undefined); // a simple request: no CORS preflight
     expect(request.origin + request.pathname).to.equal(ENDPOINT);
     expect(JSON.parse(request.searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough' });
 
@@ -85,7 +86,10 @@ describe('<kinship-offer> showing the demo offer', () => {
     const navigators = [...shadow(element).querySelectorAll('[part="service"]')].find((s) => text(s.querySelector('h4')) === 'Kinship navigators')!;
     const details = navigators.querySelector('details')!;
     expect(text(details.querySelector('summary'))).to.equal('More about Kinship navigators');
+    expect(details.querySelector('.details')).to.equal(null); // rendered only when opened
     details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
     const body = text(details);
     expect(body).to.contain('Free');
     expect(body).to.contain('In person, By phone, Online');
@@ -317,8 +321,10 @@ describe('printing', () => {
     const element = await settled(await mount('offer="example-borough"'));
     const details = [...shadow(element).querySelectorAll('details')];
     window.dispatchEvent(new Event('beforeprint'));
-    expect(details.every((d) => d.open)).to.equal(true);
+    await element.updateComplete;
+    expect(details.every((d) => d.open && d.querySelector('.details'))).to.equal(true);
     window.dispatchEvent(new Event('afterprint'));
+    await element.updateComplete;
     expect(details.some((d) => d.open)).to.equal(false);
   });
 });

@@ -11,20 +11,23 @@ export const recorded = async () =>
 
 export interface FakeNetwork {
   requests: string[];
+  init: Array<RequestInit | undefined>;
   restore(): void;
 }
 
 /** Answers the widget's fetches with `respond`; everything else goes to the real network. */
 export function fakeNetwork(respond: (url: URL) => Response | Promise<Response>): FakeNetwork {
   const requests: string[] = [];
+  const inits: Array<RequestInit | undefined> = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input instanceof Request ? input.url : input));
     if (!url.pathname.endsWith('/graphql')) return realFetch(input, init);
     requests.push(url.toString());
+    inits.push(init);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     return respond(url);
   };
-  return { requests, restore: () => (window.fetch = realFetch) };
+  return { requests, init: inits, restore: () => (window.fetch = realFetch) };
 }
 
 export const json = (body: unknown, status = 200) =>

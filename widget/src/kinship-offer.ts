@@ -98,8 +98,10 @@ export class KinshipOffer extends LitElement {
   private _notices: string[] = [];
 
   private _searchText = new WeakMap<Service, string>();
+  /** Services whose details a reader has opened: only those are rendered, so filtering 300 stays quick. */
+  private _opened = new Set<string>();
+  private _printing = false;
   private _warned = new Set<string>();
-  private _openBeforePrint: HTMLDetailsElement[] = [];
 
   private _offer = new Task(this, {
     task: async ([endpoint, slug, lang], { signal }) => {
@@ -302,24 +304,32 @@ export class KinshipOffer extends LitElement {
     const groups = new Map<string, Service[]>();
     for (const service of services) {
       const code = service.supportTypes.find((type) => wanted.includes(type.code))?.code ?? service.supportTypes[0]?.code ?? '';
-      groups.set(code, [...(groups.get(code) ?? []), service]);
+      if (!groups.has(code)) groups.set(code, []);
+      groups.get(code)!.push(service);
     }
     return shown.filter((term) => groups.has(term.code)).map((term) => [term, groups.get(term.code)!]);
   }
 
   private _renderService(service: Service): TemplateResult {
     const t = this._t;
-    const offer = this._offer.value!;
-    const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
-    const referral = safeHref(service.referralUrl);
-    const ages = this._ages(service);
     return html`<li class="service" part="service">
       ${this._heading(2, service.title)}
       ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
       <p>${service.summary}</p>
-      <details>
+      <details ?open=${this._printing || this._opened.has(service.uuid)} data-uuid=${service.uuid} @toggle=${this._onToggle}>
         <summary>${format(t.moreAbout, { title: service.title })}</summary>
-        <div class="details">
+        ${this._printing || this._opened.has(service.uuid) ? this._renderDetails(service) : nothing}
+      </details>
+    </li>`;
+  }
+
+  private _renderDetails(service: Service) {
+    const t = this._t;
+    const offer = this._offer.value!;
+    const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
+    const referral = safeHref(service.referralUrl);
+    const ages = this._ages(service);
+    return html`<div class="details">
           ${renderBlocks(service.description, this._level + 3)}
           <dl>
             ${service.eligibility || ages
@@ -356,9 +366,7 @@ export class KinshipOffer extends LitElement {
           ${service.lastReviewedAt
             ? html`<p class="meta">${format(t.lastReviewed, { date: this._date(service.lastReviewedAt) })}</p>`
             : nothing}
-        </div>
-      </details>
-    </li>`;
+        </div>`;
   }
 
   private _renderLocation(location: Location) {
@@ -548,15 +556,24 @@ export class KinshipOffer extends LitElement {
     this._filters = { ...EMPTY_FILTERS, arrangement: this.arrangement, ...fromUrl };
   };
 
+  private _onToggle = (event: Event) => {
+    const details = event.target as HTMLDetailsElement;
+    const uuid = details.dataset.uuid!;
+    if (details.open === this._opened.has(uuid) || this._printing) return;
+    if (details.open) this._opened.add(uuid);
+    else this._opened.delete(uuid);
+    this.requestUpdate();
+  };
+
   /** Printing prints the filtered offer with every service's details open. */
   private _onBeforePrint = () => {
-    this._openBeforePrint = [...this.renderRoot.querySelectorAll('details')].filter((details) => !details.open);
-    for (const details of this._openBeforePrint) details.open = true;
+    this._printing = true;
+    this.requestUpdate();
   };
 
   private _onAfterPrint = () => {
-    for (const details of this._openBeforePrint) details.open = false;
-    this._openBeforePrint = [];
+    this._printing = false;
+    this.requestUpdate();
   };
 }
 

@@ -40,9 +40,9 @@ export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: 
 const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
 
 /**
- * A GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag). The
- * content-type header satisfies Apollo's CSRF protection for GET requests, and unlike Apollo's
- * own header it is one Strapi's default CORS settings allow.
+ * A plain GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag), and
+ * with no custom header, so the browser sends it without a CORS preflight (the plugin lets this
+ * one read-only query past Apollo's CSRF check for GETs).
  */
 export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
   const url = new URL(endpoint);
@@ -50,7 +50,7 @@ export function buildOfferRequest(endpoint: URL, slug: string, locale?: string):
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
   return {
     url: url.toString(),
-    init: { method: 'GET', headers: { 'content-type': 'application/json' }, credentials: 'omit', mode: 'cors' },
+    init: { method: 'GET', credentials: 'omit', mode: 'cors' },
   };
 }
 
