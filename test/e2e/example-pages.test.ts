@@ -142,6 +142,23 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('works with the keyboard alone', async () => {
+    const { page, close } = await open('council.html');
+    const widget = page.locator('kinship-offer');
+    await widget.getByLabel('Private fostering').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.url()).toContain('kinship-arrangement=private_fostering');
+    await page.keyboard.press('ArrowDown'); // radio groups move with the arrow keys
+    await expect.poll(() => page.url()).toContain('kinship-arrangement=child_arrangements_order');
+    const summary = widget.locator('summary').first();
+    await summary.focus();
+    const outline = await summary.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(outline).toBe('rgb(255, 221, 0)'); // GOV.UK's yellow focus state
+    await page.keyboard.press('Enter');
+    await expect.poll(() => widget.locator('details[open] .details').count()).toBe(1);
+    await close();
+  });
+
   it('reflows at 320 px wide with nothing cut off', async () => {
     const { page, close } = await open('council.html', { width: 320 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

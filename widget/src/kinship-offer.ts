@@ -92,9 +92,10 @@ export class KinshipOffer extends LitElement {
   /** Overrides for any of the element's own words (see strings.ts). */
   strings: Partial<Strings> = {};
 
+  /** @internal */
   private _filters: FilterState = EMPTY_FILTERS;
 
-  /** Problems with the attributes, told to the reader once the offer is shown. */
+  /** @internal Problems with the attributes, told to the reader once the offer is shown. */
   private _notices: string[] = [];
 
   private _searchText = new WeakMap<Service, string>();
@@ -515,6 +516,7 @@ export class KinshipOffer extends LitElement {
     console.warn(`<kinship-offer offer="${this.offer}">: ${message}`);
   }
 
+  /** @internal */
   private _emit(name: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
