@@ -30,7 +30,15 @@ require('Chromium', chromium, () => (env.TEST_E2E = 'off'));
 
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 
-let failed = run(bin('vitest'), ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)]);
+// Types first: the widget's bundle and the tests are compiled without a type check.
+let failed = 0;
+for (const project of ['plugin', 'widget', 'test', 'examples/cms']) failed ||= run(bin('tsc'), ['-p', project, '--noEmit']);
+if (failed) {
+  console.error('Type errors: see above.');
+  process.exit(failed);
+}
+
+failed = run(bin('vitest'), ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)]);
 if (!chromium) failed ||= run(bin('web-test-runner'), ['--config', 'test/widget/web-test-runner.config.mjs']);
 if (skipped.length) console.warn(`\n!! Skipped: ${skipped.join(', ')} (see above).`);
 process.exit(failed);

@@ -86,11 +86,11 @@ describe('the demo offer on a new database', () => {
 describe('starting again', () => {
   it('adds nothing and keeps what editors changed', async () => {
     const service = (await publishedOffer('example-borough')).services[0];
-    await cms.strapi.documents(SERVICE).update({ documentId: service.documentId, data: { title: 'Edited by an editor' } });
+    await cms.strapi.documents(SERVICE).update({ documentId: service.documentId, data: { title: 'Edited by an editor' } as any });
     await cms.strapi.documents(SERVICE).publish({ documentId: service.documentId });
     await cms.strapi.documents('plugin::kinship-offer.support-type').update({
       documentId: (await cms.strapi.documents('plugin::kinship-offer.support-type').findFirst({ filters: { code: 'education' } }))!.documentId,
-      data: { label: 'School and college' },
+      data: { label: 'School and college' } as any,
     });
     const before = await counts();
 

@@ -79,8 +79,8 @@ describe('saving through the Document Service', () => {
       /identifier is fixed/,
     );
     const copy = await documents.clone({ documentId: created.documentId, data: {} as any });
-    expect(copy.entries[0].uuid).toMatch(/^[0-9a-f-]{36}$/);
-    expect(copy.entries[0].uuid).not.toBe(created.uuid);
+    expect(copy!.entries[0].uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(copy!.entries[0].uuid).not.toBe(created.uuid);
   });
 
   it('keeps vocabulary codes fixed while labels change', async () => {

@@ -25,7 +25,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const element = await settled(await mount('offer="example-borough"'));
     expect(network.requests).to.have.length(1);
     const request = new URL(network.requests[0]);
-    expect(network.init[0].headers).to.equal(undefined); // a simple request: no CORS preflight
+    expect(network.init[0]?.headers).to.equal(undefined); // a simple request: no CORS preflight
     expect(request.origin + request.pathname).to.equal(ENDPOINT);
     expect(JSON.parse(request.searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough' });
 
