@@ -21,7 +21,7 @@ export const text = {
 export const fixed = (type: string, options: Record<string, unknown> = {}) => ({ type, ...shared, ...options });
 
 /** A stable identifier the plugin generates once (the Open Referral feed keys on it). */
-export const uuid = () => fixed('string', { unique: true, writable: false, configurable: false });
+export const uuid = () => fixed('string', { unique: true, writable: false, configurable: false, visible: false });
 
 export const relation = (
   kind: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany',

@@ -12,11 +12,12 @@ export default {
   },
   options: { draftAndPublish: false },
   attributes: {
-    uuid: uuid(),
     name: fixed('string', { required: true, maxLength: 200 }),
     role: fixed('string', { maxLength: 200 }),
     phone: fixed('string', { maxLength: 40 }),
     email: fixed('email'),
     organisation: relation('manyToOne', 'organisation', { inversedBy: 'contacts' }),
+    /** Last, so the content manager titles entries by their name, not this. */
+    uuid: uuid(),
   },
 };

@@ -15,7 +15,6 @@ export default {
   },
   options: { draftAndPublish: false },
   attributes: {
-    uuid: uuid(),
     name: fixed('string', { required: true, maxLength: 200 }),
     addressLine1: fixed('string', { maxLength: 200 }),
     addressLine2: fixed('string', { maxLength: 200 }),
@@ -23,5 +22,7 @@ export default {
     postcode: fixed('string', { maxLength: 10 }),
     hideExactAddress: fixed('boolean', { default: false, required: true }),
     accessibility: fixed('text', { maxLength: 1000 }),
+    /** Last, so the content manager titles entries by their name, not this. */
+    uuid: uuid(),
   },
 };

@@ -13,7 +13,6 @@ export default {
   },
   options: { draftAndPublish: false },
   attributes: {
-    uuid: uuid(),
     name: fixed('string', { required: true, maxLength: 200 }),
     kind: fixed('enumeration', { enum: [...ORGANISATION_KINDS], required: true }),
     description: fixed('text', { maxLength: 1000 }),
@@ -21,5 +20,7 @@ export default {
     email: fixed('email'),
     phone: fixed('string', { maxLength: 40 }),
     contacts: relation('oneToMany', 'contact', { mappedBy: 'organisation' }),
+    /** Last, so the content manager titles entries by their name, not this. */
+    uuid: uuid(),
   },
 };

@@ -17,7 +17,6 @@ export default {
   options: { draftAndPublish: true },
   pluginOptions: localized,
   attributes: {
-    uuid: uuid(),
     title: text.line({ required: true, maxLength: 200 }),
     summary: text.paragraph({ required: true, maxLength: 400 }),
     description: text.rich(),
@@ -53,5 +52,7 @@ export default {
     lastReviewedBy: fixed('string', { maxLength: 200 }),
 
     offers: relation('manyToMany', 'offer', { mappedBy: 'services' }),
+    /** Last, so the content manager titles entries by their name, not this. */
+    uuid: uuid(),
   },
 };
