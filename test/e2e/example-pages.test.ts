@@ -142,6 +142,43 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('strict Content-Security-Policy: fully working, nothing blocked', async () => {
+    const { page, problems, close } = await open('strict-csp.html');
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    await page.locator('kinship-offer').getByLabel('Adoption by a relative or friend').check();
+    await expect.poll(() => page.url()).toContain('kinship-arrangement=adoption');
+    const panel = await page.locator('kinship-offer').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part="contact"]')!).backgroundColor);
+    expect(panel).toBe('rgb(243, 242, 241)'); // the widget's own styles applied
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await shot(page, 'strict-csp');
+    await close();
+  });
+
+  it('two offers on one page, the script included twice, attributes changed after load', async () => {
+    const { page, problems, close } = await open('several.html');
+    await page.locator('#shared [part="contact"]').waitFor();
+    expect(await page.locator('#shared').evaluate((el) => el.shadowRoot!.textContent)).toContain('Tri-Borough Kinship Care Team');
+    expect(await page.locator('#borough [part="status"]').textContent()).toBe('30 services');
+    await page.locator('#borough').evaluate((el) => el.setAttribute('support-types', 'legal_support'));
+    await expect.poll(() => page.locator('#borough [part="status"]').textContent()).not.toBe('30 services');
+    await page.locator('#shared').evaluate((el) => el.setAttribute('offer', 'example-borough'));
+    await expect.poll(() => page.locator('#shared').evaluate((el) => el.shadowRoot!.textContent)).toContain('Kinship Support Team');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('stores nothing on the host site: no cookies, no storage', async () => {
+    const { page, close } = await open('council.html');
+    await page.locator('kinship-offer').getByLabel('Education').check();
+    const stored = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+    expect(stored).toEqual({ cookie: '', local: 0, session: 0 });
+    expect(await page.context().cookies()).toEqual([]);
+    await close();
+  });
+
   it('works with the keyboard alone', async () => {
     const { page, close } = await open('council.html');
     const widget = page.locator('kinship-offer');
