@@ -32,8 +32,15 @@ describe('GraphQL operation limits', () => {
 
   it('pages 100 at a time by default and never more than 500', async () => {
     expect(await pageSizeOf('')).toBe(100);
-    expect(await pageSizeOf('(pagination: { pageSize: 1000000 })')).toBe(500);
-    expect(await pageSizeOf('(pagination: { limit: -1 })')).toBe(500);
+    expect(await pageSizeOf('(pagination: { pageSize: 500 })')).toBe(500);
+    // Written into the query, an out-of-range size is refused (see malformed-requests.test.ts);
+    // given as a variable, it is held to the limit.
+    const { data } = await graphql(
+      cms.url,
+      'query ($p: PaginationArg) { kinshipOfferServices_connection(pagination: $p) { pageInfo { pageSize } } }',
+      { p: { pageSize: 1_000_000 } },
+    );
+    expect(data.kinshipOfferServices_connection.pageInfo.pageSize).toBe(500);
   });
 
   it('keeps a limit the app configured itself', () => {
@@ -43,9 +50,12 @@ describe('GraphQL operation limits', () => {
 });
 
 describe('REST limits', () => {
-  it('caps page size at the app\'s maxLimit', async () => {
-    const { status, body } = await rest(cms.url, '/services?pagination[pageSize]=1000000');
+  it('pages up to the app\'s maxLimit and refuses more', async () => {
+    const { status, body } = await rest(cms.url, '/services?pagination[pageSize]=100');
     expect(status).toBe(200);
     expect(body.meta.pagination.pageSize).toBe(100);
+    const tooMany = await rest(cms.url, '/services?pagination[pageSize]=101');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toBe('pagination[pageSize] must be a whole number from 1 to 100');
   });
 });

@@ -9,6 +9,7 @@ import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from '../documents/draft-access';
 import { redactHiddenAddress } from '../documents/hidden-addresses';
 import { CONTENT_TYPE_NAMES, DRAFTABLE_CONTENT_TYPES, UID, uidOf } from '../uids';
 import { kinshipOfferTypes } from './kinship-offer-query';
+import { requestLimitsRule } from './request-limits';
 
 /**
  * Limits applied when the app leaves @strapi/plugin-graphql unbounded (its defaults). An app's own
@@ -41,6 +42,17 @@ function applyOperationLimits(strapi: Core.Strapi) {
   const unbounded = (value: number | undefined) => value === undefined || value === null || value < 0;
   for (const [key, value] of Object.entries(OPERATION_LIMITS)) {
     if (unbounded(current(key))) strapi.config.set(`plugin::graphql.${key}`, value);
+  }
+  // @strapi/plugin-graphql merges apolloServer.validationRules into its own [depthLimit] by
+  // index, so the depth rule is given again in first place, followed by the request limits.
+  const apollo = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { validationRules?: unknown[] };
+  if (!apollo.validationRules) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const depthLimit = require('graphql-depth-limit');
+    strapi.config.set('plugin::graphql.apolloServer', {
+      ...apollo,
+      validationRules: [depthLimit(current('depthLimit')), requestLimitsRule(current('maxLimit')!)],
+    });
   }
 }
 

@@ -3,13 +3,18 @@
  * the public role's `find` and `findOne`, which the plugin grants at bootstrap.
  */
 import contentTypes from '../content-types';
+import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES } from '../uids';
+
+/** The app's REST page-size cap (config/api rest.maxLimit), read when a request comes. */
+const maxLimit = () => Number(strapi.config.get('api.rest.maxLimit', 100)) || 100;
+const config = { middlewares: [strictQuery(maxLimit)] };
 
 const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
   const plural = contentTypes[name].schema.info.pluralName;
   return [
-    { method: 'GET', path: `/${plural}`, handler: `${name}.find` },
-    { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne` },
+    { method: 'GET', path: `/${plural}`, handler: `${name}.find`, config },
+    { method: 'GET', path: `/${plural}/:id`, handler: `${name}.findOne`, config },
   ];
 });
 
