@@ -250,6 +250,20 @@ describe('when things go wrong', () => {
     ['the CMS is down', () => Promise.reject(new TypeError('Failed to fetch')), 'network'],
   ];
 
+  /** Errors that escape into the host page: there must be none. */
+  const escaped: string[] = [];
+  const onError = (event: ErrorEvent) => escaped.push(event.message);
+  const onRejection = (event: PromiseRejectionEvent) => escaped.push(String(event.reason));
+  beforeEach(() => {
+    escaped.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+
   for (const [what, respond, kind] of failures) {
     it(`shows the fallback, a plain message and a retry when ${what}`, async () => {
       network.restore();
@@ -264,9 +278,26 @@ describe('when things go wrong', () => {
       expect(shadow(element).querySelector('button')).to.exist;
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('could not show the offer "example-borough"');
+      expect(escaped).to.deep.equal([]);
       await expect(element).to.be.accessible();
     });
   }
+
+  it('gives up on a CMS that does not answer within 10 seconds, and says so', async function () {
+    this.timeout(20_000);
+    network.restore();
+    network = fakeNetwork(() => new Promise<Response>(() => {}));
+    const failed = oneEvent(document, 'kinship-offer-error');
+    const started = performance.now();
+    const element = await mount('offer="example-borough"');
+    const error = await failed;
+    expect(error.detail.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.greaterThan(9_000);
+    await settled(element);
+    expect(shadow(element).querySelector('[part="error"] slot')).to.exist;
+    expect(warnings[0]).to.contain('did not answer within 10 s');
+    expect(escaped).to.deep.equal([]);
+  });
 
   it('recovers on retry once the CMS is back', async () => {
     let up = false;

@@ -24,8 +24,13 @@ export function fakeNetwork(respond: (url: URL) => Response | Promise<Response>)
     if (!url.pathname.endsWith('/graphql')) return realFetch(input, init);
     requests.push(url.toString());
     inits.push(init);
-    if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    return respond(url);
+    const signal = init?.signal;
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    // Like the real fetch: an abort (the widget's timeout) rejects a response still awaited.
+    return new Promise<Response>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      Promise.resolve(respond(url)).then(resolve, reject);
+    });
   };
   return { requests, init: inits, restore: () => (window.fetch = realFetch) };
 }
