@@ -9,6 +9,7 @@ import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { load, type LoadResult } from './load';
+import { soak } from './soak';
 import { benchWidget } from './widget';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -65,6 +66,12 @@ async function main() {
   const uncachedP50 = results.kinshipOfferUncached.p50 / results.staticFloor.p50;
   console.log(`\nratio to the floor: widget GET p50 ×${ratios.p50.toFixed(1)}, p95 ×${ratios.p95.toFixed(1)}, throughput ÷${ratios.throughput.toFixed(1)}; POST p50 ×${uncachedP50.toFixed(1)}\n`);
 
+  const load50 = await soak(cms, query);
+  console.log(`${load50.clients} concurrent clients for ${load50.steady.seconds.toFixed(0)} s (the widget's request)`);
+  console.log(`  ${load50.steady.requestsPerSecond.toFixed(0)} req/s, p50 ${load50.steady.p50.toFixed(1)} ms, p99 ${load50.steady.p99.toFixed(1)} ms, ${load50.steady.errors} errors in ${load50.steady.requests} requests`);
+  console.log(`  CMS peak RSS ${load50.rssMiB.peak.toFixed(0)} MiB (${load50.rssMiB.atStart.toFixed(0)} MiB before the run)`);
+  console.log(`  restart under load: down ${(load50.restart.downMs / 1000).toFixed(1)} s, ${load50.restart.errors} of ${load50.restart.requests} requests failed meanwhile; published services ${load50.restart.publishedBefore} before, ${load50.restart.publishedAfter} after\n`);
+
   const widget = await benchWidget(cms.url);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log('<kinship-offer> in Chromium');
@@ -77,7 +84,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     path.join(out, 'latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), bytes: Buffer.byteLength(body), concurrency: CONCURRENCY, seconds: SECONDS, results, ratios, widget }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), bytes: Buffer.byteLength(body), concurrency: CONCURRENCY, seconds: SECONDS, results, ratios, load50, widget }, null, 2),
   );
 
   floor.child.kill();

@@ -196,6 +196,19 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('recovers without a page reload when the CMS was down and comes back', async () => {
+    const { page, close } = await open('council.html'); // a first visit caches widget.js
+    await cms.restart(async () => {
+      await page.reload(); // a visit while the CMS is down: the script from cache, the offer fails
+      await page.locator('kinship-offer [part="error"]').waitFor();
+      expect(await widgetText(page)).toContain('The kinship local offer could not be loaded');
+    });
+    await page.locator('kinship-offer').getByRole('button', { name: 'Try again' }).click();
+    await page.locator('kinship-offer [part="contact"]').waitFor();
+    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('30 services');
+    await close();
+  });
+
   it('reflows at 320 px wide with nothing cut off', async () => {
     const { page, close } = await open('council.html', { width: 320 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

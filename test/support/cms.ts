@@ -21,8 +21,11 @@ export interface TestCms {
   strapi: Core.Strapi;
   /** e.g. http://127.0.0.1:41234 */
   url: string;
-  /** Stops and starts the same app on the same database, as a second `npm start` would. */
-  restart(): Promise<void>;
+  /**
+   * Stops and starts the same app on the same database and port, as a second `npm start` would;
+   * `whileDown` runs while nothing answers.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,8 +89,11 @@ export async function startCms(): Promise<TestCms> {
   });
 
   const cms = { ...(await boot()) } as TestCms;
-  cms.restart = async () => {
+  // Restarts come back on the same port, so pages and clients that know the URL carry on.
+  process.env.PORT = new URL(cms.url).port;
+  cms.restart = async (whileDown) => {
     await destroyKeepingListeners(cms.strapi);
+    await whileDown?.();
     Object.assign(cms, await boot());
   };
   cms.stop = async () => {
