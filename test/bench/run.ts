@@ -69,7 +69,7 @@ async function main() {
   const load50 = await soak(cms, query);
   console.log(`${load50.clients} concurrent clients for ${load50.steady.seconds.toFixed(0)} s (the widget's request)`);
   console.log(`  ${load50.steady.requestsPerSecond.toFixed(0)} req/s, p50 ${load50.steady.p50.toFixed(1)} ms, p99 ${load50.steady.p99.toFixed(1)} ms, ${load50.steady.errors} errors in ${load50.steady.requests} requests`);
-  console.log(`  CMS peak RSS ${load50.rssMiB.peak.toFixed(0)} MiB (${load50.rssMiB.atStart.toFixed(0)} MiB before the run)`);
+  console.log(`  CMS RSS ${load50.rssMiB.before.toFixed(0)} MiB before, ${load50.rssMiB.after.toFixed(0)} MiB after, peak ${load50.rssMiB.peak.toFixed(0)} MiB (since start)`);
   console.log(`  restart under load: down ${(load50.restart.downMs / 1000).toFixed(1)} s, ${load50.restart.errors} of ${load50.restart.requests} requests failed meanwhile; published services ${load50.restart.publishedBefore} before, ${load50.restart.publishedAfter} after\n`);
 
   const widget = await benchWidget(cms.url);

@@ -10,17 +10,18 @@ import { load } from './load';
 const CLIENTS = 50;
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 
-/** Peak resident memory of a process so far (Linux: VmHWM), in MiB. */
-const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** Resident memory of a process now (VmRSS) or at its peak so far (VmHWM), in MiB (Linux). */
+const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 const publishedServices = async (cmsUrl: string) =>
   ((await (await fetch(`${cmsUrl}/api/kinship-offer/services?pagination[pageSize]=1`)).json()) as any).meta.pagination.total as number;
 
 export async function soak(cms: { child: ChildProcess; url: string }, request: () => Promise<Response>) {
   const pid = cms.child.pid!;
-  const startRss = peakRssMiB(pid);
+  const rssBefore = rssMiB(pid, 'VmRSS');
   const steady = await load(request, { concurrency: CLIENTS, seconds: SOAK_SECONDS });
-  const steadyPeakRss = peakRssMiB(pid);
+  const rss = { before: rssBefore, after: rssMiB(pid, 'VmRSS'), peak: rssMiB(pid, 'VmHWM') };
 
   const before = await publishedServices(cms.url);
   const restartedAt: number[] = [];
@@ -36,7 +37,7 @@ export async function soak(cms: { child: ChildProcess; url: string }, request: (
   return {
     clients: CLIENTS,
     steady,
-    rssMiB: { atStart: startRss, peak: steadyPeakRss },
+    rssMiB: rss,
     restart: { downMs: restartedAt[0], requests: duringRestart.requests, errors: duringRestart.errors, publishedBefore: before, publishedAfter: after },
   };
 }

@@ -170,6 +170,26 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('reads the CMS from another origin, but never with credentials', async () => {
+    const { page, close } = await open('council.html');
+    const attempt = (credentials: RequestCredentials) =>
+      page.evaluate(
+        async ({ url, credentials }) => {
+          try {
+            const response = await fetch(url, { credentials });
+            return `read ${response.status}`;
+          } catch {
+            return 'blocked';
+          }
+        },
+        { url: `${cms.url}/api/kinship-offer/offers?fields[0]=name`, credentials },
+      );
+    expect(new URL(page.url()).origin).not.toBe(new URL(cms.url).origin);
+    expect(await attempt('omit')).toBe('read 200');
+    expect(await attempt('include')).toBe('blocked');
+    await close();
+  });
+
   it('stores nothing on the host site: no cookies, no storage', async () => {
     const { page, close } = await open('council.html');
     await page.locator('kinship-offer').getByLabel('Education').check();
