@@ -125,3 +125,15 @@ export const ORGANISATION_KINDS = [
 
 /** Days of the week as Open Referral (iCalendar BYDAY) writes them. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/**
+ * The headings of the Children's Wellbeing and Schools Act 2026 (s.22H of the Children Act 1989)
+ * an offer must cover, and the support types that count towards each.
+ */
+export const ACT_HEADINGS = [
+  { code: 'financial_support', label: 'Financial support', supportTypes: ['financial_support', 'staying_in_work'] },
+  { code: 'health_and_wellbeing', label: 'Health and wellbeing', supportTypes: ['therapeutic_support', 'support_groups_and_training'] },
+  { code: 'relationships', label: 'Relationships, including contact with parents and relatives', supportTypes: ['family_time', 'family_group_decision_making'] },
+  { code: 'education_and_training', label: 'Education and training', supportTypes: ['education', 'support_groups_and_training'] },
+  { code: 'accommodation', label: 'Accommodation', supportTypes: ['accommodation'] },
+] as const satisfies ReadonlyArray<{ code: string; label: string; supportTypes: readonly SupportTypeCode[] }>;

@@ -5,9 +5,11 @@
  */
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
+import compliance from './compliance';
 import widget from './widget';
 
 export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
+  compliance,
   widget,
 };

@@ -21,6 +21,14 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
 
+/** For editors in the admin (under /kinship-offer): the compliance report. */
+const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
+const adminRoutes = [
+  { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminOnly },
+  { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminOnly },
+];
+
 export default {
   'content-api': { type: 'content-api', routes: [widgetRoute, ...readRoutes] },
+  admin: { type: 'admin', routes: adminRoutes },
 };

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
+import compliance from './compliance';
 import importer from './importer';
 import offerView from './offer-view';
 import publicAccess from './public-access';
@@ -10,4 +11,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, importer, 'offer-view': offerView, 'public-access': publicAccess, vocabularies };
+export default { ...coreServices, compliance, importer, 'offer-view': offerView, 'public-access': publicAccess, vocabularies };

@@ -1,0 +1,53 @@
+/**
+ * Runs the compliance report (compliance/report.ts) on stored offers: the editor's latest draft of
+ * the statutory sections, against the services that are published (what readers can see).
+ */
+import type { Core } from '@strapi/strapi';
+import { complianceReport } from '../compliance/report';
+import { UID } from '../uids';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const options = (today?: Date) => ({
+    today,
+    serviceReviewMonths: strapi.plugin('kinship-offer').config('serviceReviewMonths') as number,
+  });
+
+  const reportOn = async (documentId: string, locale?: string, today?: Date) => {
+    const draft = await strapi.documents(UID.offer).findOne({ documentId, locale, status: 'draft', populate: ['independentAdvice'] as any });
+    if (!draft) return null;
+    const published = await strapi.documents(UID.offer).findOne({
+      documentId,
+      locale,
+      status: 'published',
+      populate: { services: { populate: ['supportTypes', 'arrangementTypes'] } } as any,
+    });
+    return { offer: draft, report: complianceReport(draft as any, ((published as any)?.services ?? []) as any, options(today)) };
+  };
+
+  return {
+    async forOffer(documentId: string, { locale, today }: { locale?: string; today?: Date } = {}) {
+      const result = await reportOn(documentId, locale, today);
+      return result && { documentId, name: result.offer.name, published: !!result.offer.publishedAt, ...result.report };
+    },
+
+    /** Every offer with its score and review status, for the admin's overview. */
+    async list({ locale, today }: { locale?: string; today?: Date } = {}) {
+      const offers = await strapi.documents(UID.offer).findMany({ locale, status: 'draft', fields: ['name', 'slug', 'nextReviewDue'] as any, limit: 1000 });
+      return Promise.all(
+        offers.map(async (offer: any) => {
+          const { report } = (await reportOn(offer.documentId, locale, today))!;
+          return {
+            documentId: offer.documentId,
+            name: offer.name,
+            slug: offer.slug,
+            score: report.score,
+            nextReviewDue: offer.nextReviewDue ?? null,
+            reviewOverdue: report.overdue.offer,
+            servicesOverdue: report.overdue.services.length,
+            nextSteps: report.nextSteps,
+          };
+        }),
+      );
+    },
+  };
+};

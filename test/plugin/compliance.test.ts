@@ -1,0 +1,58 @@
+/**
+ * The compliance report as editors get it from the admin API: every offer with its score and
+ * review status, and for one offer the checklist and the coverage map. Editors only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+
+let cms: TestCms;
+let token: string;
+
+beforeAll(async () => {
+  cms = await startCms();
+  const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
+  token = ((await login.json()) as any).data.token;
+});
+afterAll(async () => cms?.stop());
+
+const asEditor = (path: string) => fetch(`${cms.url}/kinship-offer${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('the compliance report in the admin API', () => {
+  it('lists every offer with its score and what to do next', async () => {
+    const { data } = (await (await asEditor('/compliance')).json()) as any;
+    const borough = data.find((o: any) => o.slug === 'example-borough');
+    expect(borough).toMatchObject({ name: 'Example Borough Council', reviewOverdue: false, score: expect.any(Number) });
+    expect(borough.score).toBeGreaterThanOrEqual(95);
+    const shared = data.find((o: any) => o.slug === 'example-shared-service');
+    expect(shared.score).toBeLessThan(borough.score); // five services cannot cover every type
+    expect(shared.nextSteps.length).toBeGreaterThan(0);
+  });
+
+  it('gives one offer\'s checklist and coverage map, counting published services only', async () => {
+    const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-shared-service' } });
+    const before = ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data;
+    expect(before.supportTypes.find((s: any) => s.key === 'support:therapeutic_support')).toMatchObject({ ok: false, todo: 'Publish a service for therapeutic support.' });
+    expect(before.coverage.financial_support.special_guardianship_order).toBe(1);
+
+    // A draft service does not count until it is published.
+    const services = cms.strapi.documents('plugin::kinship-offer.service');
+    const therapyType = await cms.strapi.documents('plugin::kinship-offer.support-type').findFirst({ filters: { code: 'therapeutic_support' } });
+    const therapy = await services.create({
+      data: { title: 'Family therapy', summary: 'Therapy for the whole family', cost: 'free', supportTypes: [therapyType!.documentId], lastReviewedAt: new Date().toISOString().slice(0, 10) } as any,
+    });
+    await cms.strapi.documents('plugin::kinship-offer.offer').update({ documentId: offer!.documentId, data: { services: { connect: [therapy.documentId] } } as any });
+    expect(((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data.supportTypes.find((s: any) => s.key === 'support:therapeutic_support').ok).toBe(false);
+
+    await services.publish({ documentId: therapy.documentId });
+    await cms.strapi.documents('plugin::kinship-offer.offer').publish({ documentId: offer!.documentId });
+    const after = ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data;
+    expect(after.supportTypes.find((s: any) => s.key === 'support:therapeutic_support').ok).toBe(true);
+    expect(after.score).toBeGreaterThan(before.score);
+  });
+
+  it('answers 404 for an unknown offer, and nothing without an editor\'s login', async () => {
+    expect((await asEditor('/compliance/not-an-offer')).status).toBe(404);
+    expect((await fetch(`${cms.url}/kinship-offer/compliance`)).status).toBe(401);
+    expect((await fetch(`${cms.url}/api/kinship-offer/compliance`)).status).toBe(404);
+  });
+});
