@@ -6,10 +6,12 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
+import feedback from './feedback';
 import widget from './widget';
 
 export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
+  feedback,
   widget,
 };

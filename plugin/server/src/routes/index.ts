@@ -3,6 +3,7 @@
  * the public role's `find` and `findOne`, which the plugin grants at bootstrap.
  */
 import contentTypes from '../content-types';
+import { rateLimit } from '../middlewares/rate-limit';
 import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES } from '../uids';
 
@@ -28,7 +29,15 @@ const adminRoutes = [
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminOnly },
 ];
 
+/** Readers' feedback: public, rate-limited per address (config feedbackPerMinute). */
+const feedbackRoute = {
+  method: 'POST',
+  path: '/feedback',
+  handler: 'feedback.submit',
+  config: { auth: false, middlewares: [rateLimit(() => strapi.plugin('kinship-offer').config('feedbackPerMinute') as number)] },
+};
+
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...readRoutes] },
   admin: { type: 'admin', routes: adminRoutes },
 };

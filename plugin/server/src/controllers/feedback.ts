@@ -1,0 +1,58 @@
+/**
+ * Readers' feedback: "Was this helpful?" and "Tell us what is missing or wrong", about an offer
+ * or one of its services. Public and hardened: known fields only, short text, the offer (and
+ * service) must exist and be published, a honeypot and a minimum fill time instead of a CAPTCHA.
+ * No personal data is asked for. Stored for editors; never publicly readable.
+ */
+import { errors } from '@strapi/utils';
+import { UID } from '../uids';
+
+const FIELDS = ['offer', 'service', 'helpful', 'message', 'website', 'startedAt'];
+const MIN_FILL_MS = 2_000;
+const MAX_MESSAGE = 1_000;
+
+const refuse = (message: string, field?: string) => {
+  throw new errors.ValidationError(message, field ? { errors: [{ path: [field], message, name: 'ValidationError' }] } : {});
+};
+
+export default {
+  async submit(ctx: any) {
+    const input = ctx.request.body?.data;
+    if (!input || typeof input !== 'object' || Array.isArray(input)) refuse('Send the feedback as JSON: { "data": { "offer": "<slug>", … } }');
+    const unknown = Object.keys(input).filter((key) => !FIELDS.includes(key));
+    if (unknown.length) refuse(`Unknown field "${unknown[0]}". Send ${FIELDS.slice(0, 4).join(', ')}.`, unknown[0]);
+    const { offer: slug, service: serviceUuid, helpful, message, website, startedAt } = input;
+    if (typeof slug !== 'string' || !slug) refuse('Name the offer the feedback is about (its slug).', 'offer');
+    if (serviceUuid !== undefined && typeof serviceUuid !== 'string') refuse('service must be the service\'s UUID', 'service');
+    if (helpful !== undefined && typeof helpful !== 'boolean') refuse('helpful must be true or false', 'helpful');
+    if (message !== undefined && (typeof message !== 'string' || message.length > MAX_MESSAGE)) {
+      refuse(`message must be text of up to ${MAX_MESSAGE} characters`, 'message');
+    }
+    if (helpful === undefined && !message?.trim()) refuse('Say whether it was helpful, or what is missing or wrong.');
+    if (typeof startedAt !== 'number' || Date.now() - startedAt < MIN_FILL_MS) refuse('The feedback was sent too quickly: please try again.', 'startedAt');
+
+    // A filled honeypot is a bot: accept silently, store nothing.
+    if (typeof website === 'string' && website !== '') {
+      ctx.status = 202;
+      ctx.body = { data: { received: true } };
+      return;
+    }
+
+    const offer = await strapi.db.query(UID.offer).findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['documentId'] });
+    if (!offer) refuse(`There is no published offer "${slug}"`, 'offer');
+    let service: { documentId: string } | null = null;
+    if (serviceUuid) {
+      service = await strapi.db.query(UID.service).findOne({
+        where: { uuid: serviceUuid, publishedAt: { $notNull: true }, offers: { documentId: offer.documentId } },
+        select: ['documentId'],
+      });
+      if (!service) refuse('That service is not published in this offer', 'service');
+    }
+
+    await strapi.documents(UID.feedback).create({
+      data: { offer: offer.documentId, service: service?.documentId, helpful, message: message?.trim() || undefined } as any,
+    });
+    ctx.status = 202;
+    ctx.body = { data: { received: true } };
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * Readers' feedback: public, validated, rate-limited per address, stored for editors and never
+ * readable by the public.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { startCms, type TestCms } from '../support/cms';
+import { graphql } from '../support/http';
+
+let cms: TestCms;
+beforeAll(async () => {
+  cms = await startCms();
+});
+afterAll(async () => cms?.stop());
+
+const FEEDBACK = 'plugin::kinship-offer.feedback';
+const aMinuteAgo = () => Date.now() - 60_000;
+const send = (data: Record<string, unknown>) =>
+  fetch(`${cms.url}/api/kinship-offer/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+const stored = () => cms.strapi.db.query(FEEDBACK).count();
+
+describe('a burst of 1,000 submissions from one address', () => {
+  it('accepts 10 a minute, refuses the rest with 429, stores every accepted one, and readers are still served', async () => {
+    const before = await stored();
+    const statuses: number[] = [];
+    const readers: number[] = [];
+    const submissions = Array.from({ length: 1000 }, (_, i) => i);
+    const worker = async () => {
+      while (submissions.length) {
+        submissions.pop();
+        statuses.push((await send({ offer: 'example-borough', helpful: true, startedAt: aMinuteAgo() })).status);
+      }
+    };
+    const reader = async () => {
+      while (submissions.length) readers.push((await graphql(cms.url, OFFER_QUERY, { slug: 'example-borough' })).status);
+    };
+    await Promise.all([...Array.from({ length: 20 }, worker), reader(), reader()]);
+    const accepted = statuses.filter((s) => s === 202).length;
+    expect(accepted).toBe(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(990);
+    expect(await stored()).toBe(before + accepted);
+    expect(readers.length).toBeGreaterThan(0);
+    expect(readers.every((s) => s === 200)).toBe(true);
+  });
+});
+
+describe('submitting feedback', () => {
+  beforeAll(() => cms.strapi.config.set('plugin::kinship-offer.feedbackPerMinute', 100_000));
+
+  it('stores "was this helpful" and a message about an offer, and answers 202', async () => {
+    const before = await stored();
+    const response = await send({ offer: 'example-borough', helpful: false, message: 'The support group times are out of date.', startedAt: aMinuteAgo() });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ data: { received: true } });
+    expect(await stored()).toBe(before + 1);
+    const latest = await cms.strapi.db.query(FEEDBACK).findOne({ orderBy: { id: 'desc' }, populate: ['offer'] });
+    expect(latest).toMatchObject({ helpful: false, message: 'The support group times are out of date.', offer: { slug: 'example-borough' } });
+  });
+
+  it('takes feedback about a service of the offer, by its UUID', async () => {
+    const service = await cms.strapi.db.query('plugin::kinship-offer.service').findOne({ where: { title: 'Kinship navigators', publishedAt: { $notNull: true } } });
+    expect((await send({ offer: 'example-borough', service: service.uuid, helpful: true, startedAt: aMinuteAgo() })).status).toBe(202);
+    const shared = await send({ offer: 'example-shared-service', service: service.uuid, helpful: true, startedAt: aMinuteAgo() });
+    expect(shared.status).toBe(400);
+    expect(((await shared.json()) as any).error.message).toBe('That service is not published in this offer');
+  });
+
+  it.each([
+    [{ offer: 'example-borough', helpful: true, name: 'Jo' }, 'Unknown field "name". Send offer, service, helpful, message.'],
+    [{ helpful: true }, 'Name the offer the feedback is about (its slug).'],
+    [{ offer: 'no-such-council', helpful: true }, 'There is no published offer "no-such-council"'],
+    [{ offer: 'example-borough', helpful: 'yes' }, 'helpful must be true or false'],
+    [{ offer: 'example-borough', message: 'x'.repeat(1001) }, 'message must be text of up to 1000 characters'],
+    [{ offer: 'example-borough' }, 'Say whether it was helpful, or what is missing or wrong.'],
+    [{ offer: 'example-borough', helpful: true, startedAt: 'just now' }, 'The feedback was sent too quickly: please try again.'],
+  ])('refuses %j with 400: %s', async (data, message) => {
+    const before = await stored();
+    const body: Record<string, unknown> = { startedAt: aMinuteAgo(), ...data };
+    if (body.startedAt === 'just now') body.startedAt = Date.now();
+    const response = await send(body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.message).toBe(message);
+    expect(await stored()).toBe(before);
+  });
+
+  it('accepts a bot that fills the honeypot, and stores nothing', async () => {
+    const before = await stored();
+    expect((await send({ offer: 'example-borough', helpful: true, website: 'https://spam.example', startedAt: aMinuteAgo() })).status).toBe(202);
+    expect(await stored()).toBe(before);
+  });
+
+  it('is never readable by the public', async () => {
+    expect((await fetch(`${cms.url}/api/kinship-offer/feedbacks`)).status).toBe(404);
+    expect([404, 405]).toContain((await fetch(`${cms.url}/api/kinship-offer/feedback`)).status);
+    const { errors } = await graphql(cms.url, '{ kinshipOfferFeedbacks { message } }');
+    expect(errors?.[0].message).toMatch(/Cannot query field/);
+  });
+});
