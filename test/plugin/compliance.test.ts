@@ -56,3 +56,38 @@ describe('the compliance report in the admin API', () => {
     expect((await fetch(`${cms.url}/api/kinship-offer/compliance`)).status).toBe(404);
   });
 });
+
+describe('"Mark as reviewed today"', () => {
+  const mark = (kind: string, documentId: string) =>
+    fetch(`${cms.url}/kinship-offer/reviews/${kind}/${documentId}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+
+  it('records today and the editor\'s name on a service, and takes it off the overdue list once published', async () => {
+    const services = cms.strapi.documents('plugin::kinship-offer.service');
+    const letterbox = await services.findFirst({ filters: { title: 'Letterbox contact service' }, status: 'published' });
+    const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-borough' } });
+    const overdue = async () =>
+      ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data.overdue.services.map((s: any) => s.title);
+    const today = new Date().toISOString().slice(0, 10);
+    const response = await mark('service', letterbox!.documentId);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data).toMatchObject({ lastReviewedAt: today, lastReviewedBy: 'Demo Editor' });
+    await services.publish({ documentId: letterbox!.documentId });
+    expect(await overdue()).not.toContain('Letterbox contact service');
+  });
+
+  it('moves an overdue offer\'s next review on by twelve months', async () => {
+    const offers = cms.strapi.documents('plugin::kinship-offer.offer');
+    const offer = await offers.findFirst({ filters: { slug: 'example-shared-service' } });
+    await offers.update({ documentId: offer!.documentId, data: { lastReviewedAt: '2024-01-01', nextReviewDue: '2025-01-01' } as any });
+    const { data } = (await (await mark('offer', offer!.documentId)).json()) as any;
+    const expected = new Date();
+    expected.setUTCMonth(expected.getUTCMonth() + 12);
+    expect(data.nextReviewDue).toBe(expected.toISOString().slice(0, 10));
+  });
+
+  it('refuses anything but an offer or a service, and anyone not signed in', async () => {
+    expect((await mark('organisation', 'x')).status).toBe(400);
+    expect((await mark('service', 'no-such-service')).status).toBe(404);
+    expect((await fetch(`${cms.url}/kinship-offer/reviews/service/x`, { method: 'POST' })).status).toBe(401);
+  });
+});

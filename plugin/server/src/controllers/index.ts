@@ -7,11 +7,13 @@ import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
 import feedback from './feedback';
+import reviews from './reviews';
 import widget from './widget';
 
 export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
   feedback,
+  reviews,
   widget,
 };

@@ -27,6 +27,7 @@ const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
 const adminRoutes = [
   { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminOnly },
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminOnly },
+  { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: adminOnly },
 ];
 
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute). */

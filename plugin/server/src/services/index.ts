@@ -4,6 +4,7 @@ import compliance from './compliance';
 import importer from './importer';
 import offerView from './offer-view';
 import publicAccess from './public-access';
+import reviews from './reviews';
 import vocabularies from './vocabularies';
 
 /** Strapi's core services for the content types the REST controllers serve. */
@@ -11,4 +12,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, importer, 'offer-view': offerView, 'public-access': publicAccess, vocabularies };
+export default { ...coreServices, compliance, importer, 'offer-view': offerView, 'public-access': publicAccess, reviews, vocabularies };

@@ -43,6 +43,7 @@ export default {
     independentAdvice: relation('manyToMany', 'organisation'),
 
     lastReviewedAt: fixed('date'),
+    lastReviewedBy: fixed('string', { maxLength: 200 }),
     nextReviewDue: fixed('date'),
 
     services: relation('manyToMany', 'service', { inversedBy: 'offers' }),

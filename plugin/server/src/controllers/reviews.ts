@@ -1,0 +1,15 @@
+/** "Mark as reviewed today", for editors: records the signed-in editor's name and today's date. */
+import { errors } from '@strapi/utils';
+
+export default {
+  async markReviewed(ctx: any) {
+    const reviews = strapi.plugin('kinship-offer').service('reviews');
+    const { kind, documentId } = ctx.params;
+    if (!reviews.isReviewable(kind)) throw new errors.ValidationError('Only an offer or a service can be marked as reviewed');
+    const user = ctx.state.user ?? {};
+    const by = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
+    const updated = await reviews.markReviewed(kind, documentId, by);
+    if (!updated) throw new errors.NotFoundError(`There is no ${kind} ${documentId}`);
+    ctx.body = { data: { documentId, lastReviewedAt: updated.lastReviewedAt, lastReviewedBy: updated.lastReviewedBy, nextReviewDue: updated.nextReviewDue ?? null } };
+  },
+};
