@@ -49,11 +49,24 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
   await admin.end();
   return {
     url: `${serverUrl()}/${name}`,
+    /**
+     * Best effort: an autovacuum worker may still hold the database (a superuser's backend that
+     * FORCE cannot end), so try a few times and then leave it; its name is never reused.
+     */
     drop: async () => {
-      const client = new pg.Client({ connectionString: `${serverUrl()}/postgres` });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const client = new pg.Client({ connectionString: `${serverUrl()}/postgres` });
+        try {
+          await client.connect();
+          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          return;
+        } catch (error) {
+          if (attempt === 5) console.warn(`Left the test database ${name} behind: ${(error as Error).message}`);
+          else await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        } finally {
+          await client.end().catch(() => {});
+        }
+      }
     },
   };
 }
