@@ -13,7 +13,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const env: NodeJS.ProcessEnv = { ...process.env };
 const skipped: string[] = [];
 
-function require(part: string, problem: string | null, skip: () => void) {
+function needPart(part: string, problem: string | null, skip: () => void) {
   if (!problem) return;
   if (process.env.CI) {
     console.error(`${part} is needed in CI and could not be had:\n${problem}`);
@@ -24,9 +24,9 @@ function require(part: string, problem: string | null, skip: () => void) {
   skip();
 }
 
-require('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
+needPart('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
 const chromium = ensureChromium();
-require('Chromium', chromium, () => (env.TEST_E2E = 'off'));
+needPart('Chromium', chromium, () => (env.TEST_E2E = 'off'));
 
 const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 

@@ -24,13 +24,12 @@ export async function soak(cms: { child: ChildProcess; url: string }, request: (
   const rss = { before: rssBefore, after: rssMiB(pid, 'VmRSS'), peak: rssMiB(pid, 'VmHWM') };
 
   const before = await publishedServices(cms.url);
-  const restartedAt: number[] = [];
   const underLoad = load(request, { concurrency: CLIENTS, seconds: 20 });
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const t0 = performance.now();
   cms.child.send('restart');
   await new Promise((resolve) => cms.child.once('message', resolve));
-  restartedAt.push(performance.now() - t0);
+  const downMs = performance.now() - t0;
   const duringRestart = await underLoad;
   const after = await publishedServices(cms.url);
 
@@ -38,6 +37,6 @@ export async function soak(cms: { child: ChildProcess; url: string }, request: (
     clients: CLIENTS,
     steady,
     rssMiB: rss,
-    restart: { downMs: restartedAt[0], requests: duringRestart.requests, errors: duringRestart.errors, publishedBefore: before, publishedAfter: after },
+    restart: { downMs, requests: duringRestart.requests, errors: duringRestart.errors, publishedBefore: before, publishedAfter: after },
   };
 }

@@ -58,11 +58,11 @@ async function filterTime(browser: Browser, examplesUrl: string, cmsUrl: string)
 async function repeatView(browser: Browser, examplesUrl: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const offerResponses: Array<{ status: number; bytes: number; fromCache: boolean }> = [];
+  const offerResponses: Array<{ status: number; bytes: number }> = [];
   page.on('response', async (response) => {
     if (!response.url().includes('/graphql')) return;
     const sizes = await response.request().sizes().catch(() => null);
-    offerResponses.push({ status: response.status(), bytes: sizes?.responseBodySize ?? -1, fromCache: response.fromServiceWorker() });
+    offerResponses.push({ status: response.status(), bytes: sizes?.responseBodySize ?? -1 });
   });
   for (let view = 0; view < 2; view += 1) {
     await page.goto(`${examplesUrl}/council.html`);

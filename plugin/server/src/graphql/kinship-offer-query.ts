@@ -21,6 +21,7 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
           if (field.list) t.nonNull.list.nonNull.field(field.name, { type: field.type });
           else t.field(field.name, { type: field.type });
         }
+        if (name === 'offer') t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
       },
     }),
   );
@@ -31,13 +32,6 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
     definition(t: any) {
       t.nonNull.list.nonNull.field('arrangementTypes', { type: VIEW_TYPES['arrangement-type'] });
       t.nonNull.list.nonNull.field('supportTypes', { type: VIEW_TYPES['support-type'] });
-    },
-  });
-
-  const offerVocabulary = nexus.extendType({
-    type: VIEW_TYPES.offer,
-    definition(t: any) {
-      t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
     },
   });
 
@@ -54,5 +48,5 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
     },
   });
 
-  return [...viewTypes, vocabulary, offerVocabulary, query];
+  return [...viewTypes, vocabulary, query];
 }
