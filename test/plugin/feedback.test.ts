@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
-import { startCms, type TestCms } from '../support/cms';
+import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
 
 let cms: TestCms;
@@ -94,5 +94,44 @@ describe('submitting feedback', () => {
     expect([404, 405]).toContain((await fetch(`${cms.url}/api/kinship-offer/feedback`)).status);
     const { errors } = await graphql(cms.url, '{ kinshipOfferFeedbacks { message } }');
     expect(errors?.[0].message).toMatch(/Cannot query field/);
+  });
+});
+
+describe('feedback in the admin', () => {
+  let token: string;
+  beforeAll(async () => {
+    const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
+    token = ((await login.json()) as any).data.token;
+  });
+  const asEditor = (path: string, init: RequestInit = {}) =>
+    fetch(`${cms.url}/kinship-offer${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+
+  it('lists an offer\'s feedback, newest first, with the service it is about, and lets an editor mark it actioned', async () => {
+    const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-shared-service' } });
+    const service = (await cms.strapi.db.query('plugin::kinship-offer.service').findOne({ where: { offers: { documentId: offer!.documentId }, publishedAt: { $notNull: true } } })) as any;
+    await cms.strapi.documents(FEEDBACK).create({ data: { offer: offer!.documentId, helpful: false, message: 'No evening sessions' } as any });
+    await cms.strapi.documents(FEEDBACK).create({ data: { offer: offer!.documentId, service: service.documentId, helpful: true } as any });
+
+    const { data } = (await (await asEditor(`/feedback?offer=${offer!.documentId}`)).json()) as any;
+    expect(data.items).toHaveLength(2);
+    expect(data.items[0]).toMatchObject({ helpful: true, actioned: false, service: { title: service.title } });
+    expect(data.items[1]).toMatchObject({ helpful: false, message: 'No evening sessions', service: null });
+    expect(data.counts).toEqual({ helpful: 1, notHelpful: 1, open: 1 });
+
+    const marked = await asEditor(`/feedback/${data.items[1].documentId}`, { method: 'PUT', body: JSON.stringify({ data: { actioned: true } }) });
+    expect(marked.status).toBe(200);
+    const after = (await (await asEditor(`/feedback?offer=${offer!.documentId}`)).json()) as any;
+    expect(after.data.items[1].actioned).toBe(true);
+    expect(after.data.counts.open).toBe(0);
+  });
+
+  it('says what is wrong with a bad request, and shows nothing to anyone not signed in', async () => {
+    const noOffer = await asEditor('/feedback');
+    expect(noOffer.status).toBe(400);
+    expect(((await noOffer.json()) as any).error.message).toMatch(/Name the offer/);
+    const badBody = await asEditor('/feedback/whatever', { method: 'PUT', body: JSON.stringify({ data: { actioned: 'yes' } }) });
+    expect(badBody.status).toBe(400);
+    expect((await asEditor('/feedback/not-feedback', { method: 'PUT', body: JSON.stringify({ data: { actioned: true } }) })).status).toBe(404);
+    expect((await fetch(`${cms.url}/kinship-offer/feedback?offer=x`)).status).toBe(401);
   });
 });

@@ -111,6 +111,28 @@ describe('keeping the offer current', () => {
   });
 });
 
+describe('"You said, we did" on the offer', () => {
+  const changes = async () =>
+    (await graphql(cms.url, '{ kinshipOffer(slug: "example-borough") { youSaidWeDid { youSaid weDid date } } }')).data.kinshipOffer.youSaidWeDid;
+
+  it('shows published entries, newest first, and a new one only once it is published', async () => {
+    const before = await changes();
+    expect(before.map((c: any) => c.date)).toEqual(['2026-09-14', '2026-06-30']);
+
+    const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-borough' } });
+    const entries = cms.strapi.documents('plugin::kinship-offer.you-said-we-did');
+    const entry = await entries.create({ data: { youSaid: 'Letters were hard to read.', weDid: 'We rewrote them in plain English.', date: '2026-11-01', offers: [offer!.documentId] } as any });
+    expect(await changes()).toHaveLength(2);
+
+    await entries.publish({ documentId: entry.documentId });
+    const after = await changes();
+    expect(after[0]).toEqual({ youSaid: 'Letters were hard to read.', weDid: 'We rewrote them in plain English.', date: '2026-11-01' });
+
+    const drafts = await rest(cms.url, '/you-said-we-did-entries?status=draft');
+    expect(drafts.status).toBe(403);
+  });
+});
+
 describe('the public REST API', () => {
   it('lists published offers and reads one by documentId', async () => {
     const list = await rest(cms.url, '/offers?fields[0]=name&fields[1]=slug&sort=slug');

@@ -5,8 +5,17 @@ export default {
     serviceReviewMonths: 12,
     /** Readers' feedback accepted from one IP address per minute. */
     feedbackPerMinute: 10,
+    /**
+     * When the daily review reminder runs (cron syntax, server time), or false for never. It
+     * e-mails only when Strapi's e-mail plugin has a provider other than its default, sendmail.
+     */
+    reviewReminderSchedule: '0 7 * * *' as string | false,
   },
-  validator(config: { serviceReviewMonths?: unknown; feedbackPerMinute?: unknown }) {
+  validator(config: { serviceReviewMonths?: unknown; feedbackPerMinute?: unknown; reviewReminderSchedule?: unknown }) {
+    const schedule = config.reviewReminderSchedule;
+    if (schedule !== false && (typeof schedule !== 'string' || schedule.trim().split(/\s+/).length < 5)) {
+      throw new Error('kinship-offer: reviewReminderSchedule must be a cron expression such as "0 7 * * *", or false');
+    }
     for (const key of ['serviceReviewMonths', 'feedbackPerMinute'] as const) {
       const value = config[key];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`kinship-offer: ${key} must be a whole number, 1 or more`);

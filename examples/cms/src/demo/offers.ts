@@ -16,6 +16,7 @@ export interface DemoOffer {
   contacts: Array<Fields & { key: string; name: string }>;
   services: Array<Fields & { title: string; supportTypes: string[]; arrangementTypes: string[] }>;
   offer: Fields & { name: string; slug: string };
+  youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
 }
 
 const ALL = [
@@ -667,6 +668,18 @@ const exampleBorough: DemoOffer = {
       alert: 'No club in December',
       lastReviewedAt: '2026-05-05',
       lastReviewedBy: 'Carers\' Centre',
+    },
+  ],
+  youSaidWeDid: [
+    {
+      youSaid: 'The peer support group met only on weekday mornings, when many of you are at work.',
+      weDid: 'A second group now meets on the first Thursday evening of each month, with childcare on site.',
+      date: '2026-09-14',
+    },
+    {
+      youSaid: 'It was hard to find out whether you could get an allowance without a special guardianship order.',
+      weDid: 'Our financial support policy now says, for each arrangement, what you can get and how to ask.',
+      date: '2026-06-30',
     },
   ],
   offer: {

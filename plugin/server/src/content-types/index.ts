@@ -6,6 +6,7 @@ import offer from './offer';
 import organisation from './organisation';
 import service from './service';
 import supportType from './support-type';
+import youSaidWeDid from './you-said-we-did';
 
 export default {
   offer,
@@ -16,4 +17,5 @@ export default {
   feedback,
   'arrangement-type': arrangementType,
   'support-type': supportType,
+  'you-said-we-did': youSaidWeDid,
 };

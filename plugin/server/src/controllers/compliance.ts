@@ -8,6 +8,12 @@ export default {
   async list(ctx: any) {
     ctx.body = { data: await service().list({ locale: localeOf(ctx) }) };
   },
+  /** What is overdue for review, across every offer (the admin home page's widget). */
+  async overdue(ctx: any) {
+    const items = await service().overdue({ locale: localeOf(ctx) });
+    // Who gets the reminders is the officers' business, not every editor's screen.
+    ctx.body = { data: items.map(({ notify, ...item }: any) => item) };
+  },
   async offer(ctx: any) {
     const report = await service().forOffer(ctx.params.documentId, { locale: localeOf(ctx) });
     if (!report) throw new errors.NotFoundError(`There is no offer ${ctx.params.documentId}`);

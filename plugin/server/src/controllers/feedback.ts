@@ -15,7 +15,26 @@ const refuse = (message: string, field?: string) => {
   throw new errors.ValidationError(message, field ? { errors: [{ path: [field], message, name: 'ValidationError' }] } : {});
 };
 
+const inbox = () => strapi.plugin('kinship-offer').service('feedback');
+
 export default {
+  /** For editors: an offer's feedback (GET /kinship-offer/feedback?offer=<documentId>). */
+  async list(ctx: any) {
+    const { offer } = ctx.query;
+    if (typeof offer !== 'string' || !offer) refuse('Name the offer: ?offer=<documentId>', 'offer');
+    ctx.body = { data: await inbox().forOffer(offer) };
+  },
+
+  /** For editors: mark feedback as acted on, or not (PUT /kinship-offer/feedback/:documentId). */
+  async setActioned(ctx: any) {
+    const actioned = ctx.request.body?.data?.actioned;
+    if (typeof actioned !== 'boolean') refuse('Send { "data": { "actioned": true } } or false', 'actioned');
+    const result = await inbox().setActioned(ctx.params.documentId, actioned);
+    if (!result) throw new errors.NotFoundError(`There is no feedback ${ctx.params.documentId}`);
+    ctx.body = { data: result };
+  },
+
+  /** For readers: public, rate-limited (POST /api/kinship-offer/feedback). */
   async submit(ctx: any) {
     const input = ctx.request.body?.data;
     if (!input || typeof input !== 'object' || Array.isArray(input)) refuse('Send the feedback as JSON: { "data": { "offer": "<slug>", … } }');

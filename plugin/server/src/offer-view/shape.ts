@@ -17,6 +17,7 @@ export const VIEW_TYPES = {
   contact: 'KinshipLocalOfferContact',
   'arrangement-type': 'KinshipLocalOfferArrangementType',
   'support-type': 'KinshipLocalOfferSupportType',
+  'you-said-we-did': 'KinshipLocalOfferYouSaidWeDid',
 } as const satisfies Partial<Record<ContentTypeName, string>>;
 
 export type ViewTypeName = keyof typeof VIEW_TYPES;
@@ -81,6 +82,7 @@ const RELATION_SORT: Partial<Record<ViewTypeName, string>> = {
   organisation: 'name:asc',
   'arrangement-type': 'order:asc',
   'support-type': 'order:asc',
+  'you-said-we-did': 'date:desc',
 };
 
 /** The Document Service populate tree that loads a whole view of `name`. */

@@ -22,11 +22,14 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
 
-/** For editors in the admin (under /kinship-offer): the compliance report. */
+/** For editors in the admin (under /kinship-offer): the compliance report, reviews, feedback. */
 const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
 const adminRoutes = [
   { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminOnly },
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminOnly },
+  { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminOnly },
+  { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminOnly },
+  { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminOnly },
   { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: adminOnly },
 ];
 

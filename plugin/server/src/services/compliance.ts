@@ -6,6 +6,15 @@ import type { Core } from '@strapi/strapi';
 import { complianceReport } from '../compliance/report';
 import { UID } from '../uids';
 
+export type OverdueItem = {
+  documentId: string;
+  name: string;
+  /** The offer it belongs to (for an offer, itself). */
+  offer: { documentId: string; name: string };
+  /** Who is told: the offer's accountable officer, else its named contact. */
+  notify: string | null;
+} & ({ kind: 'offer'; due: string | null } | { kind: 'service'; lastReviewedAt: string | null });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = (today?: Date) => ({
     today,
@@ -28,6 +37,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async forOffer(documentId: string, { locale, today }: { locale?: string; today?: Date } = {}) {
       const result = await reportOn(documentId, locale, today);
       return result && { documentId, name: result.offer.name, published: !!result.offer.publishedAt, ...result.report };
+    },
+
+    /**
+     * Everything overdue for review, offer by offer: the offer itself (its next review date has
+     * passed or was never set) and its published services not reviewed within `serviceReviewMonths`.
+     */
+    async overdue({ locale, today }: { locale?: string; today?: Date } = {}): Promise<OverdueItem[]> {
+      const offers = await strapi.documents(UID.offer).findMany({ locale, status: 'draft', fields: ['name'] as any, limit: 1000 });
+      const items: OverdueItem[] = [];
+      for (const { documentId } of offers) {
+        const { offer, report } = (await reportOn(documentId, locale, today))!;
+        const about = {
+          offer: { documentId, name: offer.name as string },
+          notify: ((offer as any).accountableOfficerEmail || (offer as any).contactEmail || null) as string | null,
+        };
+        if (report.overdue.offer) {
+          items.push({ kind: 'offer', documentId, name: offer.name as string, due: ((offer as any).nextReviewDue as string) ?? null, ...about });
+        }
+        for (const service of report.overdue.services) {
+          items.push({ kind: 'service', documentId: service.documentId!, name: service.title, lastReviewedAt: service.lastReviewedAt, ...about });
+        }
+      }
+      return items;
     },
 
     /** Every offer with its score and review status, for the admin's overview. */

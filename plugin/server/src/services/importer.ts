@@ -30,6 +30,8 @@ export interface OfferImport {
     }
   >;
   offer: Fields & { name: string; slug: string; independentAdvice?: string[] };
+  /** "You said, we did": published with the offer. */
+  youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
 }
 
 export interface ImportResult {
@@ -126,11 +128,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         serviceIds.push(created.documentId);
       }
 
+      const changes: string[] = [];
+      for (const entry of input.youSaidWeDid ?? []) {
+        const created = await strapi.documents(UID.youSaidWeDid).create({ data: entry as any, locale });
+        await strapi.documents(UID.youSaidWeDid).publish({ documentId: created.documentId, locale });
+        changes.push(created.documentId);
+      }
+
       const { independentAdvice = [], ...offerFields } = input.offer;
       const offerData = withBlocks(UID.offer, {
         ...offerFields,
         independentAdvice: independentAdvice.map(organisation),
         services: serviceIds,
+        youSaidWeDid: changes,
       });
       const offer = await strapi.documents(UID.offer).create({ data: offerData as any, locale });
       await strapi.documents(UID.offer).publish({ documentId: offer.documentId, locale });

@@ -1,9 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
+import feedback from './feedback';
 import importer from './importer';
 import offerView from './offer-view';
 import publicAccess from './public-access';
+import reminders from './reminders';
 import reviews from './reviews';
 import vocabularies from './vocabularies';
 
@@ -12,4 +14,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, importer, 'offer-view': offerView, 'public-access': publicAccess, reviews, vocabularies };
+export default { ...coreServices, compliance, feedback, importer, 'offer-view': offerView, 'public-access': publicAccess, reminders, reviews, vocabularies };

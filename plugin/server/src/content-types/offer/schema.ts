@@ -47,5 +47,7 @@ export default {
     nextReviewDue: fixed('date'),
 
     services: relation('manyToMany', 'service', { inversedBy: 'offers' }),
+    /** What changed because of what families said, newest first. */
+    youSaidWeDid: relation('manyToMany', 'you-said-we-did', { inversedBy: 'offers' }),
   },
 };

@@ -1,0 +1,116 @@
+/**
+ * The daily review reminder: finds what has become overdue for review and, when Strapi's e-mail
+ * provider is configured, tells the offer's accountable officer (else its named contact), once per
+ * item and overdue spell.
+ *
+ * "Once" must hold with several instances sharing one database, each running the same cron job at
+ * the same minute. So an instance sends a reminder only after it has claimed it: it inserts the
+ * reminder's key into a small table whose primary key is that key, ignoring a conflict, and reads
+ * back who holds the claim. Exactly one instance wins each key. The key includes the date the item
+ * fell due from, so marking it reviewed starts a new spell and a later reminder.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { OverdueItem } from './compliance';
+
+export const REMINDER_TABLE = 'kinship_offer_review_reminders';
+
+/** The key of one overdue spell of one item. */
+export const reminderKey = (item: OverdueItem) =>
+  item.kind === 'offer' ? `offer:${item.documentId}:${item.due ?? 'unset'}` : `service:${item.documentId}:${item.offer.documentId}:${item.lastReviewedAt ?? 'never'}`;
+
+export const reminderMessage = (item: OverdueItem) => {
+  const what = item.kind === 'offer' ? `The kinship local offer "${item.name}"` : `The service "${item.name}" in the kinship local offer "${item.offer.name}"`;
+  const why =
+    item.kind === 'offer'
+      ? item.due ? `Its next review was due on ${item.due}.` : 'It has no next review date.'
+      : item.lastReviewedAt ? `It was last reviewed on ${item.lastReviewedAt}.` : 'It has never been marked as reviewed.';
+  return {
+    subject: `Due for review: ${item.name}`,
+    text: `${what} is due for review. ${why}\n\nCheck that it is still accurate, then use "Mark as reviewed today" on it in the CMS.\n`,
+  };
+};
+
+export interface ReminderRun {
+  overdue: number;
+  /** Reminders this instance claimed and sent. */
+  sent: number;
+  /** Reminders claimed earlier, or by another instance. */
+  alreadyClaimed: number;
+  /** Why nothing was sent, if nothing could be. */
+  skipped?: string;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const emailConfigured = () => {
+    const email = strapi.plugin('email');
+    // Strapi's default provider is sendmail, which needs a mail server on the machine: until an
+    // app chooses a provider, nothing is sent.
+    return !!email && (strapi.config.get('plugin::email.provider') ?? 'sendmail') !== 'sendmail';
+  };
+
+  async function ensureTable() {
+    const knex = strapi.db.connection;
+    if (await knex.schema.hasTable(REMINDER_TABLE)) return;
+    try {
+      await knex.schema.createTable(REMINDER_TABLE, (table) => {
+        table.string('key', 255).primary();
+        table.string('claimed_by', 64).notNullable();
+        table.datetime('claimed_at').notNullable();
+      });
+    } catch (error) {
+      // Another instance created it at the same moment.
+      if (!(await knex.schema.hasTable(REMINDER_TABLE))) throw error;
+    }
+  }
+
+  /**
+   * The claimant's token if it now holds the key, whoever else tried at the same time (a claim made
+   * by an earlier run, on this instance or another, is not this run's to send).
+   */
+  async function claim(key: string) {
+    const claimant = randomUUID();
+    const knex = strapi.db.connection;
+    await knex(REMINDER_TABLE).insert({ key, claimed_by: claimant, claimed_at: new Date() }).onConflict('key').ignore();
+    const row = await knex(REMINDER_TABLE).where({ key }).first('claimed_by');
+    return row?.claimed_by === claimant ? claimant : null;
+  }
+
+  async function release(key: string, claimant: string) {
+    await strapi.db.connection(REMINDER_TABLE).where({ key, claimed_by: claimant }).delete();
+  }
+
+  return {
+    ensureTable,
+
+    /** One run of the daily job, as of `today`. */
+    async run({ today = new Date() }: { today?: Date } = {}): Promise<ReminderRun> {
+      const items = await strapi.plugin('kinship-offer').service('compliance').overdue({ today });
+      const result: ReminderRun = { overdue: items.length, sent: 0, alreadyClaimed: 0 };
+      if (!items.length) return result;
+      if (!emailConfigured()) {
+        strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; no e-mail provider is configured, so no reminders were sent`);
+        return { ...result, skipped: 'no e-mail provider is configured' };
+      }
+      for (const item of items) {
+        if (!item.notify) continue;
+        const key = reminderKey(item);
+        const claimant = await claim(key);
+        if (!claimant) {
+          result.alreadyClaimed += 1;
+          continue;
+        }
+        try {
+          await strapi.plugin('email').service('email').send({ to: item.notify, ...reminderMessage(item) });
+          result.sent += 1;
+        } catch (error) {
+          // Not sent: give the claim back so tomorrow's run (on any instance) tries again.
+          await release(key, claimant);
+          strapi.log.error(`kinship-offer: could not send the review reminder for ${key}: ${error instanceof Error ? error.message : error}`);
+        }
+      }
+      strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; ${result.sent} reminder(s) sent`);
+      return result;
+    },
+  };
+};
