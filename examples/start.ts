@@ -3,26 +3,19 @@
  * example host pages beside it. Builds whatever is missing first, so a fresh clone needs nothing
  * else. PORT and HOST are honoured (CMS); EXAMPLES_PORT sets the example pages' port.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { cmsDir, ensureAdminBuild, strapiBin } from './admin-build';
 import { serveExamples } from './serve';
 
-const cmsDir = path.join(__dirname, 'cms');
-// The package's `bin` is not in its exports map: find it beside its package.json.
-const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [cmsDir] })), 'bin', 'strapi.js');
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 1337);
 const examplesPort = Number(process.env.EXAMPLES_PORT ?? port + 1);
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const cmsUrl = `http://${shownHost}:${port}`;
 
-// The admin panel is a 40-second build: do it once, and again only when asked (npm start -- --rebuild).
-if (!existsSync(path.join(cmsDir, 'dist', 'build', 'index.html')) || process.argv.includes('--rebuild')) {
-  console.log('Building the Strapi admin panel (once, about a minute)…');
-  const build = spawnSync(process.execPath, [strapiBin, 'build'], { cwd: cmsDir, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+// The admin panel is a one-minute build: done when missing or when the plugin's pages changed
+// (or when asked: npm start -- --rebuild).
+ensureAdminBuild({ force: process.argv.includes('--rebuild') });
 
 const cms = spawn(process.execPath, [strapiBin, 'start'], {
   cwd: cmsDir,

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { ensureAdminBuild } from '../examples/admin-build';
 import { ensureChromium } from './support/chromium';
 import { ensurePostgres } from './support/postgres';
 
@@ -32,11 +33,14 @@ const run = (command: string, args: string[]) => spawnSync(command, args, { cwd:
 
 // Types first: the widget's bundle and the tests are compiled without a type check.
 let failed = 0;
-for (const project of ['plugin', 'widget', 'test', 'examples/cms']) failed ||= run(bin('tsc'), ['-p', project, '--noEmit']);
+for (const project of ['plugin', 'plugin/admin', 'widget', 'test', 'examples/cms']) failed ||= run(bin('tsc'), ['-p', project, '--noEmit']);
 if (failed) {
   console.error('Type errors: see above.');
   process.exit(failed);
 }
+
+// The end-to-end tests open the plugin's pages in the built admin panel.
+if (env.TEST_E2E !== 'off') ensureAdminBuild();
 
 failed = run(bin('vitest'), ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)]);
 if (!chromium) failed ||= run(bin('web-test-runner'), ['--config', 'test/widget/web-test-runner.config.mjs']);

@@ -31,6 +31,7 @@ describe('the compliance report in the admin API', () => {
   it('gives one offer\'s checklist and coverage map, counting published services only', async () => {
     const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-shared-service' } });
     const before = ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data;
+    expect(before.published).toBe(true);
     expect(before.supportTypes.find((s: any) => s.key === 'support:therapeutic_support')).toMatchObject({ ok: false, todo: 'Publish a service for therapeutic support.' });
     expect(before.coverage.financial_support.special_guardianship_order).toBe(1);
 
@@ -68,9 +69,14 @@ describe('"Mark as reviewed today"', () => {
     const overdue = async () =>
       ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data.overdue.services.map((s: any) => s.title);
     const today = new Date().toISOString().slice(0, 10);
+    const status = async () => ((await (await asEditor(`/reviews/service/${letterbox!.documentId}`)).json()) as any).data;
+    expect(await status()).toMatchObject({ overdue: true });
     const response = await mark('service', letterbox!.documentId);
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).data).toMatchObject({ lastReviewedAt: today, lastReviewedBy: 'Demo Editor' });
+    const dueBy = new Date();
+    dueBy.setUTCMonth(dueBy.getUTCMonth() + 12);
+    expect(await status()).toEqual({ documentId: letterbox!.documentId, lastReviewedAt: today, lastReviewedBy: 'Demo Editor', reviewDue: dueBy.toISOString().slice(0, 10), overdue: false });
     await services.publish({ documentId: letterbox!.documentId });
     expect(await overdue()).not.toContain('Letterbox contact service');
   });
@@ -89,5 +95,7 @@ describe('"Mark as reviewed today"', () => {
     expect((await mark('organisation', 'x')).status).toBe(400);
     expect((await mark('service', 'no-such-service')).status).toBe(404);
     expect((await fetch(`${cms.url}/kinship-offer/reviews/service/x`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${cms.url}/kinship-offer/reviews/service/x`)).status).toBe(401);
+    expect((await fetch(`${cms.url}/kinship-offer/overdue`)).status).toBe(401);
   });
 });

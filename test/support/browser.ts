@@ -20,13 +20,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Runs axe-core (WCAG 2.2 A and AA rules) on the page, shadow roots included; returns the violations. */
-export async function axeViolations(page: Page) {
+/**
+ * Runs axe-core (WCAG 2.2 A and AA rules) on the page, or the part of it `within` selects, shadow
+ * roots included; returns the violations.
+ */
+export async function axeViolations(page: Page, within?: string) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
+  return page.evaluate(async (within) => {
+    const result = await (window as any).axe.run(within ? { include: [within] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
-    return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
-  });
+    return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')})`);
+  }, within);
 }

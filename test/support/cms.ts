@@ -57,12 +57,12 @@ async function destroyKeepingListeners(strapi: Core.Strapi) {
   }
 }
 
-async function boot(): Promise<{ strapi: Core.Strapi; url: string }> {
+async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Strapi; url: string }> {
   const strapi = await createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel,
   }).load();
   await strapi.listen();
   const address = strapi.server.httpServer.address();
@@ -70,12 +70,16 @@ async function boot(): Promise<{ strapi: Core.Strapi; url: string }> {
   return { strapi, url: `http://127.0.0.1:${address.port}` };
 }
 
-export async function startCms(): Promise<TestCms> {
+/**
+ * `admin: true` serves the built admin panel (examples/cms/dist/build, made by `npm test` or
+ * `npm start`); otherwise Strapi starts without it, which is quicker.
+ */
+export async function startCms({ admin = false } = {}): Promise<TestCms> {
   const { env, cleanUp } = await prepareDatabase();
   Object.assign(process.env, env, {
     HOST: '127.0.0.1',
     PORT: '0',
-    SERVE_ADMIN_PANEL: 'false',
+    SERVE_ADMIN_PANEL: String(admin),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
     DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
@@ -88,13 +92,13 @@ export async function startCms(): Promise<TestCms> {
     ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
   });
 
-  const cms = { ...(await boot()) } as TestCms;
+  const cms = { ...(await boot(admin)) } as TestCms;
   // Restarts come back on the same port, so pages and clients that know the URL carry on.
   process.env.PORT = new URL(cms.url).port;
   cms.restart = async (whileDown) => {
     await destroyKeepingListeners(cms.strapi);
     await whileDown?.();
-    Object.assign(cms, await boot());
+    Object.assign(cms, await boot(admin));
   };
   cms.stop = async () => {
     await destroyKeepingListeners(cms.strapi);

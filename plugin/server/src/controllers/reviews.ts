@@ -1,9 +1,19 @@
 /** "Mark as reviewed today", for editors: records the signed-in editor's name and today's date. */
 import { errors } from '@strapi/utils';
 
+const reviewsService = () => strapi.plugin('kinship-offer').service('reviews');
+
 export default {
+  async status(ctx: any) {
+    const { kind, documentId } = ctx.params;
+    if (!reviewsService().isReviewable(kind)) throw new errors.ValidationError('Only offers and services have a review status');
+    const status = await reviewsService().status(kind, documentId);
+    if (!status) throw new errors.NotFoundError(`There is no ${kind} ${documentId}`);
+    ctx.body = { data: status };
+  },
+
   async markReviewed(ctx: any) {
-    const reviews = strapi.plugin('kinship-offer').service('reviews');
+    const reviews = reviewsService();
     const { kind, documentId } = ctx.params;
     if (!reviews.isReviewable(kind)) throw new errors.ValidationError('Only an offer or a service can be marked as reviewed');
     const user = ctx.state.user ?? {};

@@ -30,6 +30,7 @@ const adminRoutes = [
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminOnly },
   { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminOnly },
   { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminOnly },
+  { method: 'GET', path: '/reviews/:kind/:documentId', handler: 'reviews.status', config: adminOnly },
   { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: adminOnly },
 ];
 

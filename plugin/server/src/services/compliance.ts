@@ -30,13 +30,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       populate: { services: { populate: ['supportTypes', 'arrangementTypes'] } } as any,
     });
-    return { offer: draft, report: complianceReport(draft as any, ((published as any)?.services ?? []) as any, options(today)) };
+    return { offer: draft, published: !!published, report: complianceReport(draft as any, ((published as any)?.services ?? []) as any, options(today)) };
   };
 
   return {
     async forOffer(documentId: string, { locale, today }: { locale?: string; today?: Date } = {}) {
       const result = await reportOn(documentId, locale, today);
-      return result && { documentId, name: result.offer.name, published: !!result.offer.publishedAt, ...result.report };
+      return result && { documentId, name: result.offer.name, published: result.published, ...result.report };
     },
 
     /**
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every offer with its score and review status, for the admin's overview. */
     async list({ locale, today }: { locale?: string; today?: Date } = {}) {
-      const offers = await strapi.documents(UID.offer).findMany({ locale, status: 'draft', fields: ['name', 'slug', 'nextReviewDue'] as any, limit: 1000 });
+      const offers = await strapi.documents(UID.offer).findMany({ locale, status: 'draft', fields: ['name', 'slug', 'nextReviewDue', 'contactUrl', 'contactPhone'] as any, limit: 1000 });
       return Promise.all(
         offers.map(async (offer: any) => {
           const { report } = (await reportOn(offer.documentId, locale, today))!;
@@ -72,6 +72,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             documentId: offer.documentId,
             name: offer.name,
             slug: offer.slug,
+            contactUrl: offer.contactUrl ?? null,
+            contactPhone: offer.contactPhone ?? null,
             score: report.score,
             nextReviewDue: offer.nextReviewDue ?? null,
             reviewOverdue: report.overdue.offer,

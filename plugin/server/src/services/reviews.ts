@@ -12,6 +12,26 @@ export type Reviewable = keyof typeof REVIEWABLE;
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   isReviewable: (kind: string): kind is Reviewable => kind in REVIEWABLE,
 
+  /** When it was last reviewed and by whom, when it is next due, and whether that has passed. */
+  async status(kind: Reviewable, documentId: string, today = new Date()) {
+    const current: any = await strapi.documents(REVIEWABLE[kind]).findOne({ documentId, status: 'draft' });
+    if (!current) return null;
+    let reviewDue: string | null = current.nextReviewDue ?? null;
+    if (kind === 'service') {
+      const due = current.lastReviewedAt ? new Date(current.lastReviewedAt) : null;
+      due?.setUTCMonth(due.getUTCMonth() + (strapi.plugin('kinship-offer').config('serviceReviewMonths') as number));
+      reviewDue = due ? due.toISOString().slice(0, 10) : null;
+    }
+    const day = today.toISOString().slice(0, 10);
+    return {
+      documentId,
+      lastReviewedAt: current.lastReviewedAt ?? null,
+      lastReviewedBy: current.lastReviewedBy ?? null,
+      reviewDue,
+      overdue: !reviewDue || reviewDue < day,
+    };
+  },
+
   async markReviewed(kind: Reviewable, documentId: string, by: string, today = new Date()) {
     const uid = REVIEWABLE[kind];
     const current: any = await strapi.documents(uid).findOne({ documentId, status: 'draft' });

@@ -1,0 +1,36 @@
+/**
+ * The plugin's part of the Strapi admin: the "Kinship local offer" pages (overview, one offer's
+ * checklist, coverage map and feedback, the embed builder), the review panel beside offers and
+ * services in the content manager, and the home page's "Overdue for review" widget.
+ */
+import { Clock, Heart } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PLUGIN_ID, PLUGIN_PATH } from './plugin-id';
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: PLUGIN_PATH,
+      icon: Heart,
+      intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Kinship local offer' },
+      permissions: [],
+      Component: () => import('./pages/App'),
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: 'Kinship local offer' });
+    app.widgets.register({
+      id: 'overdue-reviews',
+      pluginId: PLUGIN_ID,
+      icon: Clock,
+      title: { id: `${PLUGIN_ID}.widget.overdue`, defaultMessage: 'Kinship offer: overdue for review' },
+      link: { label: { id: `${PLUGIN_ID}.widget.overdue.link`, defaultMessage: 'See every offer' }, href: `/${PLUGIN_PATH}` },
+      component: async () => (await import('./components/OverdueWidget')).OverdueWidget,
+    });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel(panels: unknown[]): void };
+    };
+    void import('./components/ReviewPanel').then(({ ReviewPanel }) => contentManager.apis.addEditViewSidePanel([ReviewPanel]));
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * Where in the admin an editor fixes something: the content manager's edit view of an offer or a
+ * service, scrolled to the field (the content manager focuses `?field=`).
+ */
+import { OFFER_UID, PLUGIN_PATH, SERVICE_UID } from './plugin-id';
+
+const contentManager = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+export const editOffer = (documentId: string, field?: string) =>
+  `${contentManager(OFFER_UID)}/${documentId}${field ? `?field=${encodeURIComponent(field)}` : ''}`;
+
+export const editService = (documentId: string) => `${contentManager(SERVICE_UID)}/${documentId}`;
+
+export const newService = () => `${contentManager(SERVICE_UID)}/create`;
+
+export const offerPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${documentId}`;
+
+export const embedBuilder = (documentId?: string) => `/${PLUGIN_PATH}/embed${documentId ? `?offer=${encodeURIComponent(documentId)}` : ''}`;
+
+/** The place to fix a failed check: the offer's field, or a new service for coverage gaps. */
+export const fixFor = (offerDocumentId: string, check: { key: string; field?: string }) =>
+  check.field ? editOffer(offerDocumentId, check.field) : newService();
+
+export const newYouSaidWeDid = () => `${contentManager(`plugin::kinship-offer.you-said-we-did`)}/create`;

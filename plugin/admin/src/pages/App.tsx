@@ -1,0 +1,17 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { EmbedBuilderPage } from './EmbedBuilderPage';
+import { OfferPage } from './OfferPage';
+import { OffersPage } from './OffersPage';
+
+/** The plugin's pages, under /admin/plugins/kinship-offer. */
+export default function App() {
+  return (
+    <Routes>
+      <Route index element={<OffersPage />} />
+      <Route path="offers/:documentId" element={<OfferPage />} />
+      <Route path="embed" element={<EmbedBuilderPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * One offer, for its editor: the score and what to do next, the statutory checklist with a link
+ * from each gap to where to fix it, the coverage map, what is overdue for review, and feedback.
+ */
+import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
+import { Code, Pencil } from '@strapi/icons';
+import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
+import { NavLink, useParams } from 'react-router-dom';
+import { useAdminApi, type OfferReport } from '../api';
+import { AdminLink } from '../components/AdminLink';
+import { Checklist } from '../components/Checklist';
+import { CoverageMap } from '../components/CoverageMap';
+import { FeedbackList } from '../components/FeedbackList';
+import { editOffer, editService, embedBuilder } from '../links';
+import { PLUGIN_PATH } from '../plugin-id';
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box tag="section" background="neutral0" shadow="tableShadow" hasRadius padding={6} aria-label={title}>
+      <Typography tag="h2" variant="beta">
+        {title}
+      </Typography>
+      <Box paddingTop={4}>{children}</Box>
+    </Box>
+  );
+}
+
+export function OfferPage() {
+  const { documentId = '' } = useParams();
+  const report = useAdminApi<OfferReport>(`/compliance/${encodeURIComponent(documentId)}`);
+  if (report.state === 'loading') return <Page.Loading />;
+  if (report.state === 'failed') return <Page.Error content={report.message} />;
+  const offer = report.data;
+  const overdueServices = offer.overdue.services;
+
+  return (
+    <Page.Main>
+      <Page.Title>{offer.name}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton fallback={`/${PLUGIN_PATH}`} />}
+        title={offer.name}
+        subtitle={`Score ${offer.score} / 100${offer.published ? '' : ' · not published yet'}`}
+        primaryAction={
+          <Flex gap={2}>
+            <LinkButton tag={NavLink as any} to={embedBuilder(offer.documentId)} variant="secondary" startIcon={<Code />}>
+              Embed this offer
+            </LinkButton>
+            <LinkButton tag={NavLink as any} to={editOffer(offer.documentId)} startIcon={<Pencil />}>
+              Edit the offer
+            </LinkButton>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Panel title="What to do next">
+            {offer.nextSteps.length ? (
+              <Flex tag="ol" direction="column" alignItems="flex-start" gap={2} style={{ listStyle: 'decimal', paddingLeft: '2rem' }}>
+                {offer.nextSteps.map((step) => (
+                  <li key={step}>
+                    <Typography>{step}</Typography>
+                  </li>
+                ))}
+              </Flex>
+            ) : (
+              <Typography>Nothing: the offer has every statutory section, covers every support type, and is current.</Typography>
+            )}
+          </Panel>
+
+          <Panel title="Statutory checklist">
+            <Grid.Root gap={6}>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                <Checklist title="Sections of the offer" checks={offer.sections} offerDocumentId={offer.documentId} />
+              </Grid.Item>
+              <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={6}>
+                <Checklist title="Support types with a published service" checks={offer.supportTypes} offerDocumentId={offer.documentId} />
+                <Checklist title="The Act's headings" checks={offer.actHeadings} offerDocumentId={offer.documentId} />
+                <Checklist title="Arrangements some service is open to" checks={offer.arrangementTypes} offerDocumentId={offer.documentId} />
+              </Grid.Item>
+            </Grid.Root>
+          </Panel>
+
+          <Panel title="Coverage map">
+            <Box overflow="auto">
+              <CoverageMap coverage={offer.coverage} supportTypes={offer.supportTypes} arrangementTypes={offer.arrangementTypes} />
+            </Box>
+          </Panel>
+
+          <Panel title="Reviews">
+            <Flex direction="column" alignItems="flex-start" gap={3}>
+              <Typography>
+                {offer.overdue.offer ? 'The offer is overdue for review. ' : 'The offer is current. '}
+                <AdminLink to={editOffer(offer.documentId)}>Open the offer</AdminLink> to review it and use “Mark as reviewed today”.
+              </Typography>
+              <Typography>
+                {overdueServices.length
+                  ? `${overdueServices.length} published service${overdueServices.length === 1 ? ' is' : 's are'} overdue for review:`
+                  : 'Every published service has been reviewed in time.'}
+              </Typography>
+              {overdueServices.length > 0 && (
+                <Flex tag="ul" direction="column" alignItems="flex-start" gap={1} style={{ listStyle: 'disc', paddingLeft: '2rem' }}>
+                  {overdueServices.map((service) => (
+                    <li key={service.documentId ?? service.title}>
+                      {service.documentId ? <AdminLink to={editService(service.documentId)}>{service.title}</AdminLink> : service.title}
+                      {service.lastReviewedAt ? ` (last reviewed ${service.lastReviewedAt})` : ' (never reviewed)'}
+                    </li>
+                  ))}
+                </Flex>
+              )}
+            </Flex>
+          </Panel>
+
+          <Panel title="What readers said">
+            <FeedbackList offerDocumentId={offer.documentId} />
+          </Panel>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+}

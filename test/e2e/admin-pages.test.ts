@@ -1,0 +1,153 @@
+/**
+ * The plugin's pages in the built Strapi admin, in real Chromium, as an editor who has never seen
+ * them would use them: the home page says what is overdue; the plugin page shows every offer's
+ * score; an offer's page shows its gaps, the coverage map and feedback; the panel beside a service
+ * marks it reviewed; the embed builder previews the real widget and copies the snippet.
+ * Screenshots go to test/artifacts/admin-*.png.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium } from '../support/browser';
+import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+
+const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+const ADMIN_BUILD = path.resolve(__dirname, '../../examples/cms/dist/build/index.html');
+const SERVICE = 'plugin::kinship-offer.service';
+const OFFER = 'plugin::kinship-offer.offer';
+
+let cms: TestCms;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+let overdueService: { documentId: string; title: string };
+let sharedOffer: string;
+
+beforeAll(async () => {
+  if (!existsSync(ADMIN_BUILD)) throw new Error('The admin panel is not built: `npm test` builds it (examples/admin-build.ts)');
+  cms = await startCms({ admin: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  // Something for the editor to find: a service not reviewed for years, and readers' feedback.
+  const services = cms.strapi.documents(SERVICE);
+  const navigators = (await services.findFirst({ filters: { title: 'Kinship navigators' }, status: 'published' }))!;
+  await services.update({ documentId: navigators.documentId, data: { lastReviewedAt: '2023-01-10', lastReviewedBy: 'Former editor' } as any });
+  await services.publish({ documentId: navigators.documentId });
+  overdueService = { documentId: navigators.documentId, title: navigators.title as string };
+  sharedOffer = (await cms.strapi.documents(OFFER).findFirst({ filters: { slug: 'example-shared-service' } }))!.documentId;
+  await cms.strapi.documents('plugin::kinship-offer.feedback').create({ data: { offer: sharedOffer, helpful: false, message: 'Nothing about evening support groups' } as any });
+
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cms.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.url });
+  page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto('/admin/auth/login');
+  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(/\/admin\/?$/);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
+/** axe on what the plugin draws (Strapi's own frame is Strapi's to fix). */
+const ourViolations = (selector = 'main') => axeViolations(page, selector);
+
+describe('the plugin in the Strapi admin', () => {
+  it('the home page lists what is overdue for review, with a link to it', async () => {
+    await page.getByRole('heading', { name: 'Kinship offer: overdue for review' }).waitFor();
+    await page.getByText(/^\d+ items? (is|are) overdue for review\.$/).waitFor({ timeout: 15_000 });
+    const link = page.getByRole('link', { name: overdueService.title });
+    expect(await link.getAttribute('href')).toContain(`/content-manager/collection-types/${SERVICE}/${overdueService.documentId}`);
+    expect(await link.locator('xpath=..').textContent()).toMatch(/last reviewed 2023-01-10/);
+    await shot('home');
+  });
+
+  it('"Kinship local offer" in the menu lists every offer with its score and review status', async () => {
+    await page.getByRole('link', { name: 'Kinship local offer' }).first().click();
+    const table = page.getByRole('table', { name: /Offers, with their score/ });
+    await table.waitFor();
+    const rows = await table.getByRole('row').allTextContents();
+    expect(rows.find((row) => row.includes('Example Borough Council'))).toMatch(/\d+ \/ 100/);
+    expect(rows.find((row) => row.includes('Tri-Borough Kinship Shared Service'))).toMatch(/Publish a service for/);
+    expect(await ourViolations()).toEqual([]);
+    await shot('offers');
+  });
+
+  it('an offer\'s page shows its gaps with where to fix them, the coverage map, and readers\' feedback', async () => {
+    await page.getByRole('link', { name: 'Tri-Borough Kinship Shared Service' }).click();
+    await page.getByRole('heading', { name: 'Statutory checklist' }).waitFor();
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('Therapeutic support: missing');
+    const addService = main.getByRole('link', { name: 'Add a service' }).first();
+    expect(await addService.getAttribute('href')).toMatch(/content-manager\/collection-types\/plugin::kinship-offer\.service\/create$/);
+
+    const map = page.getByRole('table', { name: /Coverage map/ });
+    const caption = await map.locator('caption').textContent();
+    expect(Number(caption!.match(/\((\d+) gaps\)/)![1])).toBeGreaterThan(0);
+    expect(await map.getByRole('rowheader', { name: 'Therapeutic support' }).locator('xpath=..').textContent()).toMatch(/(None){6}/);
+
+    const feedback = main.locator('li').filter({ hasText: 'Nothing about evening support groups' });
+    expect(await feedback.textContent()).toContain('Not helpful');
+    await feedback.getByRole('button', { name: 'Mark as actioned' }).click();
+    await expect.poll(() => feedback.textContent()).toContain('Actioned');
+    const stored = await cms.strapi.db.query('plugin::kinship-offer.feedback').findOne({ where: { message: 'Nothing about evening support groups' } });
+    expect(stored.actioned).toBe(true);
+
+    expect(await ourViolations()).toEqual([]);
+    await shot('offer');
+  });
+
+  it('beside a service in the content manager, "Mark as reviewed today" records who and when', async () => {
+    await page.goto(`/admin/content-manager/collection-types/${SERVICE}/${overdueService.documentId}`);
+    const panel = page.locator('aside, section, div').filter({ has: page.getByText('Kinship offer review', { exact: true }) }).last();
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain('Overdue for review since 2024-01-10');
+    await panel.getByRole('button', { name: 'Mark as reviewed today' }).click();
+    const today = new Date().toISOString().slice(0, 10);
+    await expect.poll(() => panel.textContent()).toContain(`Last reviewed on ${today}`);
+
+    const draft: any = await cms.strapi.documents(SERVICE).findOne({ documentId: overdueService.documentId, status: 'draft' });
+    expect(draft.lastReviewedAt).toBe(today);
+    expect(draft.lastReviewedBy).toBeTruthy();
+    // The form carries the same date (saving cannot undo the review) and can be published at once.
+    expect(await page.locator('input[name="lastReviewedBy"]').inputValue()).toBe(draft.lastReviewedBy);
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isEnabled()).toBe(true);
+    await shot('service-panel');
+  });
+
+  it('the embed builder previews the real widget with the chosen options and copies the exact snippet', async () => {
+    await page.goto(`/admin/plugins/kinship-offer/embed?offer=${sharedOffer}`);
+    const snippet = page.getByLabel('Snippet');
+    await expect.poll(() => snippet.inputValue()).toContain('offer="example-shared-service"');
+
+    await page.getByRole('radio', { name: 'Services only (with filters)' }).click();
+    await page.getByRole('group', { name: /Show only these support types/ }).getByRole('checkbox', { name: 'Financial support' }).click();
+    await expect.poll(() => snippet.inputValue()).toContain('view="services"');
+    const code = await snippet.inputValue();
+    expect(code).toContain('support-types="financial_support"');
+    expect(code).toMatch(new RegExp(`^<script type="module" src="${cms.url}/api/kinship-offer/widget.js"></script>`));
+
+    // The preview is the real element, answering from this CMS with the snippet's attributes.
+    const preview = page.locator('kinship-offer');
+    await expect.poll(() => preview.evaluate((el) => el.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 15_000 }).toMatch(/\d+ services?/);
+    expect(await preview.getAttribute('view')).toBe('services');
+    expect(await preview.getAttribute('support-types')).toBe('financial_support');
+
+    expect(await ourViolations()).toEqual([]);
+    await shot('embed');
+
+    await page.getByRole('button', { name: 'Copy the snippet' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  });
+
+  it('raised no error in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});

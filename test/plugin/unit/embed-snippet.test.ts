@@ -1,0 +1,48 @@
+/** The embed builder's snippet and the admin's links: what editors copy and where gaps lead. */
+import { describe, expect, it } from 'vitest';
+import { embedAttributes, embedSnippet } from '../../../plugin/admin/src/embed/snippet';
+import { editOffer, fixFor, newService } from '../../../plugin/admin/src/links';
+
+const offer = { slug: 'example-borough', name: 'Example Borough Council', contactUrl: 'https://www.example.gov.uk/kinship', contactPhone: '020 7946 0100' };
+
+describe('the embed snippet', () => {
+  it('is one script tag from the CMS and the element, with a fallback link and phone number', () => {
+    expect(embedSnippet({ cmsOrigin: 'https://cms.example.gov.uk/', offer })).toBe(
+      [
+        '<script type="module" src="https://cms.example.gov.uk/api/kinship-offer/widget.js"></script>',
+        '<kinship-offer offer="example-borough">',
+        '  <p><a href="https://www.example.gov.uk/kinship">Example Borough Council: kinship local offer</a>. Call 020 7946 0100.</p>',
+        '</kinship-offer>',
+      ].join('\n'),
+    );
+  });
+
+  it('lists only the options that differ from the element\'s defaults', () => {
+    expect(embedAttributes({ cmsOrigin: '', offer, view: 'full', headingLevel: 2, supportTypes: [] })).toEqual([['offer', 'example-borough']]);
+    expect(
+      embedAttributes({ cmsOrigin: '', offer, arrangement: 'special_guardianship_order', supportTypes: ['financial_support', 'legal_support'], view: 'services', headingLevel: 3 }),
+    ).toEqual([
+      ['offer', 'example-borough'],
+      ['arrangement', 'special_guardianship_order'],
+      ['support-types', 'financial_support legal_support'],
+      ['view', 'services'],
+      ['heading-level', '3'],
+    ]);
+  });
+
+  it('escapes what an editor typed into the offer, so the snippet cannot carry markup', () => {
+    const snippet = embedSnippet({ cmsOrigin: 'https://cms.example', offer: { slug: 'a"b', name: 'A <b>bold</b> & co', contactUrl: 'https://x.example/?a="1"' } });
+    expect(snippet).toContain('offer="a&quot;b"');
+    expect(snippet).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; co');
+    expect(snippet).toContain('href="https://x.example/?a=&quot;1&quot;"');
+    expect(snippet).not.toContain('<b>');
+  });
+});
+
+describe('where a gap leads', () => {
+  it('a missing section opens the offer at that field; a missing support type, a new service', () => {
+    expect(fixFor('abc', { key: 'section:complaints', field: 'complaints' })).toBe(editOffer('abc', 'complaints'));
+    expect(editOffer('abc', 'complaints')).toBe('/content-manager/collection-types/plugin::kinship-offer.offer/abc?field=complaints');
+    expect(fixFor('abc', { key: 'support:therapeutic_support' })).toBe(newService());
+  });
+});
