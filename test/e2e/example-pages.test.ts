@@ -157,6 +157,22 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('a reader tells the council what is missing, from another origin, and the CMS stores it', async () => {
+    const { page, problems, close } = await open('council.html');
+    const stored = () => cms.strapi.db.query('plugin::kinship-offer.feedback').count({ where: { message: 'Nothing about holiday clubs' } });
+    expect(await stored()).toBe(0);
+    const widget = page.locator('kinship-offer');
+    const feedback = widget.locator('kinship-offer-feedback').last();
+    await page.waitForTimeout(2_100); // the CMS refuses answers given in under two seconds
+    await feedback.getByRole('button', { name: 'No' }).click();
+    await feedback.getByLabel('Tell us what is missing or wrong (optional)').fill('Nothing about holiday clubs');
+    await feedback.getByRole('button', { name: 'Send' }).click();
+    await feedback.getByText('Thank you for your feedback.').waitFor();
+    expect(await stored()).toBe(1);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('two offers on one page, the script included twice, attributes changed after load', async () => {
     const { page, problems, close } = await open('several.html');
     await page.locator('#shared [part="contact"]').waitFor();

@@ -100,6 +100,109 @@ describe('<kinship-offer> showing the demo offer', () => {
   });
 });
 
+describe('co-production', () => {
+  it('shows "You said, we did", newest first, in the full view', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const section = [...shadow(element).querySelectorAll('[part="section"]')].find((s) => text(s.querySelector('h2')) === 'You said, we did')!;
+    const entries = [...section.querySelectorAll('li')].map((li) => text(li));
+    expect(entries).to.have.length(2);
+    expect(entries[0]).to.match(/^You said: The peer support group met only on weekday mornings.*We did: A second group now meets.*14 September 2026$/);
+    expect(entries[1]).to.contain('30 June 2026');
+  });
+});
+
+describe('"Was this helpful?"', () => {
+  const posts: any[] = [];
+  let answer: () => Response | Promise<Response>;
+  beforeEach(() => {
+    posts.length = 0;
+    answer = () => json({ data: { received: true } }, 202);
+    network.restore();
+    network = fakeNetwork((url, init) => {
+      if (!url.pathname.endsWith('/api/kinship-offer/feedback')) return json({ data: { kinshipOffer: offer } });
+      posts.push({ url: url.toString(), method: init?.method, body: JSON.parse(String(init?.body)) });
+      return answer();
+    });
+  });
+
+  const button = (within: Element, label: string) => [...within.querySelectorAll('button')].find((b) => text(b) === label)!;
+
+  it('"Yes" about the offer is sent at once, with no personal data, and thanked', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const feedback = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    expect(text(feedback)).to.contain('Was this helpful?');
+    button(feedback, 'Yes').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(posts).to.have.length(1);
+    expect(posts[0].url).to.equal('https://cms.example.gov.uk/api/kinship-offer/feedback');
+    expect(posts[0].method).to.equal('POST');
+    expect(Object.keys(posts[0].body.data).sort()).to.deep.equal(['helpful', 'offer', 'startedAt']);
+    expect(posts[0].body.data).to.include({ offer: 'example-borough', helpful: true });
+    expect(text(feedback.querySelector('[role="status"]'))).to.equal('Thank you for your feedback.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('"No" about a service opens a labelled box that warns against personal details, and sends the words', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const navigators = [...shadow(element).querySelectorAll('[part="service"]')].find((s) => text(s.querySelector('h4')) === 'Kinship navigators')!;
+    const details = navigators.querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+    const feedback = details.querySelector('kinship-offer-feedback')!;
+    button(feedback, 'No').click();
+    await (feedback as any).updateComplete;
+    const box = feedback.querySelector('textarea')!;
+    expect(shadow(element).activeElement).to.equal(box);
+    expect(text(feedback.querySelector(`label[for="${box.id}"]`))).to.equal('Tell us what is missing or wrong (optional)');
+    expect(text(shadow(element).getElementById(box.getAttribute('aria-describedby')!))).to.contain('Do not include personal details');
+    await expect(element).to.be.accessible();
+
+    box.value = '  The evening group is not listed.  ';
+    button(feedback, 'Send').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const uuid = offer.services.find((s: any) => s.title === 'Kinship navigators').uuid;
+    expect(posts.map((p) => p.body.data)).to.deep.equal([
+      { offer: 'example-borough', service: uuid, helpful: false, message: 'The evening group is not listed.', startedAt: posts[0].body.data.startedAt },
+    ]);
+    expect(text(feedback)).to.equal('Thank you for your feedback.');
+  });
+
+  it('when the CMS refuses or cannot be reached, says so, keeps what was typed, and can send again', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const feedback = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    button(feedback, 'Tell us what is missing or wrong').click();
+    await (feedback as any).updateComplete;
+    feedback.querySelector('textarea')!.value = 'Nothing about holidays';
+
+    answer = () => json({ error: { status: 429, message: 'Too many requests' } }, 429);
+    button(feedback, 'Send').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(text(feedback.querySelector('[role="alert"]'))).to.equal('Sorry, your feedback could not be sent. Please try again.');
+    expect(feedback.querySelector('textarea')!.value).to.equal('Nothing about holidays');
+
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    button(feedback, 'Send').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(feedback.querySelector('[role="alert"]')).to.exist;
+
+    answer = () => json({ data: { received: true } }, 202);
+    button(feedback, 'Send').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(text(feedback)).to.equal('Thank you for your feedback.');
+    expect(posts.map((p) => p.body.data.message)).to.deep.equal(['Nothing about holidays', 'Nothing about holidays', 'Nothing about holidays']);
+    expect(posts[0].body.data).to.not.have.property('helpful');
+  });
+
+  it('is not asked in the contact-only view, nor printed', async () => {
+    const contactOnly = await settled(await mount('offer="example-borough" view="contact"'));
+    expect(shadow(contactOnly).querySelector('kinship-offer-feedback')).to.equal(null);
+    const full = await settled(await mount('offer="example-borough"'));
+    const feedback = [...shadow(full).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    expect(feedback.querySelector('.feedback')!.classList.contains('no-print')).to.equal(true);
+  });
+});
+
 describe('filtering', () => {
   const choose = async (element: HTMLElement, selector: string) => {
     const input = shadow(element as any).querySelector<HTMLInputElement>(selector)!;

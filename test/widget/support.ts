@@ -15,13 +15,13 @@ export interface FakeNetwork {
   restore(): void;
 }
 
-/** Answers the widget's fetches with `respond`; everything else goes to the real network. */
-export function fakeNetwork(respond: (url: URL) => Response | Promise<Response>): FakeNetwork {
+/** Answers the widget's fetches (the offer, and readers' feedback) with `respond`; everything else goes to the real network. */
+export function fakeNetwork(respond: (url: URL, init?: RequestInit) => Response | Promise<Response>): FakeNetwork {
   const requests: string[] = [];
   const inits: Array<RequestInit | undefined> = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input instanceof Request ? input.url : input));
-    if (!url.pathname.endsWith('/graphql')) return realFetch(input, init);
+    if (!url.pathname.endsWith('/graphql') && !url.pathname.endsWith('/api/kinship-offer/feedback')) return realFetch(input, init);
     requests.push(url.toString());
     inits.push(init);
     const signal = init?.signal;
@@ -29,7 +29,7 @@ export function fakeNetwork(respond: (url: URL) => Response | Promise<Response>)
     // Like the real fetch: an abort (the widget's timeout) rejects a response still awaited.
     return new Promise<Response>((resolve, reject) => {
       signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      Promise.resolve(respond(url)).then(resolve, reject);
+      Promise.resolve(respond(url, init)).then(resolve, reject);
     });
   };
   return { requests, init: inits, restore: () => (window.fetch = realFetch) };

@@ -79,11 +79,11 @@ export const styles = css`
     box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
     text-decoration: none;
   }
-  button, input {
+  button, input, textarea {
     font: inherit;
     color: inherit;
   }
-  input:focus-visible, button:focus-visible {
+  input:focus-visible, button:focus-visible, textarea:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_focus-text);
@@ -129,7 +129,7 @@ export const styles = css`
   .choice label {
     cursor: pointer;
   }
-  .search input {
+  .search input, textarea {
     display: block;
     width: 100%;
     max-width: 30em;
@@ -138,6 +138,27 @@ export const styles = css`
     border: 2px solid var(--_text);
     border-radius: 0;
     background: #fff;
+  }
+  .feedback {
+    margin: 1.5em 0 0;
+  }
+  .feedback button {
+    margin: 0.25em 0.5em 0.5em 0;
+  }
+  .feedback label, .question {
+    display: block;
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  button.link {
+    background: none;
+    box-shadow: none;
+    color: var(--_link);
+    text-decoration: underline;
+    padding: 0.4em 0;
+  }
+  .changes {
+    padding-inline-start: 1.25em;
   }
   .search label {
     display: block;

@@ -1,7 +1,7 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
+import './feedback';
 import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
 import { styles } from './kinship-offer.styles';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
@@ -67,6 +67,8 @@ export class KinshipOffer extends LitElement {
     view: {},
     headingLevel: { attribute: 'heading-level', type: Number },
     strings: { attribute: false },
+    _offer: { state: true },
+    _error: { state: true },
     _filters: { state: true },
     _notices: { state: true },
   };
@@ -104,23 +106,38 @@ export class KinshipOffer extends LitElement {
   private _printing = false;
   private _warned = new Set<string>();
 
-  private _offer = new Task(this, {
-    task: async ([endpoint, slug, lang], { signal }) => {
-      if (!slug) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
-      return loadOffer(resolveEndpoint(endpoint, SCRIPT_URL), slug, lang || undefined, signal);
-    },
-    args: () => [this.endpoint, this.offer, this.lang] as const,
-    onComplete: (offer) => {
+  /** @internal The offer shown; kept while a changed attribute loads another. */
+  private _offer?: Offer;
+  /** @internal Why the offer cannot be shown, if it cannot. */
+  private _error?: unknown;
+  /** When the offer was shown: readers' feedback says how long they had it. */
+  private _shownAt = 0;
+  /** What the shown offer (or error) was loaded for: endpoint, slug and language. */
+  private _loadedFor = '';
+  private _loading?: AbortController;
+
+  /** Loads the offer; a newer load (attributes changed again, "Try again") supersedes this one. */
+  private async _load() {
+    this._loading?.abort();
+    const loading = (this._loading = new AbortController());
+    this._error = undefined;
+    try {
+      if (!this.offer) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
+      const offer = await loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal);
+      if (loading.signal.aborted) return;
       this._applyAttributeFilters(offer);
+      this._offer = offer;
+      this._shownAt = Date.now();
       this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
-    },
-    onError: (error) => {
+    } catch (error) {
+      if (loading.signal.aborted) return;
       const kind = error instanceof OfferLoadError ? error.kind : 'network';
       const message = error instanceof Error ? error.message : String(error);
+      this._error = error;
       this._warn(`could not show the offer "${this.offer}": ${message}`);
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
-    },
-  });
+    }
+  }
 
   static override get observedAttributes() {
     return [...super.observedAttributes, 'lang'];
@@ -146,8 +163,12 @@ export class KinshipOffer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('arrangement') || changed.has('supportTypes')) && this._offer.status === TaskStatus.COMPLETE) {
-      this._applyAttributeFilters(this._offer.value!);
+    const wanted = `${this.endpoint}\n${this.offer}\n${this.lang}`;
+    if (wanted !== this._loadedFor) {
+      this._loadedFor = wanted;
+      void this._load();
+    } else if ((changed.has('arrangement') || changed.has('supportTypes')) && this._offer && !this._error) {
+      this._applyAttributeFilters(this._offer);
     }
   }
 
@@ -157,12 +178,8 @@ export class KinshipOffer extends LitElement {
 
   private _renderState() {
     try {
-      return this._offer.render({
-        initial: () => this._renderLoading(),
-        pending: () => (this._offer.value ? this._renderOffer() : this._renderLoading()),
-        complete: () => this._renderOffer(),
-        error: (error) => this._renderError(error),
-      });
+      if (this._error) return this._renderError(this._error);
+      return this._offer ? this._renderOffer() : this._renderLoading();
     } catch (error) {
       // Content we did not expect must never break the host page: show the fallback instead.
       this._warn(`could not display the offer: ${error}`);
@@ -214,7 +231,7 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderOffer() {
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const view = this._view;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
@@ -224,11 +241,18 @@ export class KinshipOffer extends LitElement {
         : nothing}
       ${view === 'contact' ? nothing : this._renderFinder()}
       ${view === 'full' ? this._renderSections() : nothing}
+      ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
   }
 
+  /** "Was this helpful?" about the offer, or about one service. */
+  private _renderFeedback(service?: string) {
+    return html`<kinship-offer-feedback .endpoint=${resolveEndpoint(this.endpoint, SCRIPT_URL)} .offer=${this._offer!.slug}
+      .service=${service} .t=${this._t} .shownAt=${this._shownAt}></kinship-offer-feedback>`;
+  }
+
   private _renderContact() {
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const t = this._t;
     const phone = offer.contactPhone;
     const website = safeHref(offer.contactUrl);
@@ -246,7 +270,7 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderFinder() {
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const t = this._t;
     const restrictTo = this._restrictedSupportTypes();
     const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
@@ -326,7 +350,7 @@ export class KinshipOffer extends LitElement {
 
   private _renderDetails(service: Service) {
     const t = this._t;
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
     const referral = safeHref(service.referralUrl);
     const ages = this._ages(service);
@@ -367,6 +391,7 @@ export class KinshipOffer extends LitElement {
           ${service.lastReviewedAt
             ? html`<p class="meta">${format(t.lastReviewed, { date: this._date(service.lastReviewedAt) })}</p>`
             : nothing}
+          ${this._renderFeedback(service.uuid)}
         </div>`;
   }
 
@@ -395,7 +420,7 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderSections() {
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const t = this._t;
     const arrangement = this._filters.arrangement;
     const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
@@ -411,6 +436,15 @@ export class KinshipOffer extends LitElement {
         ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${this._renderOrganisation(org)}</li>`)}</ul>`)
         : nothing}
       ${hasContent(offer.evidenceBase) ? section(t.evidenceHeading, renderBlocks(offer.evidenceBase, this._level + 1)) : nothing}
+      ${offer.youSaidWeDid?.length
+        ? section(
+            t.youSaidWeDidHeading,
+            html`<ul class="changes">${offer.youSaidWeDid.map(
+              (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
+                <p class="meta">${this._date(change.date)}</p></li>`,
+            )}</ul>`,
+          )
+        : nothing}
       ${offer.accountableOfficerName
         ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
         : nothing}
@@ -421,7 +455,7 @@ export class KinshipOffer extends LitElement {
   // ---- helpers ---------------------------------------------------------------------------------
 
   private _results(): Service[] {
-    const offer = this._offer.value!;
+    const offer = this._offer!;
     const labels = new Map(offer.vocabulary.supportTypes.map((term) => [term.code, term.label]));
     const searchText = (service: Service) => {
       let text = this._searchText.get(service);
@@ -433,7 +467,7 @@ export class KinshipOffer extends LitElement {
 
   private _restrictedSupportTypes(): string[] {
     const codes = this.supportTypes.split(/[\s,]+/).filter(Boolean);
-    const known = this._offer.value?.vocabulary.supportTypes.map((term) => term.code) ?? [];
+    const known = this._offer?.vocabulary.supportTypes.map((term) => term.code) ?? [];
     return codes.filter((code) => known.includes(code));
   }
 
@@ -483,8 +517,7 @@ export class KinshipOffer extends LitElement {
   }
 
   /**
-   * Attributes, then the page URL (a shared link wins), become the reader's choices. Takes the
-   * offer as an argument: the task calls onComplete before its value is set.
+   * Attributes, then the page URL (a shared link wins), become the reader's choices.
    */
   private _applyAttributeFilters(offer: Offer) {
     const notices: string[] = [];
@@ -549,11 +582,11 @@ export class KinshipOffer extends LitElement {
   };
 
   private _retry = () => {
-    this._offer.run();
+    void this._load();
   };
 
   private _onPopState = () => {
-    if (this._offer.status !== TaskStatus.COMPLETE) return;
+    if (!this._offer || this._error) return;
     const fromUrl = readFilters(location.search);
     this._filters = { ...EMPTY_FILTERS, arrangement: this.arrangement, ...fromUrl };
   };

@@ -57,6 +57,18 @@ export const DEFAULT_STRINGS = {
   evidenceHeading: 'How this offer was made',
   accountableHeading: 'Who is responsible for this offer',
   offerReviewed: 'This offer was last reviewed on {date}.',
+  youSaidWeDidHeading: 'You said, we did',
+  youSaid: 'You said',
+  weDid: 'We did',
+  feedbackQuestion: 'Was this helpful?',
+  yes: 'Yes',
+  no: 'No',
+  feedbackOpen: 'Tell us what is missing or wrong',
+  feedbackLabel: 'Tell us what is missing or wrong (optional)',
+  feedbackHint: 'Do not include personal details, such as your name, address or phone number. We cannot reply.',
+  feedbackSend: 'Send',
+  feedbackThanks: 'Thank you for your feedback.',
+  feedbackFailed: 'Sorry, your feedback could not be sent. Please try again.',
 };
 
 export type Strings = typeof DEFAULT_STRINGS;

@@ -106,3 +106,28 @@ export async function loadOffer(
     signal.removeEventListener('abort', abortWithCaller);
   }
 }
+
+export interface FeedbackInput {
+  offer: string;
+  /** The service's UUID, when the feedback is about one service. */
+  service?: string;
+  helpful?: boolean;
+  message?: string;
+  startedAt: number;
+}
+
+/** Sends a reader's feedback to the plugin's REST route on the CMS that serves the offer; true once it is taken. */
+export async function sendFeedback(endpoint: URL, data: FeedbackInput): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/api/kinship-offer/feedback', endpoint), {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return response.status === 202;
+  } catch {
+    return false;
+  }
+}

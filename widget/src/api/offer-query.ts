@@ -33,6 +33,11 @@ export const OFFER_QUERY = /* GraphQL */ `
       }
       lastReviewedAt
       nextReviewDue
+      youSaidWeDid {
+        youSaid
+        weDid
+        date
+      }
       services {
         uuid
         title

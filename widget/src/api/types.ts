@@ -101,5 +101,7 @@ export interface Offer {
   lastReviewedAt?: string | null;
   nextReviewDue?: string | null;
   services: Service[];
+  /** What changed because of what families said, newest first. */
+  youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
   vocabulary: { arrangementTypes: Term[]; supportTypes: Term[] };
 }
