@@ -99,3 +99,31 @@ describe('"Mark as reviewed today"', () => {
     expect((await fetch(`${cms.url}/kinship-offer/overdue`)).status).toBe(401);
   });
 });
+
+describe('editors\' roles', () => {
+  it('the plugin\'s pages follow the content-manager permissions a role already has', async () => {
+    // A role that may read offers and read and edit services, and nothing else.
+    const role = await cms.strapi.service('admin::role').create({ name: 'Service editor', description: 'Services only' });
+    await cms.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::kinship-offer.offer' },
+      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::kinship-offer.service' },
+      { action: 'plugin::content-manager.explorer.update', subject: 'plugin::kinship-offer.service' },
+    ]);
+    const login = { email: 'services@example.gov.uk', password: 'Service-Editor-2026' };
+    await cms.strapi.service('admin::user').create({ ...login, firstname: 'Sam', lastname: 'Services', isActive: true, roles: [role.id] });
+    const session = (await (await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) })).json()) as any;
+    const as = (path: string, method = 'GET') => fetch(`${cms.url}/kinship-offer${path}`, { method, headers: { authorization: `Bearer ${session.data.token}` } });
+
+    const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-borough' } });
+    const service = await cms.strapi.documents('plugin::kinship-offer.service').findFirst({ filters: { title: 'Kinship navigators' } });
+    expect((await as('/compliance')).status).toBe(200);
+    expect((await as('/overdue')).status).toBe(200);
+    expect((await as(`/reviews/service/${service!.documentId}`, 'POST')).status).toBe(200);
+
+    const offerReview = await as(`/reviews/offer/${offer!.documentId}`, 'POST');
+    expect(offerReview.status).toBe(403);
+    expect(((await offerReview.json()) as any).error.message).toBe('Your role cannot edit offers');
+    expect((await as(`/feedback?offer=${offer!.documentId}`)).status).toBe(403);
+    expect((await as('/feedback/anything', 'PUT')).status).toBe(403);
+  });
+});

@@ -5,7 +5,10 @@
  */
 import { Clock, Heart } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PLUGIN_ID, PLUGIN_PATH } from './plugin-id';
+import { OFFER_UID, PLUGIN_ID, PLUGIN_PATH } from './plugin-id';
+
+/** Who sees the plugin's pages and widget: editors whose role may read offers. */
+const readOffers = [{ action: 'plugin::content-manager.explorer.read', subject: OFFER_UID }];
 
 export default {
   register(app: StrapiApp) {
@@ -13,7 +16,7 @@ export default {
       to: PLUGIN_PATH,
       icon: Heart,
       intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Kinship local offer' },
-      permissions: [],
+      permissions: readOffers,
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kinship local offer' });
@@ -23,6 +26,7 @@ export default {
       icon: Clock,
       title: { id: `${PLUGIN_ID}.widget.overdue`, defaultMessage: 'Kinship offer: overdue for review' },
       link: { label: { id: `${PLUGIN_ID}.widget.overdue.link`, defaultMessage: 'See every offer' }, href: `/${PLUGIN_PATH}` },
+      permissions: readOffers,
       component: async () => (await import('./components/OverdueWidget')).OverdueWidget,
     });
   },

@@ -3,10 +3,19 @@ import { errors } from '@strapi/utils';
 
 const reviewsService = () => strapi.plugin('kinship-offer').service('reviews');
 
+/** The editor's role must allow this on the offer or service itself (content-manager permissions). */
+function requirePermission(ctx: any, action: 'read' | 'update', kind: 'offer' | 'service') {
+  const subject = `plugin::kinship-offer.${kind}`;
+  if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, subject)) {
+    throw new errors.PolicyError(`Your role cannot ${action === 'read' ? 'read' : 'edit'} ${kind}s`);
+  }
+}
+
 export default {
   async status(ctx: any) {
     const { kind, documentId } = ctx.params;
     if (!reviewsService().isReviewable(kind)) throw new errors.ValidationError('Only offers and services have a review status');
+    requirePermission(ctx, 'read', kind);
     const status = await reviewsService().status(kind, documentId);
     if (!status) throw new errors.NotFoundError(`There is no ${kind} ${documentId}`);
     ctx.body = { data: status };
@@ -16,6 +25,7 @@ export default {
     const reviews = reviewsService();
     const { kind, documentId } = ctx.params;
     if (!reviews.isReviewable(kind)) throw new errors.ValidationError('Only an offer or a service can be marked as reviewed');
+    requirePermission(ctx, 'update', kind);
     const user = ctx.state.user ?? {};
     const by = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
     const updated = await reviews.markReviewed(kind, documentId, by);

@@ -5,7 +5,7 @@
 import contentTypes from '../content-types';
 import { rateLimit } from '../middlewares/rate-limit';
 import { strictQuery } from '../middlewares/strict-query';
-import { PUBLIC_CONTENT_TYPES } from '../uids';
+import { PUBLIC_CONTENT_TYPES, UID } from '../uids';
 
 /** The app's REST page-size cap (config/api rest.maxLimit), read when a request comes. */
 const maxLimit = () => Number(strapi.config.get('api.rest.maxLimit', 100)) || 100;
@@ -22,16 +22,22 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
 
-/** For editors in the admin (under /kinship-offer): the compliance report, reviews, feedback. */
-const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
+/**
+ * For editors in the admin (under /kinship-offer): the compliance report, reviews, feedback. Each
+ * needs the content-manager permission an editor's role already grants on the content it shows or
+ * changes (Settings → Roles); reviews check the offer's or the service's in the controller.
+ */
+const adminMay = (action: 'read' | 'update', subject: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [[`plugin::content-manager.explorer.${action}`, subject]] } }],
+});
 const adminRoutes = [
-  { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminOnly },
-  { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminOnly },
-  { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminOnly },
-  { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminOnly },
-  { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminOnly },
-  { method: 'GET', path: '/reviews/:kind/:documentId', handler: 'reviews.status', config: adminOnly },
-  { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: adminOnly },
+  { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminMay('read', UID.feedback) },
+  { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminMay('update', UID.feedback) },
+  { method: 'GET', path: '/reviews/:kind/:documentId', handler: 'reviews.status', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+  { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: { policies: ['admin::isAuthenticatedAdmin'] } },
 ];
 
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute). */
