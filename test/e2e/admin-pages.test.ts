@@ -38,6 +38,10 @@ beforeAll(async () => {
   overdueService = { documentId: navigators.documentId, title: navigators.title as string };
   sharedOffer = (await cms.strapi.documents(OFFER).findFirst({ filters: { slug: 'example-shared-service' } }))!.documentId;
   await cms.strapi.documents('plugin::kinship-offer.feedback').create({ data: { offer: sharedOffer, helpful: false, message: 'Nothing about evening support groups' } as any });
+  // A statutory gap: the shared offer says nothing about private fostering.
+  const shared: any = await cms.strapi.documents(OFFER).findOne({ documentId: sharedOffer });
+  const { private_fostering: _, ...legalTexts } = shared.legalFrameworkByArrangement;
+  await cms.strapi.documents(OFFER).update({ documentId: sharedOffer, data: { legalFrameworkByArrangement: legalTexts } as any });
 
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cms.url });
@@ -103,6 +107,28 @@ describe('the plugin in the Strapi admin', () => {
 
     expect(await ourViolations()).toEqual([]);
     await shot('offer');
+  });
+
+  it('a gap\'s link opens the offer at the right box, and filling it in closes the gap', async () => {
+    await page.goto(`/admin/plugins/kinship-offer/offers/${sharedOffer}`);
+    await page.getByRole('link', { name: 'Edit “Legal framework: Private fostering”' }).click();
+    const box = page.getByRole('textbox', { name: 'Private fostering' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Special guardianship order' }).inputValue()).not.toBe('');
+    await box.fill('A private fostering arrangement is one a parent makes with someone who is not a close relative, for 28 days or more. Tell us about it.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () => ((await cms.strapi.documents(OFFER).findOne({ documentId: sharedOffer })) as any).legalFrameworkByArrangement.private_fostering ?? '')
+      .toMatch(/^A private fostering arrangement/);
+    // The review panel beside it follows the fix.
+    await expect.poll(() => page.getByText(/^Score \d+ \/ 100\./).textContent()).not.toContain('private fostering');
+    // Only our input: Strapi's own JSON and rich-text editors on this page have findings of their own.
+    expect(await ourViolations('.kinship-offer-arrangement-texts')).toEqual([]);
+    await shot('legal-framework');
+
+    await page.goto(`/admin/plugins/kinship-offer/offers/${sharedOffer}`);
+    await page.getByRole('heading', { name: 'Statutory checklist' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Legal framework: Private fostering: done');
   });
 
   it('beside a service in the content manager, "Mark as reviewed today" records who and when', async () => {

@@ -127,3 +127,29 @@ describe('editors\' roles', () => {
     expect((await as('/feedback/anything', 'PUT')).status).toBe(403);
   });
 });
+
+describe('labels in the Content Manager', () => {
+  const configuration = async (uid: string) =>
+    ((await (await fetch(`${cms.url}/content-manager/content-types/${uid}/configuration`, { headers: { authorization: `Bearer ${token}` } })).json()) as any).data.contentType;
+
+  it('fields have plain labels and statutory hints, and an editor\'s own wording survives a restart', async () => {
+    const offer = await configuration('plugin::kinship-offer.offer');
+    expect(offer.metadatas.legalFrameworkByArrangement.edit).toMatchObject({
+      label: 'Legal framework for each arrangement',
+      description: 'Statutory: what each arrangement means for the family, in plain language.',
+    });
+    expect(offer.metadatas.contactPhone.edit.label).toBe('Contact phone');
+    expect(offer.metadatas.nextReviewDue.list.label).toBe('Next review due');
+
+    const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
+    const stored = await contentTypes.findConfiguration({ uid: 'plugin::kinship-offer.offer' });
+    stored.metadatas.contactPhone.edit.label = 'Telephone (our wording)';
+    await contentTypes.updateConfiguration({ uid: 'plugin::kinship-offer.offer' }, { settings: stored.settings, metadatas: stored.metadatas, layouts: stored.layouts });
+    await cms.restart();
+    const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
+    token = ((await login.json()) as any).data.token;
+    const after = await configuration('plugin::kinship-offer.offer');
+    expect(after.metadatas.contactPhone.edit.label).toBe('Telephone (our wording)');
+    expect(after.metadatas.legalFrameworkByArrangement.edit.label).toBe('Legal framework for each arrangement');
+  });
+});

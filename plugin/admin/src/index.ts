@@ -20,6 +20,14 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kinship local offer' });
+    app.customFields.register({
+      name: 'arrangement-texts',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.arrangement-texts`, defaultMessage: 'Text for each arrangement type' },
+      intlDescription: { id: `${PLUGIN_ID}.arrangement-texts.description`, defaultMessage: 'Plain text for each kinship arrangement type' },
+      components: { Input: () => import('./custom-fields/ArrangementTextsInput') as never },
+    });
     app.widgets.register({
       id: 'overdue-reviews',
       pluginId: PLUGIN_ID,

@@ -21,20 +21,22 @@ interface ReviewStatusData {
   overdue: boolean;
 }
 
-type PanelProps = { model: string; documentId?: string; activeTab?: 'draft' | 'published' | null };
+type PanelProps = { model: string; documentId?: string; document?: { updatedAt?: string } };
 
 const KIND: Record<string, 'offer' | 'service'> = { [OFFER_UID]: 'offer', [SERVICE_UID]: 'service' };
 
 /** A content-manager panel component: returns the panel's title and content, or null to show none. */
-export function ReviewPanel({ model, documentId }: PanelProps) {
+export function ReviewPanel({ model, documentId, document }: PanelProps) {
   const kind = KIND[model];
   if (!kind || !documentId) return null;
-  return { title: 'Kinship offer review', content: <ReviewPanelContent kind={kind} documentId={documentId} /> };
+  return { title: 'Kinship offer review', content: <ReviewPanelContent kind={kind} documentId={documentId} savedAt={document?.updatedAt ?? ''} /> };
 }
 
-function ReviewPanelContent({ kind, documentId }: { kind: 'offer' | 'service'; documentId: string }) {
-  const status = useAdminApi<ReviewStatusData>(`/reviews/${kind}/${documentId}`);
-  const report = useAdminApi<OfferReport>(kind === 'offer' ? `/compliance/${documentId}` : null);
+function ReviewPanelContent({ kind, documentId, savedAt }: { kind: 'offer' | 'service'; documentId: string; savedAt: string }) {
+  // Asked again whenever the editor saves, so the score follows their fixes.
+  const version = `?saved=${encodeURIComponent(savedAt)}`;
+  const status = useAdminApi<ReviewStatusData>(`/reviews/${kind}/${documentId}${version}`);
+  const report = useAdminApi<OfferReport>(kind === 'offer' ? `/compliance/${documentId}${version}` : null);
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const form = useForm('KinshipOfferReviewPanel', (state) => state, false);

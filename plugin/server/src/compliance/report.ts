@@ -93,7 +93,7 @@ export function complianceReport(
         `legal_framework:${term.code}`,
         `Legal framework: ${term.label}`,
         filled(offer.legalFrameworkByArrangement?.[term.code]),
-        'legalFrameworkByArrangement',
+        `legalFrameworkByArrangement.${term.code}`,
         `Explain the legal framework for ${term.label.toLowerCase()} in plain language.`,
       ),
     ),

@@ -3,6 +3,20 @@
  * i18n switch (which text a council may translate) is visible on every line.
  */
 
+/**
+ * The plugin's custom fields: how the admin edits a value (plugin/admin/src/custom-fields/), and
+ * the data type it is stored as. Registered with Strapi in register.ts.
+ */
+export const CUSTOM_FIELDS = {
+  arrangementTexts: { name: 'arrangement-texts', uid: 'plugin::kinship-offer.arrangement-texts', type: 'json' },
+} as const;
+
+/** The data type of an attribute, a custom field's included. */
+export const dataTypeOf = (attribute: { type: string; customField?: string }) =>
+  attribute.type === 'customField'
+    ? (Object.values(CUSTOM_FIELDS).find((field) => field.uid === attribute.customField)?.type ?? 'json')
+    : attribute.type;
+
 const translatable = { pluginOptions: { i18n: { localized: true } } } as const;
 const shared = { pluginOptions: { i18n: { localized: false } } } as const;
 
@@ -15,6 +29,13 @@ export const text = {
   rich: (options: Record<string, unknown> = {}) => ({ type: 'blocks', ...translatable, ...options }),
   /** Structured data (validated by the plugin) that holds words a council may translate. */
   data: (options: Record<string, unknown> = {}) => ({ type: 'json', ...translatable, ...options }),
+  /** Plain text for each arrangement type, { [code]: text }: one text box per arrangement in the admin. */
+  perArrangement: (options: Record<string, unknown> = {}) => ({
+    type: 'customField',
+    customField: CUSTOM_FIELDS.arrangementTexts.uid,
+    ...translatable,
+    ...options,
+  }),
 };
 
 /** A value that is the same in every language (codes, contacts, dates, numbers). */

@@ -14,6 +14,12 @@ export default {
     // Who gets the reminders is the officers' business, not every editor's screen.
     ctx.body = { data: items.map(({ notify, ...item }: any) => item) };
   },
+  /** The arrangement and support types with their labels, for the admin's inputs. */
+  async vocabularies(ctx: any) {
+    const { arrangementTypes, supportTypes } = await strapi.plugin('kinship-offer').service('vocabularies').inLocale(localeOf(ctx));
+    const terms = (list: any[]) => list.map(({ code, label }) => ({ code, label }));
+    ctx.body = { data: { arrangementTypes: terms(arrangementTypes), supportTypes: terms(supportTypes) } };
+  },
   async offer(ctx: any) {
     const report = await service().forOffer(ctx.params.documentId, { locale: localeOf(ctx) });
     if (!report) throw new errors.NotFoundError(`There is no offer ${ctx.params.documentId}`);

@@ -3,10 +3,11 @@
  * from them: which fields each type shows, which relations it follows, and the populate tree that
  * loads all of it in a handful of queries.
  */
+import { dataTypeOf } from '../content-types/attributes';
 import contentTypes from '../content-types';
 import type { ContentTypeName } from '../uids';
 
-type Attribute = { type: string; private?: boolean; relation?: string; target?: string; mappedBy?: string };
+type Attribute = { type: string; customField?: string; private?: boolean; relation?: string; target?: string; mappedBy?: string };
 
 /** The content types a reader sees, with the GraphQL type name of each. */
 export const VIEW_TYPES = {
@@ -69,8 +70,8 @@ export function viewFields(name: ViewTypeName): ViewField[] {
       const target = targetName(attribute.target);
       if (!target || !(target in VIEW_TYPES) || attribute.mappedBy) continue;
       fields.push({ name: field, type: VIEW_TYPES[target], list: attribute.relation!.endsWith('Many'), target });
-    } else if (SCALARS[attribute.type]) {
-      fields.push({ name: field, type: SCALARS[attribute.type], list: false });
+    } else if (SCALARS[dataTypeOf(attribute)]) {
+      fields.push({ name: field, type: SCALARS[dataTypeOf(attribute)], list: false });
     }
   }
   return fields;

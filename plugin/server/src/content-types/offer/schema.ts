@@ -37,7 +37,7 @@ export default {
     /** The legal framework in plain language, in general. */
     legalFramework: text.rich(),
     /** The same, per arrangement type: { [arrangementTypeCode]: plain text }. */
-    legalFrameworkByArrangement: text.data(),
+    legalFrameworkByArrangement: text.perArrangement(),
     financialSupportPolicy: text.rich(),
     complaints: text.rich(),
     independentAdvice: relation('manyToMany', 'organisation'),

@@ -1,0 +1,70 @@
+/**
+ * What editors see in the Content Manager for each field: a plain label and, where the statutory
+ * guidance asks for something specific, a hint. Field names are for code ("legalFrameworkByArrangement");
+ * these are for people. Fields not listed get their name in words ("contactPhone" → "Contact phone").
+ */
+import type { ContentTypeName } from '../uids';
+
+export interface FieldLabel {
+  label?: string;
+  description?: string;
+}
+
+export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldLabel>>> = {
+  offer: {
+    name: { description: 'The council or shared service, as carers know it.' },
+    slug: { label: 'Address name (slug)', description: 'Used in the embed snippet and the API. Changing it breaks existing embeds.' },
+    councils: { label: 'Councils covered', description: 'Each council\'s name and GSS code (E06…, E08…, E09…, E10…).' },
+    generalApproach: { description: 'Statutory: your approach to kinship support. Support should follow the child\'s needs, not the legal arrangement.' },
+    evidenceBase: { label: 'Evidence base (co-production)', description: 'Statutory: how kinship carers, children and parents shaped this offer.' },
+    accountableOfficerName: { label: 'Accountable officer', description: 'Statutory: the senior officer responsible for the offer. Review reminders go to their e-mail.' },
+    accountableOfficerRole: { label: 'Accountable officer\'s role' },
+    accountableOfficerEmail: { label: 'Accountable officer\'s e-mail' },
+    contactName: { label: 'Named contact or team', description: 'Statutory: who carers contact first. Shown at the top of the offer.' },
+    contactUrl: { label: 'Contact web page', description: 'An https:// address.' },
+    legalFramework: { label: 'Legal framework (general)', description: 'The legal framework in plain language, for every arrangement.' },
+    legalFrameworkByArrangement: { label: 'Legal framework for each arrangement', description: 'Statutory: what each arrangement means for the family, in plain language.' },
+    financialSupportPolicy: { description: 'Statutory: who can get what, how to apply, how decisions are made.' },
+    complaints: { label: 'Complaints', description: 'Statutory: how children, carers and others can complain.' },
+    independentAdvice: { label: 'Independent advice organisations', description: 'Statutory: organisations carers can go to for independent advice.' },
+    lastReviewedAt: { label: 'Last reviewed on', description: 'Use "Mark as reviewed today" in the side panel.' },
+    nextReviewDue: { label: 'Next review due', description: 'The admin lists the offer as overdue after this date.' },
+    youSaidWeDid: { label: 'You said, we did', description: 'Published entries show on the offer, newest first.' },
+  },
+  service: {
+    summary: { description: 'One or two sentences a carer reads in the list.' },
+    supportTypes: { description: 'Each support type the service gives; the coverage map counts them.' },
+    arrangementTypes: { label: 'Open to', description: 'The arrangements it is open to.' },
+    minimumAge: { label: 'Minimum age of the child' },
+    maximumAge: { label: 'Maximum age of the child' },
+    referralUrl: { label: 'Apply or refer online (web address)', description: 'An https:// address.' },
+    costAmount: { label: 'Cost (£)' },
+    deliveryMethods: { description: 'Any of "in_person", "online", "phone", e.g. ["in_person", "phone"].' },
+    openingTimes: { description: 'e.g. [{ "days": ["MO", "WE"], "opensAt": "09:30", "closesAt": "12:00", "note": "Term time only" }]' },
+    languages: { description: 'ISO 639-1 codes, e.g. ["en", "pl"].' },
+    alert: { label: 'Short-notice alert', description: 'e.g. "Closed this week". Shown prominently; remove it when it no longer applies.' },
+    lastReviewedAt: { label: 'Last reviewed on', description: 'Use "Mark as reviewed today" in the side panel.' },
+  },
+  location: {
+    hideExactAddress: { description: 'Publish only the town and the first half of the postcode (for refuges and homes).' },
+  },
+  feedback: {
+    actioned: { description: 'Tick once the team has acted on it.' },
+  },
+  'you-said-we-did': {
+    youSaid: { description: 'What families told you, in their terms.' },
+    weDid: { description: 'What changed because of it.' },
+    date: { description: 'When the change was made.' },
+  },
+};
+
+/** A field name in words: "contactPhone" → "Contact phone". */
+export const inWords = (field: string) => {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export const labelFor = (name: ContentTypeName, field: string): Required<FieldLabel> => ({
+  label: FIELD_LABELS[name]?.[field]?.label ?? inWords(field),
+  description: FIELD_LABELS[name]?.[field]?.description ?? '',
+});

@@ -1,0 +1,41 @@
+/**
+ * Gives the Content Manager plain labels and hints for the plugin's fields (content-types/labels.ts).
+ * The Content Manager keeps one configuration per content type, which editors may change
+ * ("Configure the view"): only labels still at their default (the field's name) and empty hints
+ * are filled in, so an editor's own wording always stays.
+ */
+import type { Core } from '@strapi/strapi';
+import { labelFor } from '../content-types/labels';
+import { CONTENT_TYPE_NAMES, uidOf } from '../uids';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async apply() {
+    const contentTypes = strapi.plugin('content-manager')?.service('content-types');
+    if (!contentTypes) return;
+    for (const name of CONTENT_TYPE_NAMES) {
+      const uid = uidOf(name);
+      const configuration = await contentTypes.findConfiguration({ uid });
+      if (!configuration?.metadatas) continue;
+      let changed = false;
+      for (const [field, metadata] of Object.entries<any>(configuration.metadatas)) {
+        const { label, description } = labelFor(name, field);
+        if (metadata.edit && metadata.edit.label === field && label !== field) {
+          metadata.edit.label = label;
+          changed = true;
+        }
+        if (metadata.edit && !metadata.edit.description && description) {
+          metadata.edit.description = description;
+          changed = true;
+        }
+        if (metadata.list && metadata.list.label === field && label !== field) {
+          metadata.list.label = label;
+          changed = true;
+        }
+      }
+      if (changed) {
+        const { settings, metadatas, layouts } = configuration;
+        await contentTypes.updateConfiguration({ uid }, { settings, metadatas, layouts });
+      }
+    }
+  },
+});
