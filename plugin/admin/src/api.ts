@@ -18,6 +18,9 @@ export interface OfferSummary {
   documentId: string;
   name: string;
   slug: string;
+  /** For the embed snippet's fallback. */
+  contactUrl: string | null;
+  contactPhone: string | null;
   score: number;
   nextReviewDue: string | null;
   reviewOverdue: boolean;

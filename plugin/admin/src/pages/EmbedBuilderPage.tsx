@@ -21,7 +21,7 @@ const VIEW_LABELS: Record<View, string> = {
 const codeOf = (key: string) => key.slice(key.indexOf(':') + 1);
 
 export function EmbedBuilderPage() {
-  const offers = useAdminApi<Array<OfferSummary & { contactUrl?: string | null; contactPhone?: string | null }>>('/compliance');
+  const offers = useAdminApi<OfferSummary[]>('/compliance');
   const [params, setParams] = useSearchParams();
   const chosenId = params.get('offer');
   const [arrangement, setArrangement] = useState('');

@@ -8,9 +8,9 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import { useAdminApi, type OfferSummary } from '../api';
 import { AdminLink } from '../components/AdminLink';
+import { DataTable } from '../components/DataTable';
 import { ReviewStatus } from '../components/ReviewStatus';
 import { embedBuilder, offerPage } from '../links';
-import { DataTable } from '../components/DataTable';
 
 export function OffersPage() {
   const offers = useAdminApi<OfferSummary[]>('/compliance');
