@@ -14,6 +14,12 @@ export interface Check {
   todo?: string;
 }
 
+/** The statutory vocabularies with the council's labels (GET /vocabularies). */
+export interface Vocabularies {
+  arrangementTypes: Array<{ code: string; label: string }>;
+  supportTypes: Array<{ code: string; label: string }>;
+}
+
 export interface OfferSummary {
   documentId: string;
   name: string;

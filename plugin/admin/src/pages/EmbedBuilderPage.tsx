@@ -7,7 +7,7 @@ import { Duplicate } from '@strapi/icons';
 import { BackButton, Layouts, Page, useClipboard, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useAdminApi, type OfferReport, type OfferSummary } from '../api';
+import { useAdminApi, type OfferSummary, type Vocabularies } from '../api';
 import { WidgetPreview } from '../components/WidgetPreview';
 import { embedSnippet, VIEWS, type EmbedOptions, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
@@ -18,10 +18,9 @@ const VIEW_LABELS: Record<View, string> = {
   contact: 'The named contact only',
 };
 
-const codeOf = (key: string) => key.slice(key.indexOf(':') + 1);
-
 export function EmbedBuilderPage() {
   const offers = useAdminApi<OfferSummary[]>('/compliance');
+  const vocabularies = useAdminApi<Vocabularies>('/vocabularies');
   const [params, setParams] = useSearchParams();
   const chosenId = params.get('offer');
   const [arrangement, setArrangement] = useState('');
@@ -33,8 +32,6 @@ export function EmbedBuilderPage() {
 
   const list = offers.state === 'ready' ? offers.data : [];
   const offer = list.find((o) => o.documentId === chosenId) ?? list[0];
-  // The vocabularies (codes and the council's labels) come with the offer's report.
-  const report = useAdminApi<OfferReport>(offer ? `/compliance/${offer.documentId}` : null);
   useEffect(() => {
     setArrangement('');
     setSupportTypes([]);
@@ -53,7 +50,7 @@ export function EmbedBuilderPage() {
     headingLevel,
   };
   const snippet = embedSnippet(options);
-  const terms = report.state === 'ready' ? report.data : null;
+  const terms = vocabularies.state === 'ready' ? vocabularies.data : null;
 
   const copySnippet = async () => {
     const copied = await copy(snippet);
@@ -89,7 +86,7 @@ export function EmbedBuilderPage() {
                   <SingleSelect value={arrangement || 'any'} onChange={(value) => setArrangement(value === 'any' ? '' : String(value))}>
                     <SingleSelectOption value="any">None: readers choose</SingleSelectOption>
                     {terms?.arrangementTypes.map((term) => (
-                      <SingleSelectOption key={term.key} value={codeOf(term.key)}>
+                      <SingleSelectOption key={term.code} value={term.code}>
                         {term.label}
                       </SingleSelectOption>
                     ))}
@@ -103,10 +100,10 @@ export function EmbedBuilderPage() {
                   </Typography>
                   <Flex direction="column" alignItems="flex-start" gap={2} paddingTop={2}>
                     {terms?.supportTypes.map((term) => {
-                      const code = codeOf(term.key);
+                      const code = term.code;
                       return (
                         <Checkbox
-                          key={term.key}
+                          key={code}
                           checked={supportTypes.includes(code)}
                           onCheckedChange={(checked) => setSupportTypes((current) => (checked === true ? [...current, code] : current.filter((c) => c !== code)))}
                         >

@@ -63,6 +63,16 @@ const textOf = (node: unknown): string => {
 const hasWords = (blocks: Blocks) => Array.isArray(blocks) && blocks.some((node) => textOf(node).trim() !== '');
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
+/** `months` later (or earlier, if negative), in UTC. */
+export const addMonths = (date: Date, months: number) => {
+  const moved = new Date(date);
+  moved.setUTCMonth(moved.getUTCMonth() + months);
+  return moved;
+};
+
+/** A date as stored in a Strapi date field: "2026-11-23". */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 const section = (key: string, label: string, ok: boolean, field: string, todo: string): Check =>
   ({ key: `section:${key}`, label, ok, field, ...(ok ? {} : { todo }) });
 
@@ -128,8 +138,7 @@ export function complianceReport(
     return { key: `arrangement:${term.code}`, label: term.label, ok, ...(ok ? {} : { todo: `No published service is open to ${term.label.toLowerCase()}.` }) };
   });
 
-  const cutoff = new Date(today);
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - serviceReviewMonths);
+  const cutoff = addMonths(today, -serviceReviewMonths);
   const reviewDue = offer.nextReviewDue ? new Date(offer.nextReviewDue) : null;
   const overdue = {
     offer: !reviewDue || reviewDue < today,
