@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { DRAFTABLE_CONTENT_TYPES, nameOf } from '../uids';
 import { validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
-import { redactHiddenAddressesDeep } from './hidden-addresses';
+import { canReachLocation, keepHiddenFlag, redactHiddenAddresses, refuseHiddenAddressLookups, type ModelLookup } from './hidden-addresses';
 
 interface DocumentContext {
   uid: string;
@@ -22,15 +22,23 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const VOCABULARIES = new Set(['arrangement-type', 'support-type']);
 
 export function registerDocumentMiddlewares(strapi: Core.Strapi) {
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
+  const reachesLocation = memoise((uid: string) => canReachLocation(uid, lookup));
+
   strapi.documents.use(async (context: DocumentContext, next: Next) => {
     const name = nameOf(context.uid);
-    if (!name) return next();
-
     if (READ_ACTIONS.has(context.action)) {
       if (mayReadDrafts(strapi.requestContext.get())) return next();
       keepDraftsPrivate(context);
-      return redactHiddenAddressesDeep(await next());
-    } else if (context.action === 'create' || context.action === 'clone') {
+      // Any content type, the app's own too, may reach a location through a relation.
+      if (!reachesLocation(context.uid)) return next();
+      refuseHiddenAddressLookups(context.uid, context.params, lookup);
+      keepHiddenFlag(context.uid, context.params, lookup);
+      return redactHiddenAddresses(context.uid, await next(), lookup);
+    }
+    if (!name) return next();
+
+    if (context.action === 'create' || context.action === 'clone') {
       giveNewIdentity(strapi, context);
       await validateChanges(strapi, context, name);
     } else if (context.action === 'update') {
@@ -86,6 +94,14 @@ async function currentDraft(strapi: Core.Strapi, uid: string, params: Record<str
   if (params.locale) where.locale = params.locale;
   if (DRAFTABLE_CONTENT_TYPES.includes(uid as never)) where.publishedAt = null;
   return (await strapi.db.query(uid as never).findOne({ where })) ?? {};
+}
+
+function memoise<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
 }
 
 const fieldError = (field: string, message: string) =>

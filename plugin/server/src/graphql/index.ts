@@ -6,7 +6,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from '../documents/draft-access';
-import { redactHiddenAddress } from '../documents/hidden-addresses';
+import {
+  canReachLocation,
+  HIDDEN_ADDRESS_FIELDS,
+  redactHiddenAddress,
+  redactHiddenAddresses,
+  refuseHiddenAddressLookups,
+  type ModelLookup,
+} from '../documents/hidden-addresses';
 import { CONTENT_TYPE_NAMES, DRAFTABLE_CONTENT_TYPES, UID, uidOf } from '../uids';
 import { kinshipOfferTypes } from './kinship-offer-query';
 import { requestLimitsRule } from './request-limits';
@@ -57,18 +64,29 @@ function applyOperationLimits(strapi: Core.Strapi) {
 }
 
 /**
- * Relation fields have a `status` argument of their own and, under a custom query such as
- * `kinshipOffer`, no default at all, so the document-level rule does not reach them. Every
- * relation to a type with drafts gets the same rule here: the public asks for drafts and is
- * refused; otherwise it gets published content.
+ * Relations resolve below the Document Service (@strapi/plugin-graphql loads them with the query
+ * engine), so the rules the document middlewares keep are kept here again for every relation field:
+ * - drafts: relation fields have a `status` argument of their own and, under a custom query such
+ *   as `kinshipOffer`, no default at all. The public asks for drafts and is refused; otherwise it
+ *   gets published content.
+ * - hidden addresses: a relation's `filters` and `sort` may not touch a location's hidden fields,
+ *   and locations it returns are redacted (see documents/hidden-addresses).
  */
 function relationGuards(strapi: Core.Strapi) {
-  const guard = async (resolve: any, parent: unknown, args: Record<string, unknown>, context: any, info: unknown) => {
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
+  type Resolve = (parent: unknown, args: Record<string, unknown>, context: any, info: unknown) => unknown;
+
+  const keepDraftsPrivate = async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: any, info: unknown) => {
     if (!mayReadDrafts(context)) {
       if (args.status === 'draft') throw new errors.PolicyError(DRAFTS_ARE_PRIVATE);
       args = { ...args, status: 'published' };
     }
     return resolve(parent, args, context, info);
+  };
+  const keepAddressesHidden = (target: string) => async (resolve: Resolve, parent: unknown, args: Record<string, unknown>, context: any, info: unknown) => {
+    if (mayReadDrafts(context)) return resolve(parent, args, context, info);
+    refuseHiddenAddressLookups(target, args, lookup);
+    return redactHiddenAddresses(target, await resolve(parent, args, context, info), lookup);
   };
 
   const config: Record<string, { middlewares: unknown[] }> = {};
@@ -76,19 +94,22 @@ function relationGuards(strapi: Core.Strapi) {
     const model = strapi.getModel(uidOf(name));
     const typeName = strapi.plugin('graphql').service('utils').naming.getTypeName(model);
     for (const [field, attribute] of Object.entries(model.attributes as Record<string, any>)) {
-      if (attribute.type !== 'relation' || !DRAFTABLE_CONTENT_TYPES.includes(attribute.target)) continue;
-      config[`${typeName}.${field}`] = { middlewares: [guard] };
-      config[`${typeName}.${field}_connection`] = { middlewares: [guard] };
+      if (attribute.type !== 'relation') continue;
+      const middlewares = [
+        ...(DRAFTABLE_CONTENT_TYPES.includes(attribute.target) ? [keepDraftsPrivate] : []),
+        ...(canReachLocation(attribute.target, lookup) ? [keepAddressesHidden(attribute.target)] : []),
+      ];
+      if (middlewares.length === 0) continue;
+      config[`${typeName}.${field}`] = { middlewares };
+      config[`${typeName}.${field}_connection`] = { middlewares };
     }
   }
   return config;
 }
 
-/** Locations reached through relations are loaded below the Document Service: redact them here. */
+/** A location read directly is redacted by the document middlewares; this is the last line, per field. */
 function hiddenAddressGuards() {
   const redact = async (resolve: any, parent: unknown, args: unknown, context: any, info: unknown) =>
     resolve(mayReadDrafts(context) ? parent : redactHiddenAddress(parent), args, context, info);
-  return Object.fromEntries(
-    ['addressLine1', 'addressLine2', 'postcode'].map((field) => [`KinshipOfferLocation.${field}`, { middlewares: [redact] }]),
-  );
+  return Object.fromEntries(HIDDEN_ADDRESS_FIELDS.map((field) => [`KinshipOfferLocation.${field}`, { middlewares: [redact] }]));
 }

@@ -8,7 +8,7 @@
  * this instance show at once (writes call `changed()`), edits made through another within a second.
  */
 import type { Core } from '@strapi/strapi';
-import { redactHiddenAddressesDeep } from '../documents/hidden-addresses';
+import { redactHiddenAddresses } from '../documents/hidden-addresses';
 import { populateFor, VIEW_TYPES } from '../offer-view/shape';
 import { UID, uidOf } from '../uids';
 
@@ -61,7 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!offer) return null;
     const vocabulary = await strapi.plugin('kinship-offer').service('vocabularies').inLocale(offer.locale);
     // Whoever asked first, the cached view is the public one.
-    return redactHiddenAddressesDeep({ ...offer, vocabulary }) as OfferView;
+    const published = redactHiddenAddresses(UID.offer, offer, (uid) => strapi.getModel(uid as any) as any) as Record<string, unknown>;
+    return { ...published, vocabulary } as OfferView;
   }
 
   return {

@@ -1,0 +1,104 @@
+/**
+ * The pure parts of "hide exact address": the district cut from a postcode however it is typed,
+ * redaction that fails closed, and which query parameters would look inside a hidden address.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  canReachLocation,
+  hiddenAddressLookups,
+  postcodeDistrict,
+  redactHiddenAddress,
+  type ModelLookup,
+} from '../../../plugin/server/src/documents/hidden-addresses';
+
+describe('postcodeDistrict', () => {
+  it.each([
+    ['EB4 5EF', 'EB4'],
+    ['EB45EF', 'EB4'],
+    ['eb4 5ef', 'EB4'],
+    [' EB4  5EF ', 'EB4'],
+    ['eb45ef', 'EB4'],
+    ['EB10 1AA', 'EB10'],
+    ['EB101AA', 'EB10'],
+    ['E1W 1AA', 'E1W'],
+    ['e1w1aa', 'E1W'],
+    ['M1 1AE', 'M1'],
+    ['M11AE', 'M1'],
+    ['EB4', 'EB4'],
+  ])('cuts %j to %j', (typed, district) => expect(postcodeDistrict(typed)).toBe(district));
+
+  it('keeps a value that is not a postcode to its first word', () => expect(postcodeDistrict('Not known')).toBe('NOT'));
+});
+
+describe('redactHiddenAddress', () => {
+  const location = { name: 'Family Time Centre', addressLine1: '8 Imaginary Road', addressLine2: 'Rear door', townOrCity: 'Example Borough', postcode: 'EB45EF' };
+
+  it('keeps a public address', () => expect(redactHiddenAddress({ ...location, hideExactAddress: false })).toEqual({ ...location, hideExactAddress: false }));
+
+  it('keeps only the town and district of a hidden one', () =>
+    expect(redactHiddenAddress({ ...location, hideExactAddress: true })).toEqual({
+      ...location,
+      hideExactAddress: true,
+      addressLine1: null,
+      addressLine2: null,
+      postcode: 'EB4',
+    }));
+
+  it('treats a location whose flag was not read as hidden', () =>
+    expect(redactHiddenAddress({ postcode: 'EB4 5EF', addressLine1: '8 Imaginary Road' })).toEqual({ postcode: 'EB4', addressLine1: null }));
+});
+
+const models: Record<string, { attributes: Record<string, any> }> = {
+  'plugin::kinship-offer.offer': { attributes: { name: { type: 'string' }, services: { type: 'relation', target: 'plugin::kinship-offer.service' } } },
+  'plugin::kinship-offer.service': {
+    attributes: { title: { type: 'string' }, locations: { type: 'relation', target: 'plugin::kinship-offer.location' }, provider: { type: 'relation', target: 'plugin::kinship-offer.organisation' } },
+  },
+  'plugin::kinship-offer.organisation': { attributes: { name: { type: 'string' } } },
+  'plugin::kinship-offer.location': {
+    attributes: { name: { type: 'string' }, addressLine1: { type: 'string' }, addressLine2: { type: 'string' }, postcode: { type: 'string' }, townOrCity: { type: 'string' } },
+  },
+  'api::venue.venue': { attributes: { place: { type: 'component', component: 'shared.place' } } },
+  'shared.place': { attributes: { location: { type: 'relation', target: 'plugin::kinship-offer.location' } } },
+};
+const lookup: ModelLookup = (uid) => models[uid];
+const LOCATION = 'plugin::kinship-offer.location';
+const SERVICE = 'plugin::kinship-offer.service';
+const OFFER = 'plugin::kinship-offer.offer';
+
+describe('hiddenAddressLookups', () => {
+  it.each<[string, string, object, string[]]>([
+    ['a filter', LOCATION, { filters: { postcode: { $startsWith: 'EB4 9' } } }, ['filters.postcode']],
+    ['a GraphQL filter', LOCATION, { filters: { addressLine1: { containsi: 'quiet' } } }, ['filters.addressLine1']],
+    ['$or', LOCATION, { filters: { $or: [{ name: { $eq: 'x' } }, { addressLine2: { $null: true } }] } }, ['filters.addressLine2']],
+    ['not in GraphQL form', LOCATION, { filters: { not: { postcode: { eq: 'EB4 9QZ' } } } }, ['filters.postcode']],
+    ['$not inside a field', LOCATION, { filters: { postcode: { $not: { $eq: 'EB4 9QZ' } } } }, ['filters.postcode']],
+    ['a relation', SERVICE, { filters: { locations: { postcode: { $eq: 'EB4 9QZ' } } } }, ['filters.locations.postcode']],
+    ['two relations', OFFER, { filters: { services: { locations: { $and: [{ addressLine1: { $contains: 'Q' } }] } } } }, ['filters.services.locations.addressLine1']],
+    ['a dotted path', SERVICE, { filters: { 'locations.postcode': { $eq: 'EB4 9QZ' } } }, ['filters.locations.postcode']],
+    ['a component', 'api::venue.venue', { filters: { place: { location: { postcode: { $eq: 'x' } } } } }, ['filters.place.location.postcode']],
+    ['a sort string', LOCATION, { sort: 'name:asc,postcode:desc' }, ['sort.postcode']],
+    ['a sort list', LOCATION, { sort: ['addressLine1:asc'] }, ['sort.addressLine1']],
+    ['a sort object', LOCATION, { sort: { postcode: 'asc' } }, ['sort.postcode']],
+    ['a sort through a relation', SERVICE, { sort: 'locations.postcode:asc' }, ['sort.locations.postcode']],
+    ['a nested sort object', SERVICE, { sort: [{ locations: { postcode: 'desc' } }] }, ['sort.locations.postcode']],
+    ['a populated relation filtered', SERVICE, { populate: { locations: { filters: { postcode: { $eq: 'x' } } } } }, ['populate.locations.filters.postcode']],
+    ['a populated relation sorted', OFFER, { populate: { services: { populate: { locations: { sort: 'addressLine2' } } } } }, ['populate.services.populate.locations.sort.addressLine2']],
+    ['a search of locations', LOCATION, { _q: 'quiet' }, ['search']],
+  ])('finds %s', (_label, uid, params, expected) => expect(hiddenAddressLookups(uid, params, lookup)).toEqual(expected));
+
+  it.each<[string, string, object]>([
+    ['public fields', LOCATION, { filters: { townOrCity: { $eq: 'Example Borough' }, name: { $containsi: 'centre' } }, sort: 'name:asc' }],
+    ['a relation on its public fields', SERVICE, { filters: { locations: { townOrCity: { $eq: 'Example Borough' } } }, populate: { locations: true } }],
+    ['postcode of something that is not a location', SERVICE, { filters: { provider: { name: { $eq: 'postcode' } } }, sort: 'title' }],
+    ['a search of services', SERVICE, { _q: 'quiet' }],
+    ['populate by name', OFFER, { populate: ['services', 'services.locations'] }],
+  ])('lets %s through', (_label, uid, params) => expect(hiddenAddressLookups(uid, params, lookup)).toEqual([]));
+});
+
+describe('canReachLocation', () => {
+  it('follows relations and components', () => {
+    expect(canReachLocation(OFFER, lookup)).toBe(true);
+    expect(canReachLocation('api::venue.venue', lookup)).toBe(true);
+    expect(canReachLocation('plugin::kinship-offer.organisation', lookup)).toBe(false);
+  });
+});
