@@ -160,3 +160,66 @@ describe('the public REST API', () => {
     expect(response.status).toBe(405);
   });
 });
+
+describe('languages, as pages name them (BCP 47)', () => {
+  const served = async (slug: string, locale?: string) =>
+    (await graphql(cms.url, `query ($slug: String!, $locale: String) { kinshipOffer(slug: $slug, locale: $locale) { name locale } }`, { slug, locale })).data
+      .kinshipOffer;
+
+  beforeAll(async () => {
+    await cms.strapi.plugin('i18n').service('locales').create({ code: 'cy', name: 'Welsh (cy)' });
+    const offers = cms.strapi.documents('plugin::kinship-offer.offer');
+    const example = await offers.findFirst({ filters: { slug: 'example-borough' } });
+    await offers.update({ documentId: example!.documentId, locale: 'cy', data: { name: 'Cyngor Bwrdeistref Enghreifftiol', slug: 'example-borough' } as any });
+    await offers.publish({ documentId: example!.documentId, locale: 'cy' });
+    // An offer written in Welsh only.
+    const welshOnly = await offers.create({
+      locale: 'cy',
+      data: { name: 'Cynnig Cymraeg yn unig', slug: 'welsh-only', councils: [{ name: 'Cyngor Enghreifftiol', gssCode: 'W06000099' }] } as any,
+    });
+    await offers.publish({ documentId: welshOnly.documentId, locale: 'cy' });
+  });
+
+  it.each([
+    ['en-GB', 'en'],
+    ['en-gb', 'en'],
+    ['EN', 'en'],
+    ['en_GB', 'en'],
+    ['cy-GB', 'cy'],
+    ['CY', 'cy'],
+    ['fr', 'en'],
+    ['not a language!', 'en'],
+    [undefined, 'en'],
+  ])('answers %j in %j, and says so', async (asked, locale) => {
+    const offer = await served('example-borough', asked);
+    expect(offer.locale).toBe(locale);
+    expect(offer.name).toBe(locale === 'cy' ? 'Cyngor Bwrdeistref Enghreifftiol' : 'Example Borough Council');
+  });
+
+  it('serves an offer in the one language it has rather than nothing', async () => {
+    expect(await served('welsh-only', 'en-GB')).toEqual({ name: 'Cynnig Cymraeg yn unig', locale: 'cy' });
+    expect(await served('welsh-only')).toEqual({ name: 'Cynnig Cymraeg yn unig', locale: 'cy' });
+  });
+
+  it.each([
+    ['en-GB', 'Example Borough Council'],
+    ['EN', 'Example Borough Council'],
+    ['cy-GB', 'Cyngor Bwrdeistref Enghreifftiol'],
+  ])('reads %j as a language in the REST and GraphQL collections too', async (asked, name) => {
+    const { status, body } = await rest(cms.url, `/offers?locale=${asked}&filters[slug][$eq]=example-borough`);
+    expect(status).toBe(200);
+    expect(body.data.map((offer: any) => offer.name)).toEqual([name]);
+    const { data } = await graphql(cms.url, `query ($l: I18NLocaleCode) { kinshipOfferOffers(locale: $l, filters: { slug: { eq: "example-borough" } }) { name } }`, { l: asked });
+    expect(data.kinshipOfferOffers).toEqual([{ name }]);
+  });
+
+  it('refuses a language the CMS does not have, saying which it has, rather than answering nothing', async () => {
+    const { status, body } = await rest(cms.url, '/offers?locale=fr');
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('Unknown locale "fr": this CMS publishes in cy, en');
+  });
+
+  it('still answers null for an offer that does not exist, in any language', async () => {
+    expect(await served('no-such-offer', 'en-GB')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { DRAFTABLE_CONTENT_TYPES, nameOf } from '../uids';
+import { lookupLocale } from '../locales';
 import { validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
 import { canReachLocation, keepHiddenFlag, redactHiddenAddresses, refuseHiddenAddressLookups, type ModelLookup } from './hidden-addresses';
@@ -30,6 +31,7 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     if (READ_ACTIONS.has(context.action)) {
       if (mayReadDrafts(strapi.requestContext.get())) return next();
       keepDraftsPrivate(context);
+      if (name) await understandLocale(strapi, context);
       // Any content type, the app's own too, may reach a location through a relation.
       if (!reachesLocation(context.uid)) return next();
       refuseHiddenAddressLookups(context.uid, context.params, lookup);
@@ -56,6 +58,20 @@ function keepDraftsPrivate({ uid, params }: DocumentContext) {
   if (!DRAFTABLE_CONTENT_TYPES.includes(uid as never)) return;
   if (params.status === 'draft') throw new errors.PolicyError(DRAFTS_ARE_PRIVATE);
   params.status = 'published';
+}
+
+/**
+ * A public `locale` is read as a BCP 47 tag (`en-GB`, `EN` find `en`), not only as Strapi's exact
+ * code, which answered such a request with nothing; an unknown language is refused, saying which
+ * this CMS has. `*` (every locale) passes as it is.
+ */
+async function understandLocale(strapi: Core.Strapi, { uid, params }: DocumentContext) {
+  const requested = params.locale;
+  if (typeof requested !== 'string' || requested === '*' || !(strapi.getModel(uid as any) as any).pluginOptions?.i18n?.localized) return;
+  const codes: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: { code: string }) => locale.code);
+  const code = lookupLocale(requested, codes);
+  if (!code) throw new errors.ValidationError(`Unknown locale "${requested}": this CMS publishes in ${[...codes].sort().join(', ')}`, { param: 'locale' });
+  params.locale = code;
 }
 
 /** A UUID is generated once per document; a copy made with "Duplicate" is a new document. */

@@ -9,6 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { redactHiddenAddresses } from '../documents/hidden-addresses';
+import { matchLocale } from '../locales';
 import { populateFor, VIEW_TYPES } from '../offer-view/shape';
 import { UID, uidOf } from '../uids';
 
@@ -51,7 +52,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return version.value;
   };
 
-  async function build(slug: string, locale?: string): Promise<OfferView | null> {
+  /** Its published locales, and the one to serve for `requested` (see offer-view/locales). */
+  async function servedLocale(slug: string, requested?: string): Promise<string | null> {
+    const published = await strapi.db.query(UID.offer).findMany({ where: { slug, publishedAt: { $notNull: true } }, select: ['locale'] });
+    const fallback: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    return matchLocale(requested, published.map((row: { locale: string }) => row.locale), fallback);
+  }
+
+  async function build(slug: string, requested?: string): Promise<OfferView | null> {
+    const locale = await servedLocale(slug, requested);
+    if (!locale) return null;
     const offer = await strapi.documents(UID.offer).findFirst({
       filters: { slug },
       locale,
@@ -73,9 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       version = null;
     },
 
-    /** The published offer with this slug (in `locale`, else the default locale), or null. */
+    /**
+     * The published offer with this slug, or null: in the locale that best matches the BCP 47 tag
+     * `locale`, else the default locale, else any it is published in. Its `locale` says which.
+     */
     async find(slug: string, locale?: string): Promise<OfferView | null> {
-      const key = `${slug}\u0000${locale ?? ''}`;
+      const key = `${slug}\u0000${locale?.toLowerCase() ?? ''}`;
       const version = await contentVersion();
       const cached = views.get(key);
       if (cached?.version === version) return cached.view;
