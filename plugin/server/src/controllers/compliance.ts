@@ -1,7 +1,8 @@
 /** The compliance report for the admin: thin, the service does the work. */
 import { errors } from '@strapi/utils';
+import { getService } from '../services/get-service';
 
-const service = () => strapi.plugin('kinship-offer').service('compliance');
+const service = () => getService('compliance');
 const localeOf = (ctx: any) => (typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined);
 
 export default {
@@ -16,7 +17,7 @@ export default {
   },
   /** The arrangement and support types with their labels, for the admin's inputs. */
   async vocabularies(ctx: any) {
-    const { arrangementTypes, supportTypes } = await strapi.plugin('kinship-offer').service('vocabularies').inLocale(localeOf(ctx));
+    const { arrangementTypes, supportTypes } = await getService('vocabularies').inLocale(localeOf(ctx));
     const terms = (list: any[]) => list.map(({ code, label }) => ({ code, label }));
     ctx.body = { data: { arrangementTypes: terms(arrangementTypes), supportTypes: terms(supportTypes) } };
   },

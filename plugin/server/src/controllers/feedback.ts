@@ -6,6 +6,7 @@
  */
 import { errors } from '@strapi/utils';
 import { UID } from '../uids';
+import { getService } from '../services/get-service';
 
 const FIELDS = ['offer', 'service', 'helpful', 'message', 'website', 'startedAt'];
 const MIN_FILL_MS = 2_000;
@@ -15,7 +16,7 @@ const refuse = (message: string, field?: string) => {
   throw new errors.ValidationError(message, field ? { errors: [{ path: [field], message, name: 'ValidationError' }] } : {});
 };
 
-const inbox = () => strapi.plugin('kinship-offer').service('feedback');
+const inbox = () => getService('feedback');
 
 export default {
   /** For editors: an offer's feedback (GET /kinship-offer/feedback?offer=<documentId>). */

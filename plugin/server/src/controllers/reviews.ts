@@ -1,7 +1,8 @@
 /** "Mark as reviewed today", for editors: records the signed-in editor's name and today's date. */
 import { errors } from '@strapi/utils';
+import { getService } from '../services/get-service';
 
-const reviewsService = () => strapi.plugin('kinship-offer').service('reviews');
+const reviewsService = () => getService('reviews');
 
 /** The editor's role must allow this on the offer or service itself (content-manager permissions). */
 function requirePermission(ctx: any, action: 'read' | 'update', kind: 'offer' | 'service') {

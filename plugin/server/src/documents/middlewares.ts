@@ -11,6 +11,7 @@ import { lookupLocale } from '../locales';
 import { validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
 import { canReachLocation, keepHiddenFlag, redactHiddenAddresses, refuseHiddenAddressLookups, type ModelLookup } from './hidden-addresses';
+import { getService } from '../services/get-service';
 
 interface DocumentContext {
   uid: string;
@@ -48,7 +49,7 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     }
     const result = await next();
     // Any write (create, update, delete, publish, unpublish, discard) may change what readers see.
-    strapi.plugin('kinship-offer').service('offer-view').changed();
+    getService('offer-view').changed();
     return result;
   });
 }

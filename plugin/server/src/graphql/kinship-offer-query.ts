@@ -9,9 +9,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
+import { getService } from '../services/get-service';
 
 export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
-  const offerView = () => strapi.plugin('kinship-offer').service('offer-view');
 
   const viewTypes = (Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) =>
     nexus.objectType({
@@ -43,7 +43,7 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
         description: 'A published kinship local offer by its slug, or null when there is none',
         args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
         resolve: (_parent: unknown, args: { slug: string; locale?: string | null }) =>
-          offerView().find(args.slug, args.locale ?? undefined),
+          getService('offer-view').find(args.slug, args.locale ?? undefined),
       });
     },
   });

@@ -4,13 +4,13 @@ import compliance from './compliance';
 import editorLabels from './editor-labels';
 import feedback from './feedback';
 import importer from './importer';
-import offerView from './offer-view';
+import offerView from '../offer-view/service';
 import publicAccess from './public-access';
 import reminders from './reminders';
 import reviews from './reviews';
 import vocabularies from './vocabularies';
 
-/** Strapi's core services for the content types the REST controllers serve. */
+/** Strapi's core services for the content types the REST controllers serve. Ask for one with ./get-service. */
 const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { OverdueItem } from './compliance';
+import { getService } from './get-service';
 
 export const REMINDER_TABLE = 'kinship_offer_review_reminders';
 
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One run of the daily job, as of `today`. */
     async run({ today = new Date() }: { today?: Date } = {}): Promise<ReminderRun> {
-      const items = await strapi.plugin('kinship-offer').service('compliance').overdue({ today });
+      const items = await getService('compliance').overdue({ today });
       const result: ReminderRun = { overdue: items.length, sent: 0, alreadyClaimed: 0 };
       if (!items.length) return result;
       if (!emailConfigured()) {

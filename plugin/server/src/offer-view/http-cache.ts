@@ -10,7 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../services/get-service';
 
+/** Distinct query documents whose shape is remembered. */
 const MAX_ENTRIES = 500;
 const MAX_QUERY_LENGTH = 10_000;
 
@@ -47,8 +49,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
   // graphql comes with @strapi/plugin-graphql, the only way this middleware is reached.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const isOfferOnly = offerOnlyQueries(require('graphql').parse);
-  const responses = new Map<string, { version: string; body: string; etag: string }>();
-  const offerView = () => strapi.plugin('kinship-offer').service('offer-view');
+  const offerView = () => getService('offer-view');
 
   return async (ctx: any, next: () => Promise<void>) => {
     if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
@@ -59,7 +60,8 @@ export function offerResponseCache(strapi: Core.Strapi) {
 
     const variables = typeof params.variables === 'string' ? params.variables : JSON.stringify(params.variables ?? null);
     const key = createHash('sha256').update(`${query}\u0000${variables}\u0000${params.operationName ?? ''}`).digest('base64url');
-    const version: string = await offerView().contentVersion();
+    const { responses } = offerView();
+    const version = await offerView().contentVersion();
 
     const respond = (entry: { body: string; etag: string }) => {
       ctx.set('content-type', 'application/json; charset=utf-8');
@@ -71,15 +73,13 @@ export function offerResponseCache(strapi: Core.Strapi) {
     };
 
     const cached = responses.get(key);
-    if (cached?.version === version) return respond(cached);
+    if (cached?.version === version) return respond(cached.value);
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     await next();
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
-    const entry = { version, body: ctx.body, etag: `"${createHash('sha256').update(ctx.body).digest('base64url').slice(0, 27)}"` };
-    responses.delete(key);
-    responses.set(key, entry);
-    if (responses.size > MAX_ENTRIES) responses.delete(responses.keys().next().value!);
+    const entry = { body: ctx.body, etag: `"${createHash('sha256').update(ctx.body).digest('base64url').slice(0, 27)}"` };
+    responses.set(key, version, entry);
     respond(entry);
   };
 }

@@ -1,0 +1,30 @@
+/**
+ * Seam: where the offer view keeps what it has built (views, and whole HTTP responses), each entry
+ * stamped with the content version it was built from. In memory by default, per instance; a store
+ * shared by several instances (Redis, the database) can replace it behind this interface without
+ * touching the view, its cache logic or the GraphQL resolver.
+ */
+export interface ViewStore<T> {
+  /** The entry for `key`, if one is held. */
+  get(key: string): { version: string; value: T } | undefined;
+  /** Holds `value` for `key`, built from content `version`. */
+  set(key: string, version: string, value: T): void;
+  delete(key: string): void;
+}
+
+/**
+ * The default store: a Map used as a least-recently-set list, holding at most `maxEntries` (the
+ * oldest goes first), so a flood of distinct keys cannot grow memory without bound.
+ */
+export function memoryStore<T>(maxEntries: number): ViewStore<T> {
+  const entries = new Map<string, { version: string; value: T }>();
+  return {
+    get: (key) => entries.get(key),
+    set(key, version, value) {
+      entries.delete(key);
+      entries.set(key, { version, value });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    delete: (key) => void entries.delete(key),
+  };
+}
