@@ -1,7 +1,7 @@
 /** One group of the compliance checklist: each check done or missing, in words, with where to fix it. */
 import { Flex, Typography } from '@strapi/design-system';
 import { CheckCircle, WarningCircle } from '@strapi/icons';
-import type { Check } from '../api';
+import type { Check } from '../api/client';
 import { fixFor } from '../links';
 import { AdminLink } from './AdminLink';
 

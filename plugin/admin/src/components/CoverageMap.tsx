@@ -3,7 +3,7 @@
  * published services. A gap says "None" as well as being shaded, so it does not rely on colour.
  */
 import { styled } from 'styled-components';
-import type { Check } from '../api';
+import type { Check } from '../api/client';
 import { DataTable } from './DataTable';
 
 const codeOf = (check: Check) => check.key.slice(check.key.indexOf(':') + 1);

@@ -3,24 +3,24 @@
  * and can answer publicly with a "You said, we did" entry.
  */
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { errorMessage, useAdminApi, type FeedbackInbox, type FeedbackItem } from '../api';
+import { endpoints, errorMessage, useAdminActions, useAdminApi, type FeedbackItem } from '../api/client';
 import { newYouSaidWeDid } from '../links';
 import { AdminLink } from './AdminLink';
 
 const helpfulText = (item: FeedbackItem) => (item.helpful === true ? 'Helpful' : item.helpful === false ? 'Not helpful' : 'No answer');
 
 export function FeedbackList({ offerDocumentId }: { offerDocumentId: string }) {
-  const inbox = useAdminApi<FeedbackInbox>(`/feedback?offer=${encodeURIComponent(offerDocumentId)}`);
-  const { put } = useFetchClient();
+  const inbox = useAdminApi(endpoints.feedback(offerDocumentId));
+  const actions = useAdminActions();
   const { toggleNotification } = useNotification();
   const [saving, setSaving] = useState<string | null>(null);
 
   const setActioned = async (item: FeedbackItem) => {
     setSaving(item.documentId);
     try {
-      await put(`/kinship-offer/feedback/${item.documentId}`, { data: { actioned: !item.actioned } });
+      await actions.setActioned(item.documentId, !item.actioned);
       inbox.reload();
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });

@@ -1,14 +1,14 @@
 /** The admin home page's widget: every offer and service overdue for review, with a link to each. */
 import { Flex, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
-import { useAdminApi, type OverdueItem } from '../api';
+import { endpoints, useAdminApi } from '../api/client';
 import { editOffer, editService } from '../links';
 import { AdminLink } from './AdminLink';
 
 const MAX_SHOWN = 8;
 
 export function OverdueWidget() {
-  const overdue = useAdminApi<OverdueItem[]>('/overdue');
+  const overdue = useAdminApi(endpoints.overdue());
   if (overdue.state === 'loading') return <Widget.Loading />;
   if (overdue.state === 'failed') return <Widget.Error>{overdue.message}</Widget.Error>;
   if (!overdue.data.length) return <Widget.NoData>Nothing is overdue for review.</Widget.NoData>;

@@ -7,19 +7,12 @@
  * form counts as changed, so "Publish" is there to show readers the new date.
  */
 import { Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import { useForm, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { errorMessage, useAdminApi, type OfferReport } from '../api';
+import { endpoints, errorMessage, useAdminActions, useAdminApi } from '../api/client';
 import { offerPage } from '../links';
 import { OFFER_UID, SERVICE_UID } from '../plugin-id';
 import { AdminLink } from './AdminLink';
-
-interface ReviewStatusData {
-  lastReviewedAt: string | null;
-  lastReviewedBy: string | null;
-  reviewDue: string | null;
-  overdue: boolean;
-}
 
 type PanelProps = { model: string; documentId?: string; document?: { updatedAt?: string } };
 
@@ -34,10 +27,9 @@ export function ReviewPanel({ model, documentId, document }: PanelProps) {
 
 function ReviewPanelContent({ kind, documentId, savedAt }: { kind: 'offer' | 'service'; documentId: string; savedAt: string }) {
   // Asked again whenever the editor saves, so the score follows their fixes.
-  const version = `?saved=${encodeURIComponent(savedAt)}`;
-  const status = useAdminApi<ReviewStatusData>(`/reviews/${kind}/${documentId}${version}`);
-  const report = useAdminApi<OfferReport>(kind === 'offer' ? `/compliance/${documentId}${version}` : null);
-  const { post } = useFetchClient();
+  const status = useAdminApi(endpoints.reviewStatus(kind, documentId, savedAt));
+  const report = useAdminApi(kind === 'offer' ? endpoints.offerReport(documentId, savedAt) : null);
+  const actions = useAdminActions();
   const { toggleNotification } = useNotification();
   const form = useForm('KinshipOfferReviewPanel', (state) => state, false);
   const [saving, setSaving] = useState(false);
@@ -45,8 +37,8 @@ function ReviewPanelContent({ kind, documentId, savedAt }: { kind: 'offer' | 'se
   const markReviewed = async () => {
     setSaving(true);
     try {
-      const { data } = await post<{ data: Record<string, string | null> }>(`/kinship-offer/reviews/${kind}/${documentId}`, {});
-      const reviewed = { lastReviewedAt: data.data.lastReviewedAt, lastReviewedBy: data.data.lastReviewedBy, ...(kind === 'offer' ? { nextReviewDue: data.data.nextReviewDue } : {}) };
+      const data = await actions.markReviewed(kind, documentId);
+      const reviewed = { lastReviewedAt: data.lastReviewedAt, lastReviewedBy: data.lastReviewedBy, ...(kind === 'offer' ? { nextReviewDue: data.nextReviewDue } : {}) };
       if (form) for (const [field, value] of Object.entries(reviewed)) form.onChange(field, value);
       toggleNotification({ type: 'success', message: `Marked as reviewed on ${reviewed.lastReviewedAt}. Publish to show readers the new date.` });
       status.reload();

@@ -6,7 +6,7 @@
 import { Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFocusInputField } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
-import { useAdminApi, type Vocabularies } from '../api';
+import { endpoints, useAdminApi } from '../api/client';
 
 type Texts = Record<string, string>;
 
@@ -24,7 +24,7 @@ const textsOf = (value: unknown): Texts =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Texts) : {};
 
 export default function ArrangementTextsInput({ name, label, hint, value, error, disabled, onChange }: Props) {
-  const vocabularies = useAdminApi<Vocabularies>('/vocabularies');
+  const vocabularies = useAdminApi(endpoints.vocabularies());
   const texts = textsOf(value);
 
   const change = (code: string, text: string) => {

@@ -7,7 +7,7 @@ import { Duplicate } from '@strapi/icons';
 import { BackButton, Layouts, Page, useClipboard, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useAdminApi, type OfferSummary, type Vocabularies } from '../api';
+import { endpoints, useAdminApi } from '../api/client';
 import { WidgetPreview } from '../components/WidgetPreview';
 import { embedSnippet, VIEWS, type EmbedOptions, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
@@ -19,8 +19,8 @@ const VIEW_LABELS: Record<View, string> = {
 };
 
 export function EmbedBuilderPage() {
-  const offers = useAdminApi<OfferSummary[]>('/compliance');
-  const vocabularies = useAdminApi<Vocabularies>('/vocabularies');
+  const offers = useAdminApi(endpoints.offers());
+  const vocabularies = useAdminApi(endpoints.vocabularies());
   const [params, setParams] = useSearchParams();
   const chosenId = params.get('offer');
   const [arrangement, setArrangement] = useState('');

@@ -7,7 +7,7 @@ import { Code, Pencil } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
-import { useAdminApi, type OfferReport } from '../api';
+import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
@@ -28,7 +28,7 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
 
 export function OfferPage() {
   const { documentId = '' } = useParams();
-  const report = useAdminApi<OfferReport>(`/compliance/${encodeURIComponent(documentId)}`);
+  const report = useAdminApi(endpoints.offerReport(documentId));
   if (report.state === 'loading') return <Page.Loading />;
   if (report.state === 'failed') return <Page.Error content={report.message} />;
   const offer = report.data;

@@ -6,14 +6,14 @@ import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Code } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
-import { useAdminApi, type OfferSummary } from '../api';
+import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { DataTable } from '../components/DataTable';
 import { ReviewStatus } from '../components/ReviewStatus';
 import { embedBuilder, offerPage } from '../links';
 
 export function OffersPage() {
-  const offers = useAdminApi<OfferSummary[]>('/compliance');
+  const offers = useAdminApi(endpoints.offers());
   return (
     <Page.Main>
       <Page.Title>Kinship local offer</Page.Title>

@@ -3,57 +3,36 @@
  * the statutory guidance expects that is missing, what is not covered, and what is overdue for
  * review, with a score and the next things to do. The admin shows it; tests call it directly.
  */
+import type { Check, ComplianceReport } from '../../../shared/admin-api';
+import type { OfferView, ServiceView } from '../../../shared/offer-view';
 import { ACT_HEADINGS, ARRANGEMENT_TYPES, SUPPORT_TYPES } from '../vocabularies';
 
-type Blocks = unknown[] | null | undefined;
+export type { Check, ComplianceReport };
 
-export interface OfferForReport {
-  generalApproach?: Blocks;
-  evidenceBase?: Blocks;
-  accountableOfficerName?: string | null;
-  accountableOfficerRole?: string | null;
-  accountableOfficerEmail?: string | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  contactEmail?: string | null;
-  legalFramework?: Blocks;
-  legalFrameworkByArrangement?: Record<string, string> | null;
-  financialSupportPolicy?: Blocks;
-  complaints?: Blocks;
-  independentAdvice?: unknown[] | null;
-  nextReviewDue?: string | null;
-}
+/** The offer's statutory sections as the report reads them: the editor's draft, in the view's shape. */
+export type OfferForReport = Partial<
+  Pick<
+    OfferView,
+    | 'generalApproach'
+    | 'evidenceBase'
+    | 'accountableOfficerName'
+    | 'accountableOfficerRole'
+    | 'accountableOfficerEmail'
+    | 'contactName'
+    | 'contactPhone'
+    | 'contactEmail'
+    | 'legalFramework'
+    | 'legalFrameworkByArrangement'
+    | 'financialSupportPolicy'
+    | 'complaints'
+    | 'nextReviewDue'
+  >
+> & { independentAdvice?: unknown[] | null };
 
-export interface ServiceForReport {
-  title: string;
-  documentId?: string;
-  supportTypes: Array<{ code: string }>;
-  arrangementTypes: Array<{ code: string }>;
-  lastReviewedAt?: string | null;
-}
+/** A published service as the report reads it. */
+export type ServiceForReport = Pick<ServiceView, 'title' | 'supportTypes' | 'arrangementTypes' | 'documentId' | 'lastReviewedAt'>;
 
-export interface Check {
-  /** Stable key, e.g. "section:complaints", "support:education", "arrangement:adoption". */
-  key: string;
-  label: string;
-  ok: boolean;
-  /** What to do, when not ok. */
-  todo?: string;
-  /** The field to fix, for a link from the admin. */
-  field?: string;
-}
-
-export interface ComplianceReport {
-  score: number;
-  sections: Check[];
-  supportTypes: Check[];
-  actHeadings: Check[];
-  arrangementTypes: Check[];
-  /** coverage[supportType][arrangementType] = published services open to both */
-  coverage: Record<string, Record<string, number>>;
-  overdue: { offer: boolean; services: Array<{ title: string; documentId?: string; lastReviewedAt: string | null }> };
-  nextSteps: string[];
-}
+type Blocks = OfferView['generalApproach'];
 
 const textOf = (node: unknown): string => {
   if (!node || typeof node !== 'object') return '';

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Built by rollup into the plugin's dist (see rollup.config.mjs). */
-const BUNDLE = path.join(__dirname, '..', '..', 'widget', 'kinship-offer.js');
+/** Built by rollup into the plugin's dist/widget (see rollup.config.mjs); this file runs from dist/server/src/controllers. */
+const BUNDLE = path.join(__dirname, '..', '..', '..', 'widget', 'kinship-offer.js');
 
 let bundle: { body: Buffer; etag: string; version: string } | null = null;
 const loadBundle = () => {

@@ -8,6 +8,7 @@
  * responses are kept (./store). Both are in this instance's memory by default.
  */
 import type { Core } from '@strapi/strapi';
+import type { OfferView } from '../../../shared/offer-view';
 import { redactHiddenAddresses } from '../documents/hidden-addresses';
 import { matchLocale } from '../locales';
 import { getService } from '../services/get-service';
@@ -20,7 +21,6 @@ import { memoryStore } from './store';
 const MAX_CACHED_VIEWS = 200;
 const MAX_CACHED_RESPONSES = 500;
 
-export type OfferView = Record<string, unknown> & { vocabulary: unknown };
 
 /** A response the HTTP cache can send again while the content version holds. */
 export interface CachedResponse {
@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const vocabulary = await getService('vocabularies').inLocale(offer.locale);
     // Whoever asked first, the cached view is the public one.
     const published = redactHiddenAddresses(UID.offer, offer, (uid) => strapi.getModel(uid as any) as any) as Record<string, unknown>;
-    return { ...published, vocabulary } as OfferView;
+    return { ...published, vocabulary } as unknown as OfferView;
   }
 
   return {

@@ -3,17 +3,9 @@
  * the statutory sections, against the services that are published (what readers can see).
  */
 import type { Core } from '@strapi/strapi';
+import type { OfferReport, OfferSummary, OverdueItem } from '../../../shared/admin-api';
 import { complianceReport } from '../compliance/report';
 import { UID } from '../uids';
-
-export type OverdueItem = {
-  documentId: string;
-  name: string;
-  /** The offer it belongs to (for an offer, itself). */
-  offer: { documentId: string; name: string };
-  /** Who is told: the offer's accountable officer, else its named contact. */
-  notify: string | null;
-} & ({ kind: 'offer'; due: string | null } | { kind: 'service'; lastReviewedAt: string | null });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = (today?: Date) => ({
@@ -34,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async forOffer(documentId: string, { locale, today }: { locale?: string; today?: Date } = {}) {
+    async forOffer(documentId: string, { locale, today }: { locale?: string; today?: Date } = {}): Promise<OfferReport | null> {
       const result = await reportOn(documentId, locale, today);
       return result && { documentId, name: result.offer.name, published: result.published, ...result.report };
     },
@@ -63,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Every offer with its score and review status, for the admin's overview. */
-    async list({ locale, today }: { locale?: string; today?: Date } = {}) {
+    async list({ locale, today }: { locale?: string; today?: Date } = {}): Promise<OfferSummary[]> {
       const offers = await strapi.documents(UID.offer).findMany({ locale, status: 'draft', fields: ['name', 'slug', 'nextReviewDue', 'contactUrl', 'contactPhone'] as any, limit: 1000 });
       return Promise.all(
         offers.map(async (offer: any) => {

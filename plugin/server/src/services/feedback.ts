@@ -3,22 +3,14 @@
  * is about, and whether an editor has acted on it.
  */
 import type { Core } from '@strapi/strapi';
+import type { FeedbackInbox, FeedbackItem } from '../../../shared/admin-api';
 import { UID } from '../uids';
 
 const MAX_LISTED = 500;
 
-export interface FeedbackItem {
-  documentId: string;
-  receivedAt: string;
-  helpful: boolean | null;
-  message: string | null;
-  actioned: boolean;
-  service: { documentId: string; title: string } | null;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The offer's feedback, and how many readers found it helpful or not. */
-  async forOffer(offerDocumentId: string) {
+  async forOffer(offerDocumentId: string): Promise<FeedbackInbox> {
     const rows: any[] = await strapi.db.query(UID.feedback).findMany({
       where: { offer: { documentId: offerDocumentId } },
       populate: { service: { select: ['documentId', 'title'] } },

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { OverdueItem } from './compliance';
+import type { OverdueItem } from '../../../shared/admin-api';
 import { getService } from './get-service';
 
 export const REMINDER_TABLE = 'kinship_offer_review_reminders';

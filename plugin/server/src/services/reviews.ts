@@ -5,10 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { addMonths, isoDay } from '../compliance/report';
+import type { Reviewable, ReviewStatus } from '../../../shared/admin-api';
 import { UID } from '../uids';
 
-const REVIEWABLE = { offer: UID.offer, service: UID.service } as const;
-export type Reviewable = keyof typeof REVIEWABLE;
+const REVIEWABLE = { offer: UID.offer, service: UID.service } as const satisfies Record<Reviewable, string>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviewMonths = () => strapi.plugin('kinship-offer').config('serviceReviewMonths') as number;
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     isReviewable: (kind: string): kind is Reviewable => kind in REVIEWABLE,
 
     /** When it was last reviewed and by whom, when it is next due, and whether that has passed. */
-    async status(kind: Reviewable, documentId: string, today = new Date()) {
+    async status(kind: Reviewable, documentId: string, today = new Date()): Promise<ReviewStatus | null> {
       const current: any = await strapi.documents(REVIEWABLE[kind]).findOne({ documentId, status: 'draft' });
       if (!current) return null;
       let reviewDue: string | null = current.nextReviewDue ?? null;

@@ -1,0 +1,92 @@
+/**
+ * The plugin's admin API (server/src/routes, "admin", under /kinship-offer), every endpoint in one
+ * place with its response type from the shared contracts (../../../shared/admin-api), so no page
+ * writes a path by hand. Reads go through `useAdminApi(endpoints.…)`, writes through `useAdminActions()`.
+ */
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  FeedbackInbox,
+  OfferReport,
+  OfferSummary,
+  OverdueItem,
+  Reviewable,
+  ReviewStatus,
+  Vocabularies,
+} from '../../../shared/admin-api';
+
+export type * from '../../../shared/admin-api';
+
+const BASE = '/kinship-offer';
+
+/** A GET path of the admin API and the type of its `data`. */
+export interface Endpoint<T> {
+  path: string;
+  /** Never set: carries T for the type checker. */
+  readonly response?: T;
+}
+const endpoint = <T>(path: string): Endpoint<T> => ({ path: `${BASE}${path}` });
+const id = encodeURIComponent;
+
+/**
+ * Every read. `refresh`, where given, makes a new path (and so a new request) whenever it changes,
+ * e.g. each time the editor saves.
+ */
+export const endpoints = {
+  /** Every offer with its score and review status. */
+  offers: () => endpoint<OfferSummary[]>('/compliance'),
+  /** One offer's checklist, coverage map and reviews. */
+  offerReport: (documentId: string, refresh = '') => endpoint<OfferReport>(`/compliance/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
+  vocabularies: () => endpoint<Vocabularies>('/vocabularies'),
+  /** Everything overdue for review, across offers. */
+  overdue: () => endpoint<OverdueItem[]>('/overdue'),
+  feedback: (offerDocumentId: string) => endpoint<FeedbackInbox>(`/feedback?offer=${id(offerDocumentId)}`),
+  reviewStatus: (kind: Reviewable, documentId: string, refresh = '') =>
+    endpoint<ReviewStatus>(`/reviews/${kind}/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
+};
+
+/** Every write. Each resolves with the server's `data`, or rejects with an error for `errorMessage`. */
+export function useAdminActions() {
+  const { post, put } = useFetchClient();
+  return {
+    /** PUT /feedback/:documentId */
+    setActioned: async (feedbackDocumentId: string, actioned: boolean) =>
+      (await put<{ data: { documentId: string; actioned: boolean } }>(`${BASE}/feedback/${id(feedbackDocumentId)}`, { data: { actioned } })).data.data,
+    /** POST /reviews/:kind/:documentId: today and the signed-in editor, on the draft. */
+    markReviewed: async (kind: Reviewable, documentId: string) =>
+      (await post<{ data: Record<string, string | null> }>(`${BASE}/reviews/${kind}/${id(documentId)}`, {})).data.data,
+  };
+}
+
+export type Loaded<T> =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; data: T };
+
+/** Loads an endpoint (null: nothing yet) and says whether it is loading, failed or ready; `reload` fetches it again. */
+export function useAdminApi<T>(source: Endpoint<T> | null): Loaded<T> & { reload: () => void } {
+  const { get } = useFetchClient();
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const path = source?.path ?? null;
+
+  useEffect(() => {
+    if (!path) return;
+    let current = true;
+    get<{ data: T }>(path)
+      .then((response) => current && setLoaded({ state: 'ready', data: response.data.data }))
+      .catch((error: unknown) => current && setLoaded({ state: 'failed', message: errorMessage(error) }));
+    return () => {
+      current = false;
+    };
+  }, [path, generation]);
+
+  return { ...loaded, reload };
+}
+
+/** The server's own message where there is one ("There is no offer …"), else the error's. */
+export function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } })?.response;
+  return response?.data?.error?.message ?? (error instanceof Error ? error.message : 'Something went wrong');
+}

@@ -1,0 +1,108 @@
+/**
+ * The admin API's responses (server/src/routes, "admin", under /kinship-offer), as the server
+ * builds them and the admin pages read them. Each route's controller answers `{ data: <type> }`.
+ */
+import type { TermView } from './offer-view';
+
+/** One line of the statutory checklist. */
+export interface Check {
+  /** Stable key, e.g. "section:complaints", "support:education", "arrangement:adoption". */
+  key: string;
+  label: string;
+  ok: boolean;
+  /** What to do, when not ok. */
+  todo?: string;
+  /** The offer's field to edit to fix it, for statutory sections (a link from the admin). */
+  field?: string;
+}
+
+/** A service not reviewed within `serviceReviewMonths`. */
+export interface OverdueService {
+  title: string;
+  documentId?: string;
+  lastReviewedAt: string | null;
+}
+
+/** The compliance report: a pure function of an offer (server/src/compliance/report.ts). */
+export interface ComplianceReport {
+  /** 0 to 100. */
+  score: number;
+  sections: Check[];
+  supportTypes: Check[];
+  /** The Act's headings (s.22H), each met by some support type with a published service. */
+  actHeadings: Check[];
+  arrangementTypes: Check[];
+  /** coverage[supportType][arrangementType] = published services open to both. */
+  coverage: Record<string, Record<string, number>>;
+  overdue: { offer: boolean; services: OverdueService[] };
+  nextSteps: string[];
+}
+
+/** GET /compliance/:documentId */
+export interface OfferReport extends ComplianceReport {
+  documentId: string;
+  name: string;
+  /** Whether a published version exists. */
+  published: boolean;
+}
+
+/** GET /compliance: one per offer. */
+export interface OfferSummary {
+  documentId: string;
+  name: string;
+  slug: string;
+  /** For the embed snippet's fallback. */
+  contactUrl: string | null;
+  contactPhone: string | null;
+  score: number;
+  nextReviewDue: string | null;
+  reviewOverdue: boolean;
+  servicesOverdue: number;
+  nextSteps: string[];
+}
+
+/** GET /overdue: an offer past its next review date, or a service not reviewed in time. */
+export type OverdueItem = {
+  documentId: string;
+  name: string;
+  /** The offer it belongs to (for an offer, itself). */
+  offer: { documentId: string; name: string };
+  /** Who is told: the offer's accountable officer, else its named contact. */
+  notify: string | null;
+} & ({ kind: 'offer'; due: string | null } | { kind: 'service'; lastReviewedAt: string | null });
+
+/** GET /vocabularies: the statutory vocabularies with the council's labels. */
+export interface Vocabularies {
+  arrangementTypes: TermView[];
+  supportTypes: TermView[];
+}
+
+/** One reader's answer to "Was this helpful?". */
+export interface FeedbackItem {
+  documentId: string;
+  /** ISO 8601 date-time. */
+  receivedAt: string;
+  helpful: boolean | null;
+  message: string | null;
+  actioned: boolean;
+  service: { documentId: string; title: string } | null;
+}
+
+/** GET /feedback?offer=<documentId>: newest first. */
+export interface FeedbackInbox {
+  items: FeedbackItem[];
+  counts: { helpful: number; notHelpful: number; open: number };
+}
+
+/** The kinds of document "Mark as reviewed today" applies to. */
+export type Reviewable = 'offer' | 'service';
+
+/** GET /reviews/:kind/:documentId */
+export interface ReviewStatus {
+  documentId: string;
+  lastReviewedAt: string | null;
+  lastReviewedBy: string | null;
+  /** ISO date the next review is due, or null if never reviewed. */
+  reviewDue: string | null;
+  overdue: boolean;
+}
