@@ -22,6 +22,8 @@ export default defineConfig({
     silent: 'passed-only',
     projects: [
       { extends: true, test: { name: 'unit', include: ['plugin/unit/**/*.test.ts'] } },
+      // The packed plugin installed into a fresh Strapi app: once, on its own SQLite.
+      { extends: true, test: { name: 'package', include: ['package/**/*.test.ts'] } },
       integration('sqlite'),
       ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
       // The example pages against the demo CMS in Chromium; the database does not matter here.

@@ -47,7 +47,7 @@ async function prepareDatabase() {
  * strapi.destroy() removes every process listener, vitest's own among them (its worker then dies
  * with EPIPE): keep them and put them back.
  */
-async function destroyKeepingListeners(strapi: Core.Strapi) {
+export async function destroyKeepingListeners(strapi: Core.Strapi) {
   const kept = process.eventNames().map((event) => [event, process.listeners(event as any)] as const);
   await strapi.destroy();
   for (const [event, listeners] of kept) {
