@@ -17,6 +17,7 @@ import {
   ukPhone,
   webAddress,
   weekday,
+  type NormalisingRule,
   type Rule,
 } from './rules';
 
@@ -114,6 +115,19 @@ const FIELD_RULES: Record<string, Record<string, Rule>> = {
   organisation: { website: webAddress, phone: ukPhone },
   contact: { phone: ukPhone },
 };
+
+/**
+ * The changes as they will be stored: values some rule keeps in one standard form (UK phone
+ * numbers in their usual grouping) in that form. Run after `validateDocument` found no problem.
+ */
+export function normaliseDocument(name: string, attributes: Record<string, { type: string }>, changes: Data): Data {
+  const normalised = { ...changes };
+  for (const [field, value] of Object.entries(changes)) {
+    const rule = attributes[field] ? FIELD_RULES[name]?.[field] : undefined;
+    if (rule && 'normalise' in rule) normalised[field] = (rule as NormalisingRule).normalise(value);
+  }
+  return normalised;
+}
 
 /** Rules every field of a type gets, whatever content type it is in. */
 const TYPE_RULES: Record<string, Rule> = { blocks: richText, email };
