@@ -55,6 +55,18 @@ describe('saving in the admin', () => {
     expect(body.error.details.errors).toContainEqual(expect.objectContaining({ path: [field], message: expect.stringContaining(message) }));
   });
 
+  it('saves opening times past midnight: overnight, to midnight, 24 hours and a weekend span', async () => {
+    const openingTimes = [
+      { days: ['MO', 'TU', 'WE', 'TH'], opensAt: '17:00', closesAt: '09:00' },
+      { days: ['FR'], opensAt: '17:00', closesOn: 'MO', closesAt: '09:00', note: 'Weekends' },
+      { days: ['SA'], opensAt: '18:00', closesAt: '24:00' },
+      { days: ['SU'], opensAt: '00:00', closesAt: '00:00' },
+    ];
+    const { status, body } = await saveInAdmin({ openingTimes });
+    expect(status).toBe(201);
+    expect(body.data.openingTimes).toEqual(openingTimes);
+  });
+
   it.each([
     ['plugin::kinship-offer.contact', { name: 'Out-of-hours line', phone: '18001 02079460999' }, '18001 020 7946 0999'],
     ['plugin::kinship-offer.contact', { name: 'Helpline', phone: '116123' }, '116 123'],

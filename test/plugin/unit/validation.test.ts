@@ -72,7 +72,7 @@ describe('validating a service', () => {
   it('checks opening times, delivery methods, languages and ages as data', () => {
     expect(
       messagesFor('service', serviceAttributes, {
-        openingTimes: [{ days: ['MO'], opensAt: '17:00', closesAt: '09:00' }],
+        openingTimes: [{ days: ['MO'], opensAt: '17:00', closesAt: '25:00' }],
         deliveryMethods: ['carrier pigeon'],
         languages: ['English'],
         minimumAge: 12,
@@ -80,12 +80,39 @@ describe('validating a service', () => {
         referralUrl: 'javascript:alert(1)',
       }),
     ).toEqual([
-      'openingTimes: Opening time 1: the closing time must be after the opening time',
+      'openingTimes: Opening time 1: Enter a time like 09:30 or 17:00 (24:00 for midnight at the end of the day)',
       'deliveryMethods: Delivery method 1: use in_person, online, phone',
       'languages: Language 1: Use language codes such as "en", "cy" or "pl"',
       'referralUrl: Enter a web address that starts with https://',
       'maximumAge: The maximum age must be the same as or more than the minimum age',
     ]);
+  });
+});
+
+describe('opening times past midnight (issue 10)', () => {
+  const problemsWith = (...openingTimes: unknown[]) => messagesFor('service', serviceAttributes, { openingTimes });
+
+  it.each([
+    ['overnight, closing the next day', { days: ['MO', 'TU', 'WE', 'TH'], opensAt: '17:00', closesAt: '09:00' }],
+    ['to midnight', { days: ['FR'], opensAt: '18:00', closesAt: '00:00' }],
+    ['to the end of the day, 24:00', { days: ['FR'], opensAt: '18:00', closesAt: '24:00' }],
+    ['24 hours', { days: ['SA', 'SU'], opensAt: '00:00', closesAt: '24:00' }],
+    ['24 hours, written 00:00 to 00:00', { days: ['SA'], opensAt: '00:00', closesAt: '00:00' }],
+    ['a weekend span, Friday 17:00 to Monday 09:00', { days: ['FR'], opensAt: '17:00', closesOn: 'MO', closesAt: '09:00' }],
+    ['as Strapi writes times', { days: ['MO'], opensAt: '09:00:00.000', closesAt: '24:00:00.000' }],
+    ['as stored before this change', { days: ['MO'], opensAt: '09:30', closesAt: '12:00', note: 'Term time only' }],
+  ])('accepts opening times %s', (_, time) => {
+    expect(problemsWith(time)).toEqual([]);
+  });
+
+  it.each([
+    [{ days: ['MO'], opensAt: '24:00', closesAt: '09:00' }, 'open at 00:00 rather than 24:00'],
+    [{ days: ['MO'], opensAt: '09:00', closesAt: '24:30' }, 'Enter a time like 09:30 or 17:00 (24:00 for midnight at the end of the day)'],
+    [{ days: ['FR'], opensAt: '17:00', closesOn: 'Monday', closesAt: '09:00' }, 'closesOn: Use the days MO, TU, WE, TH, FR, SA, SU'],
+    [{ days: ['TH', 'FR'], opensAt: '17:00', closesOn: 'MO', closesAt: '09:00' }, 'a span that closes on a later day (closesOn) opens on one day: name only that day in days'],
+    [{ days: ['FR'], opensAt: '17:00', closesOn: 'FR', closesAt: '09:00' }, 'closesOn is the day it opens: leave closesOn out (a closing time at or before the opening time already means the next day)'],
+  ])('refuses %j, saying why', (time, message) => {
+    expect(problemsWith(time)).toEqual([`openingTimes: Opening time 1: ${message}`]);
   });
 });
 

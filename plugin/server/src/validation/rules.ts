@@ -80,8 +80,14 @@ export const isoDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+/**
+ * A time of day on the 24-hour clock, "09:30" (Strapi may add ":00.000"); "24:00" is the end of
+ * a day, for a closing time.
+ */
 export const clockTime: Rule = (value) =>
-  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d(:00(\.000)?)?$/.test(value) ? null : 'Enter a time like 09:30';
+  typeof value === 'string' && /^(([01]\d|2[0-3]):[0-5]\d|24:00)(:00(\.000)?)?$/.test(value)
+    ? null
+    : 'Enter a time like 09:30 or 17:00 (24:00 for midnight at the end of the day)';
 
 export const weekday: Rule = (value) =>
   (WEEKDAYS as readonly unknown[]).includes(value) ? null : `Use the days ${WEEKDAYS.join(', ')}`;
