@@ -32,7 +32,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const first = shadow(element).querySelector('section');
     expect(first?.getAttribute('part')).to.equal('contact');
     expect(text(first)).to.contain('Contact Kinship Support Team');
-    expect(first!.querySelector('a[href="tel:02079460000"]')).to.exist;
+    expect(first!.querySelector('a[href="tel:+442079460000"]')).to.exist;
     expect(first!.querySelector('a[href="mailto:kinship@example.gov.uk"]')).to.exist;
     await expect(element).to.be.accessible();
   });
@@ -93,9 +93,9 @@ describe('<kinship-offer> showing the demo offer', () => {
     const body = text(details);
     expect(body).to.contain('Free');
     expect(body).to.contain('In person, By phone, Online');
-    expect(body).to.contain('Monday, Tuesday, Wednesday, Thursday, Friday: 09:00 to 17:00');
+    expect(body).to.contain('Monday to Friday: 9am to 5pm');
     expect(body).to.contain('Polish');
-    expect(details.querySelector('a[href="tel:02079460001"]')).to.exist;
+    expect(details.querySelector('a[href="tel:+442079460001"]')).to.exist;
     await expect(element).to.be.accessible();
   });
 });

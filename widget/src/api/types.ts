@@ -45,10 +45,16 @@ export interface Contact {
   email?: string | null;
 }
 
+/** See plugin/server/src/validation/index.ts: closing at or before opening is the next day, "24:00" the end of the day. */
 export interface OpeningTime {
+  /** The days it opens, "MO" to "SU". */
   days: string[];
+  /** "HH:MM", 24-hour clock. */
   opensAt: string;
+  /** "HH:MM", or "24:00". */
   closesAt: string;
+  /** The day it closes, for a span over several days (Friday 17:00 to Monday 09:00). */
+  closesOn?: string;
   note?: string;
 }
 
