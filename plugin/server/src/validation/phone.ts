@@ -4,9 +4,10 @@
  * Ordinary numbers (geographic 01/02, 03, mobiles 07, freephone 0800/0808, the Crown
  * dependencies' +44 ranges) are parsed and validated by libphonenumber-js with its `max`
  * metadata: Google's libphonenumber patterns for every number range, so a number in a range
- * that is not in use ("020 0…" aside, which Google accepts) is refused, not just one of the
- * wrong length. libphonenumber does not know short codes or Relay UK, so those few forms come
- * from Ofcom's National Telephone Numbering Plan and are listed here.
+ * that is not in use (01000 000000) is refused, not only one of the wrong length. Ranges change
+ * as Ofcom allocates them: a newer libphonenumber-js brings newer metadata. libphonenumber does
+ * not know short codes or Relay UK, so those few forms come from Ofcom's National Telephone
+ * Numbering Plan and are listed here.
  */
 import parsePhoneNumber from 'libphonenumber-js/max';
 
@@ -16,7 +17,7 @@ export type PhoneReading = { text: string } | { problem: string };
 const EXAMPLE = 'Enter a UK phone number, like 020 7946 0000, 0800 1111 or 116 123';
 
 /**
- * Short codes a service may give (Ofcom numbering plan, part B): the European "116" helplines
+ * Short codes a service may give (Ofcom's numbering plan): the European "116" helplines
  * (116 000 missing children, 116 006 victims of crime, 116 111 children's helpline, 116 117
  * non-emergency medical, 116 123 emotional support), NHS 111, police 101 and power cuts 105.
  */
