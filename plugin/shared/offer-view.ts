@@ -79,11 +79,19 @@ export interface ContactView extends Document {
   uuid?: string;
 }
 
-/** When a service is open: `days` are iCalendar weekday codes (`MO`…`SU`), times `HH:MM`, 24-hour. */
+/**
+ * When a service is open (see server/src/validation: a closing time at or before the opening time
+ * is the next day, `24:00` the end of the day, `00:00` to `24:00` open 24 hours).
+ */
 export interface OpeningTime {
+  /** The days it opens, iCalendar weekday codes `MO` to `SU`. */
   days: string[];
+  /** `HH:MM`, 24-hour clock. */
   opensAt: string;
+  /** `HH:MM`, or `24:00`. */
   closesAt: string;
+  /** The day it closes, for a span over several days (Friday 17:00 to Monday 09:00). */
+  closesOn?: string;
   note?: string;
 }
 

@@ -145,11 +145,19 @@ describe('labels in the Content Manager', () => {
     const stored = await contentTypes.findConfiguration({ uid: 'plugin::kinship-offer.offer' });
     stored.metadatas.contactPhone.edit.label = 'Telephone (our wording)';
     await contentTypes.updateConfiguration({ uid: 'plugin::kinship-offer.offer' }, { settings: stored.settings, metadatas: stored.metadatas, layouts: stored.layouts });
+    // An installation from before overnight opening times still shows the plugin's old hint; another field has the editor's own.
+    const service = await contentTypes.findConfiguration({ uid: 'plugin::kinship-offer.service' });
+    service.metadatas.openingTimes.edit.description = 'e.g. [{ "days": ["MO", "WE"], "opensAt": "09:30", "closesAt": "12:00", "note": "Term time only" }]';
+    service.metadatas.summary.edit.description = 'Our own hint';
+    await contentTypes.updateConfiguration({ uid: 'plugin::kinship-offer.service' }, { settings: service.settings, metadatas: service.metadatas, layouts: service.layouts });
     await cms.restart();
     const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
     token = ((await login.json()) as any).data.token;
     const after = await configuration('plugin::kinship-offer.offer');
     expect(after.metadatas.contactPhone.edit.label).toBe('Telephone (our wording)');
     expect(after.metadatas.legalFrameworkByArrangement.edit.label).toBe('Legal framework for each arrangement');
+    const serviceAfter = await configuration('plugin::kinship-offer.service');
+    expect(serviceAfter.metadatas.openingTimes.edit.description).toMatch(/"00:00" to "24:00" open 24 hours/);
+    expect(serviceAfter.metadatas.summary.edit.description).toBe('Our own hint');
   });
 });

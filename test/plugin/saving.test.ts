@@ -22,12 +22,13 @@ beforeAll(async () => {
 });
 afterAll(async () => cms?.stop());
 
-/** Saves a new service draft as an editor does, through the content manager's API. */
-async function saveInAdmin(data: Record<string, unknown>) {
-  const response = await fetch(`${cms.url}/content-manager/collection-types/${SERVICE}`, {
+/** Saves a new service draft (or another content type's entry) as an editor does, through the content manager's API. */
+async function saveInAdmin(data: Record<string, unknown>, uid = SERVICE) {
+  const defaults = uid === SERVICE ? { title: 'New service', summary: 'Help for carers', cost: 'free' } : {};
+  const response = await fetch(`${cms.url}/content-manager/collection-types/${uid}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ title: 'New service', summary: 'Help for carers', cost: 'free', ...data }),
+    body: JSON.stringify({ ...defaults, ...data }),
   });
   return { status: response.status, body: (await response.json()) as any };
 }
@@ -54,6 +55,39 @@ describe('saving in the admin', () => {
     expect(body.error.details.errors).toContainEqual(expect.objectContaining({ path: [field], message: expect.stringContaining(message) }));
   });
 
+  it('saves opening times past midnight: overnight, to midnight, 24 hours and a weekend span', async () => {
+    const openingTimes = [
+      { days: ['MO', 'TU', 'WE', 'TH'], opensAt: '17:00', closesAt: '09:00' },
+      { days: ['FR'], opensAt: '17:00', closesOn: 'MO', closesAt: '09:00', note: 'Weekends' },
+      { days: ['SA'], opensAt: '18:00', closesAt: '24:00' },
+      { days: ['SU'], opensAt: '00:00', closesAt: '00:00' },
+    ];
+    const { status, body } = await saveInAdmin({ openingTimes });
+    expect(status).toBe(201);
+    expect(body.data.openingTimes).toEqual(openingTimes);
+  });
+
+  it.each([
+    ['plugin::kinship-offer.contact', { name: 'Out-of-hours line', phone: '18001 02079460999' }, '18001 020 7946 0999'],
+    ['plugin::kinship-offer.contact', { name: 'Helpline', phone: '116123' }, '116 123'],
+    ['plugin::kinship-offer.organisation', { name: 'Children\'s helpline', kind: 'national_charity', phone: '08001111' }, '0800 1111'],
+    ['plugin::kinship-offer.organisation', { name: 'Switchboard', kind: 'council', phone: '+44 (0)20 7946 0000 ext 123' }, '020 7946 0000 ext. 123'],
+  ])('saves a real UK phone number in %s as readers expect it: %j', async (uid, data, stored) => {
+    const { status, body } = await saveInAdmin(data, uid);
+    expect(status).toBe(201);
+    expect(body.data.phone).toBe(stored);
+    // Every route reads the stored form: the public REST API too.
+    const path = uid.endsWith('contact') ? 'contacts' : 'organisations';
+    const response = await fetch(`${cms.url}/api/kinship-offer/${path}/${body.data.documentId}`);
+    expect(((await response.json()) as any).data.phone).toBe(stored);
+  });
+
+  it('refuses an emergency number as a contact\'s phone, saying why', async () => {
+    const { status, body } = await saveInAdmin({ name: 'Wrong', phone: '999' }, 'plugin::kinship-offer.contact');
+    expect(status).toBe(400);
+    expect(body.error.details.errors).toContainEqual(expect.objectContaining({ path: ['phone'], message: expect.stringContaining('999 is for emergencies') }));
+  });
+
   it('ignores a UUID typed in by hand: the plugin makes it', async () => {
     const { body } = await saveInAdmin({ uuid: '00000000-0000-4000-8000-000000000000' });
     expect(body.data.uuid).not.toBe('00000000-0000-4000-8000-000000000000');
@@ -66,6 +100,15 @@ describe('saving through the Document Service', () => {
     await expect(
       cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { nextReviewDue: '2020-01-01' } as any }),
     ).rejects.toThrow('The next review must fall after the last review');
+  });
+
+  it('stores the offer\'s named contact phone in the standard grouping', async () => {
+    const offer = await cms.strapi.documents(OFFER).findFirst({ filters: { slug: 'example-shared-service' } });
+    const updated = await cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { contactPhone: '+442079460501' } as any });
+    expect(updated!.contactPhone).toBe('020 7946 0501');
+    await expect(
+      cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { contactPhone: 'ring the office' } as any }),
+    ).rejects.toThrow(/digits only/);
   });
 
   it('keeps a service\'s UUID through edits, publication and duplication', async () => {

@@ -32,7 +32,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const first = shadow(element).querySelector('section');
     expect(first?.getAttribute('part')).to.equal('contact');
     expect(text(first)).to.contain('Contact Kinship Support Team');
-    expect(first!.querySelector('a[href="tel:02079460000"]')).to.exist;
+    expect(first!.querySelector('a[href="tel:+442079460000"]')).to.exist;
     expect(first!.querySelector('a[href="mailto:kinship@example.gov.uk"]')).to.exist;
     await expect(element).to.be.accessible();
   });
@@ -93,9 +93,32 @@ describe('<kinship-offer> showing the demo offer', () => {
     const body = text(details);
     expect(body).to.contain('Free');
     expect(body).to.contain('In person, By phone, Online');
-    expect(body).to.contain('Monday, Tuesday, Wednesday, Thursday, Friday: 09:00 to 17:00');
+    expect(body).to.contain('Monday to Friday: 9am to 5pm');
     expect(body).to.contain('Polish');
-    expect(details.querySelector('a[href="tel:02079460001"]')).to.exist;
+    expect(details.querySelector('a[href="tel:+442079460001"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows out-of-hours opening past midnight and dials helpline, freephone and Relay UK numbers (issue 9, 10)', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const outOfHours = [...shadow(element).querySelectorAll('[part="service"]')].find((s) => text(s.querySelector('h4')) === 'Out-of-hours support')!;
+    const details = outOfHours.querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+    // Each opening time is a paragraph: the times, a line break, the note.
+    const lines = [...details.querySelectorAll('dd p')].map((p) => [...p.childNodes].map((node) => (node.nodeName === 'BR' ? ' | ' : node.nodeType === Node.TEXT_NODE ? node.textContent : '')).join('').replace(/\s+/g, ' ').trim());
+    expect(lines).to.include.members([
+      'Monday to Thursday: 5pm to 9am the next day | Duty social worker',
+      '5pm Friday to 9am Monday | Duty social worker, all weekend',
+      'Open 24 hours | Listening line',
+    ]);
+    const dialled = [...details.querySelectorAll('a[href^="tel:"]')].map((a) => [text(a), a.getAttribute('href')]);
+    expect(dialled).to.deep.include.members([
+      ['020 7946 0999', 'tel:+442079460999'],
+      ['18001 020 7946 0999', 'tel:1800102079460999'],
+      ['0808 157 0999', 'tel:+448081570999'],
+    ]);
     await expect(element).to.be.accessible();
   });
 });

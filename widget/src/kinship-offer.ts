@@ -5,13 +5,15 @@ import './feedback';
 import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
 import { styles } from './kinship-offer.styles';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
+import { openingTimeText } from './format/opening-times';
+import { telHref } from './format/phone';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 
 const VIEWS = ['full', 'services', 'contact'] as const;
 type View = (typeof VIEWS)[number];
 
-/** A phone number readers can tap: "020 7946 0000" dials tel:02079460000. */
-const telLink = (phone: string) => html`<a href=${`tel:${phone.replace(/[^\d+]/g, '')}`}>${phone}</a>`;
+/** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
+const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
 
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
@@ -402,8 +404,7 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderOpeningTime(time: OpeningTime) {
-    const days = time.days.map((day) => this._dayName(day)).join(', ');
-    return html`<p>${days}: ${time.opensAt.slice(0, 5)} to ${time.closesAt.slice(0, 5)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
+    return html`<p>${openingTimeText(time, this.lang || 'en-GB', this._t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
   }
 
   private _renderContactPerson(contact: Contact) {
@@ -492,13 +493,6 @@ export class KinshipOffer extends LitElement {
   private _deliveryLabel(method: string): string {
     const t = this._t;
     return method === 'in_person' ? t.in_person : method === 'online' ? t.online : method === 'phone' ? t.phoneDelivery : method;
-  }
-
-  /** "MO" to "Monday", in the element's language: 1 January 2024 was a Monday. */
-  private _dayName(day: string): string {
-    const index = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(day);
-    if (index < 0) return day;
-    return new Intl.DateTimeFormat(this.lang || 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
   }
 
   private _languageName(code: string): string {

@@ -123,8 +123,7 @@ export const ORGANISATION_KINDS = [
   'national_charity',
 ] as const;
 
-/** Days of the week as Open Referral (iCalendar BYDAY) writes them. */
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export { WEEKDAYS, type Weekday } from './weekdays';
 
 /**
  * The headings of the Children's Wellbeing and Schools Act 2026 (s.22H of the Children Act 1989)

@@ -5,7 +5,8 @@
  * family group conferences, respite, therapeutic support).
  *
  * Everything here is made up: people, places, GSS codes (unused E06/E09 numbers), addresses on
- * fictional streets, phone numbers from Ofcom's drama range (020 7946 0xxx), e-mail at example.*.
+ * fictional streets, phone numbers from Ofcom's drama ranges (020 7946 0xxx, freephone 0808 157 0xxx),
+ * e-mail at example.*.
  */
 
 type Fields = Record<string, unknown>;
@@ -189,6 +190,9 @@ const exampleBorough: DemoOffer = {
     { key: 'designated-officer', name: 'Priya Marsh', role: 'Virtual school officer for kinship children', phone: '020 7946 0021', email: 'priya.marsh@example.gov.uk', organisation: 'virtual-school' },
     { key: 'housing-officer', name: 'Kinship housing lead', role: 'Housing options officer', phone: '020 7946 0031', email: 'housing.kinship@example.gov.uk', organisation: 'housing-options' },
     { key: 'fgc-coordinators', name: 'Family group conference coordinators', phone: '020 7946 0003', email: 'fgc@example.gov.uk', organisation: 'kinship-team' },
+    { key: 'out-of-hours', name: 'Out-of-hours duty social worker', role: 'Evenings, nights and weekends', phone: '020 7946 0999', organisation: 'kinship-team' },
+    { key: 'out-of-hours-relay', name: 'Out-of-hours duty social worker by textphone (Relay UK)', phone: '18001 020 7946 0999', organisation: 'kinship-team' },
+    { key: 'listening-line', name: 'Kinship listening line', role: 'Free, open 24 hours', phone: '0808 157 0999', organisation: 'kinship-team' },
   ],
   services: [
     {
@@ -668,6 +672,26 @@ const exampleBorough: DemoOffer = {
       alert: 'No club in December',
       lastReviewedAt: '2026-05-05',
       lastReviewedBy: 'Carers\' Centre',
+    },
+    {
+      title: 'Out-of-hours support',
+      summary: 'When something goes wrong in the evening, at night or at the weekend: a duty social worker, and a listening line open 24 hours.',
+      description: 'The duty social worker can help in a crisis when the kinship team is closed: a placement at risk of breaking down, a worrying contact visit, a child who has not come home. The listening line is for when you need to talk, at any hour.\n\nIn an emergency, call 999.',
+      supportTypes: ['therapeutic_support'],
+      arrangementTypes: ALL,
+      provider: 'kinship-team',
+      howToAccess: 'Ring the number you need. Textphone users can call the duty social worker through Relay UK.',
+      cost: 'free',
+      deliveryMethods: ['phone'],
+      openingTimes: [
+        { days: ['MO', 'TU', 'WE', 'TH'], opensAt: '17:00', closesAt: '09:00', note: 'Duty social worker' },
+        { days: ['FR'], opensAt: '17:00', closesOn: 'MO', closesAt: '09:00', note: 'Duty social worker, all weekend' },
+        { days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], opensAt: '00:00', closesAt: '24:00', note: 'Listening line' },
+      ],
+      languages: ['en'],
+      contacts: ['out-of-hours', 'out-of-hours-relay', 'listening-line'],
+      lastReviewedAt: '2026-09-01',
+      lastReviewedBy: 'Kinship Support Team',
     },
   ],
   youSaidWeDid: [

@@ -8,6 +8,8 @@ import type { ContentTypeName } from '../uids';
 export interface FieldLabel {
   label?: string;
   description?: string;
+  /** Hints the plugin gave before `description`: replaced where still shown, never an editor's own. */
+  formerDescriptions?: string[];
 }
 
 export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldLabel>>> = {
@@ -40,7 +42,13 @@ export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldL
     referralUrl: { label: 'Apply or refer online (web address)', description: 'An https:// address.' },
     costAmount: { label: 'Cost (£)' },
     deliveryMethods: { description: 'Any of "in_person", "online", "phone", e.g. ["in_person", "phone"].' },
-    openingTimes: { description: 'e.g. [{ "days": ["MO", "WE"], "opensAt": "09:30", "closesAt": "12:00", "note": "Term time only" }]' },
+    openingTimes: {
+      description:
+        'e.g. [{ "days": ["MO", "WE"], "opensAt": "09:30", "closesAt": "12:00", "note": "Term time only" }], on the 24-hour clock. ' +
+        'A closing time at or before the opening time is the next day: "18:00" to "24:00" is 6pm to midnight, "22:00" to "07:00" overnight, ' +
+        '"00:00" to "24:00" open 24 hours. Friday 5pm to Monday 9am: { "days": ["FR"], "opensAt": "17:00", "closesOn": "MO", "closesAt": "09:00" }.',
+      formerDescriptions: ['e.g. [{ "days": ["MO", "WE"], "opensAt": "09:30", "closesAt": "12:00", "note": "Term time only" }]'],
+    },
     languages: { description: 'ISO 639-1 codes, e.g. ["en", "pl"].' },
     alert: { label: 'Short-notice alert', description: 'e.g. "Closed this week". Shown prominently; remove it when it no longer applies.' },
     lastReviewedAt: { label: 'Last reviewed on', description: 'Use "Mark as reviewed today" in the side panel.' },
@@ -67,4 +75,5 @@ export const inWords = (field: string) => {
 export const labelFor = (name: ContentTypeName, field: string): Required<FieldLabel> => ({
   label: FIELD_LABELS[name]?.[field]?.label ?? inWords(field),
   description: FIELD_LABELS[name]?.[field]?.description ?? '',
+  formerDescriptions: FIELD_LABELS[name]?.[field]?.formerDescriptions ?? [],
 });

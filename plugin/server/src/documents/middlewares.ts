@@ -8,7 +8,7 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { DRAFTABLE_CONTENT_TYPES, nameOf } from '../uids';
 import { lookupLocale } from '../locales';
-import { validateDocument } from '../validation';
+import { normaliseDocument, validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
 import { canReachLocation, keepHiddenFlag, redactHiddenAddresses, refuseHiddenAddressLookups, type ModelLookup } from './hidden-addresses';
 import { getService } from '../services/get-service';
@@ -102,6 +102,8 @@ async function validateChanges(strapi: Core.Strapi, { uid, action, params }: Doc
       { errors: problems.map((problem) => ({ ...problem, name: 'ValidationError' })) },
     );
   }
+  // Stored in one form, so REST, GraphQL, the widget and the Open Referral feed all show the same.
+  if (params.data) params.data = normaliseDocument(name, attributes, params.data);
 }
 
 /** The version an update changes: the draft, in the locale being edited. */

@@ -1,8 +1,8 @@
 /**
  * Gives the Content Manager plain labels and hints for the plugin's fields (content-types/labels.ts).
  * The Content Manager keeps one configuration per content type, which editors may change
- * ("Configure the view"): only labels still at their default (the field's name) and empty hints
- * are filled in, so an editor's own wording always stays.
+ * ("Configure the view"): only labels still at their default (the field's name), empty hints and
+ * hints the plugin itself gave before are filled in, so an editor's own wording always stays.
  */
 import type { Core } from '@strapi/strapi';
 import { labelFor } from '../content-types/labels';
@@ -18,12 +18,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!configuration?.metadatas) continue;
       let changed = false;
       for (const [field, metadata] of Object.entries<any>(configuration.metadatas)) {
-        const { label, description } = labelFor(name, field);
+        const { label, description, formerDescriptions } = labelFor(name, field);
         if (metadata.edit && metadata.edit.label === field && label !== field) {
           metadata.edit.label = label;
           changed = true;
         }
-        if (metadata.edit && !metadata.edit.description && description) {
+        const hint = metadata.edit?.description;
+        if (metadata.edit && description && hint !== description && (!hint || formerDescriptions.includes(hint))) {
           metadata.edit.description = description;
           changed = true;
         }

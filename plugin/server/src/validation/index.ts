@@ -17,6 +17,7 @@ import {
   ukPhone,
   webAddress,
   weekday,
+  type NormalisingRule,
   type Rule,
 } from './rules';
 
@@ -82,6 +83,24 @@ const legalFrameworkByArrangement: Rule = (value) => {
   return null;
 };
 
+/**
+ * Opening times: `[{ days, opensAt, closesAt, closesOn?, note? }]`.
+ *
+ * - `days`: the days it opens, as `WEEKDAYS` codes ("MO" … "SU").
+ * - `opensAt`, `closesAt`: "HH:MM" on the 24-hour clock, local (Europe/London) time. A closing
+ *   time at or before the opening time is on the next day ("22:00" to "07:00"); "24:00" is the
+ *   end of the day ("18:00" to "24:00", the same as to "00:00"); "00:00" to "24:00" (or to
+ *   "00:00") is open 24 hours.
+ * - `closesOn`: for a span over more than one night, the day it closes (Friday 17:00 to Monday
+ *   09:00 is `{ days: ["FR"], opensAt: "17:00", closesOn: "MO", closesAt: "09:00" }`); then
+ *   `days` names the one day it opens.
+ * - `note`: up to 200 characters ("Term time only").
+ *
+ * Times stored before overnight opening was allowed keep their meaning. An Open Referral UK 3.0
+ * `schedule` (freq WEEKLY, byday, opens_at, closes_at, all within one day) is derived by cutting
+ * each item at midnight: 22:00–07:00 on FR becomes FR 22:00–24:00 and SA 00:00–07:00; the span
+ * above FR 17:00–24:00, SA and SU 00:00–24:00, MO 00:00–09:00; the note is the `description`.
+ */
 const openingTimes = listOf('Opening time', (item) => {
   if (!isRecord(item)) return 'give days, opensAt and closesAt';
   if (!Array.isArray(item.days) || item.days.length === 0) return 'name at least one day';
@@ -89,7 +108,15 @@ const openingTimes = listOf('Opening time', (item) => {
   if (badDay) return badDay;
   const badTime = clockTime(item.opensAt) ?? clockTime(item.closesAt);
   if (badTime) return badTime;
-  if (String(item.closesAt) <= String(item.opensAt)) return 'the closing time must be after the opening time';
+  if (String(item.opensAt).startsWith('24')) return 'open at 00:00 rather than 24:00';
+  if (item.closesOn !== undefined && item.closesOn !== null) {
+    const badClosingDay = weekday(item.closesOn);
+    if (badClosingDay) return `closesOn: ${badClosingDay}`;
+    if (item.days.length !== 1) return 'a span that closes on a later day (closesOn) opens on one day: name only that day in days';
+    if (item.closesOn === item.days[0]) {
+      return 'closesOn is the day it opens: leave closesOn out (a closing time at or before the opening time already means the next day)';
+    }
+  }
   if (item.note !== undefined && (typeof item.note !== 'string' || item.note.length > 200)) {
     return 'the note must be text of up to 200 characters';
   }
@@ -114,6 +141,19 @@ const FIELD_RULES: Record<string, Record<string, Rule>> = {
   organisation: { website: webAddress, phone: ukPhone },
   contact: { phone: ukPhone },
 };
+
+/**
+ * The changes as they will be stored: values some rule keeps in one standard form (UK phone
+ * numbers in their usual grouping) in that form. Run after `validateDocument` found no problem.
+ */
+export function normaliseDocument(name: string, attributes: Record<string, { type: string }>, changes: Data): Data {
+  const normalised = { ...changes };
+  for (const [field, value] of Object.entries(changes)) {
+    const rule = attributes[field] ? FIELD_RULES[name]?.[field] : undefined;
+    if (rule && 'normalise' in rule) normalised[field] = (rule as NormalisingRule).normalise(value);
+  }
+  return normalised;
+}
 
 /** Rules every field of a type gets, whatever content type it is in. */
 const TYPE_RULES: Record<string, Rule> = { blocks: richText, email };

@@ -3,8 +3,12 @@
  * should read, or null when the value is fine. Empty values are the business of `required`.
  */
 import { WEEKDAYS } from '../vocabularies';
+import { readUkPhone } from './phone';
 
 export type Rule = (value: unknown) => string | null;
+
+/** A rule whose valid values are also stored in one standard form (`normalise` leaves others alone). */
+export type NormalisingRule = Rule & { normalise: (value: unknown) => unknown };
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
@@ -46,18 +50,25 @@ export const email: Rule = (value) => {
 };
 
 /**
- * A UK phone number: 10 or 11 digits starting 0, or +44 then 9 or 10 digits. Spaces, hyphens and
- * brackets are allowed because that is how councils write them ("020 7946 0000").
+ * A UK phone number as `readUkPhone` reads it (libphonenumber's ranges, short codes, Relay UK,
+ * extensions). Saving stores it in the standard grouping (`normalise`), so every route shows
+ * and the widget dials the same text.
  */
-export const ukPhone: Rule = (value) => {
-  if (isBlank(value)) return null;
-  if (typeof value !== 'string' || !/^\+?[\d\s()-]+$/.test(value.trim())) {
-    return 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000';
-  }
-  const digits = value.replace(/[^\d+]/g, '');
-  const national = digits.startsWith('+44') ? `0${digits.slice(3)}` : digits;
-  return /^0\d{9,10}$/.test(national) ? null : 'Enter a UK phone number, like 020 7946 0000 or +44 20 7946 0000';
-};
+export const ukPhone: NormalisingRule = Object.assign(
+  (value: unknown) => {
+    if (isBlank(value)) return null;
+    if (typeof value !== 'string') return 'Enter a UK phone number as text';
+    const reading = readUkPhone(value);
+    return 'problem' in reading ? reading.problem : null;
+  },
+  {
+    normalise: (value: unknown) => {
+      if (typeof value !== 'string' || isBlank(value)) return value;
+      const reading = readUkPhone(value);
+      return 'text' in reading ? reading.text : value;
+    },
+  },
+);
 
 /** Government Statistical Service area codes, such as E09000001 (a London borough). */
 export const gssCode: Rule = (value) =>
@@ -69,8 +80,14 @@ export const isoDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+/**
+ * A time of day on the 24-hour clock, "09:30" (Strapi may add ":00.000"); "24:00" is the end of
+ * a day, for a closing time.
+ */
 export const clockTime: Rule = (value) =>
-  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d(:00(\.000)?)?$/.test(value) ? null : 'Enter a time like 09:30';
+  typeof value === 'string' && /^(([01]\d|2[0-3]):[0-5]\d|24:00)(:00(\.000)?)?$/.test(value)
+    ? null
+    : 'Enter a time like 09:30 or 17:00 (24:00 for midnight at the end of the day)';
 
 export const weekday: Rule = (value) =>
   (WEEKDAYS as readonly unknown[]).includes(value) ? null : `Use the days ${WEEKDAYS.join(', ')}`;
