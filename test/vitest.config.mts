@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
+ * Pure tests, no server and no browser: the plugin's rules and the widget's pure modules (the
+ * widget's own tests in test/widget/ run in Chromium, except test/widget/unit/). Also what
+ * `npm run mutate` runs against each mutant (see vitest.unit.config.mts).
+ */
+export const UNIT_TESTS = ['plugin/unit/**/*.test.ts', 'widget/unit/**/*.test.ts'];
+
+/**
  * Plugin tests: pure units once, and the integration suite against a real Strapi on SQLite and,
  * when test/run.ts found a PostgreSQL server (always in CI), on PostgreSQL too.
  */
@@ -21,7 +28,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     silent: 'passed-only',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['plugin/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
       // The packed plugin installed into a fresh Strapi app: once, on its own SQLite.
       { extends: true, test: { name: 'package', include: ['package/**/*.test.ts'] } },
       integration('sqlite'),

@@ -7,7 +7,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 export default {
   rootDir: '.',
-  files: ['test/widget/**/*.test.ts'],
+  // test/widget/unit/ holds the widget's pure modules' tests, which vitest runs in Node.
+  files: ['test/widget/**/*.test.ts', '!test/widget/unit/**'],
   nodeResolve: true,
   // The widget's tsconfig keeps class fields as assignments, which Lit's reactive properties need.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'widget/tsconfig.json' })],

@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * Mutation testing of the pure core (`npm run mutate`): Stryker changes one thing at a time in
+ * these modules (a `<` to `<=`, a 2_000 to 0, a condition to `true`, a string to "") and runs the
+ * unit tests; a mutant the tests do not notice "survives". The report is written to
+ * reports/mutation/index.html (see README, "Mutation testing").
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'test/vitest.unit.config.mts' },
+  mutate: [
+    'plugin/server/src/validation/**/*.ts',
+    'plugin/server/src/documents/draft-access.ts',
+    'plugin/server/src/documents/hidden-addresses.ts',
+    'plugin/server/src/middlewares/strict-query.ts',
+    'plugin/server/src/middlewares/rate-limit.ts',
+    'plugin/server/src/graphql/request-limits.ts',
+    'plugin/server/src/compliance/report.ts',
+    'plugin/server/src/controllers/feedback.ts',
+    'plugin/server/src/locales.ts',
+    'plugin/server/src/offer-view/content-version.ts',
+    'plugin/server/src/offer-view/store.ts',
+    'widget/src/filters.ts',
+    'widget/src/render/blocks.ts',
+    'widget/src/format/phone.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // Two cores, shared: one vitest worker.
+  concurrency: 1,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 85, break: null },
+};
