@@ -15,16 +15,19 @@ export function requestLimitsRule(maxLimit: number) {
     let repeats = 0;
     let fields = 0;
     const refuse = (message: string, node: unknown) => context.reportError(new GraphQLError(message, { nodes: [node] }));
+    // Each limit is reported once, where it is first passed.
+    const repeat = (node: unknown) => {
+      repeats += 1;
+      if (repeats === REQUEST_LIMITS.aliases + 1) refuse(`A query may use at most ${REQUEST_LIMITS.aliases} aliases and fragment spreads`, node);
+    };
     return {
       Field(node: any) {
         fields += 1;
-        if (node.alias) repeats += 1;
-        if (repeats === REQUEST_LIMITS.aliases + 1) refuse(`A query may use at most ${REQUEST_LIMITS.aliases} aliases and fragment spreads`, node);
+        if (node.alias) repeat(node);
         if (fields === REQUEST_LIMITS.fields + 1) refuse(`A query may select at most ${REQUEST_LIMITS.fields} fields`, node);
       },
       FragmentSpread(node: any) {
-        repeats += 1;
-        if (repeats === REQUEST_LIMITS.aliases + 1) refuse(`A query may use at most ${REQUEST_LIMITS.aliases} aliases and fragment spreads`, node);
+        repeat(node);
       },
       Argument(node: any) {
         if (node.name.value !== 'pagination' || node.value.kind !== 'ObjectValue') return;
