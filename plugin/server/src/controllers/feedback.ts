@@ -12,11 +12,44 @@ const FIELDS = ['offer', 'service', 'helpful', 'message', 'website', 'startedAt'
 const MIN_FILL_MS = 2_000;
 const MAX_MESSAGE = 1_000;
 
-const refuse = (message: string, field?: string) => {
+const refuse = (message: string, field?: string): never => {
   throw new errors.ValidationError(message, field ? { errors: [{ path: [field], message, name: 'ValidationError' }] } : {});
 };
 
 const inbox = () => getService('feedback');
+
+/** A reader's feedback that passed every check that needs no database. */
+export interface Submission {
+  slug: string;
+  serviceUuid?: string;
+  helpful?: boolean;
+  /** Trimmed; absent when empty. */
+  message?: string;
+  /** The honeypot was filled: accept, store nothing. */
+  fromBot: boolean;
+}
+
+/**
+ * The checks on a submission's body (`{ data: { … } }`) before the database is asked anything:
+ * known fields and their types, the message's length, something said, and the minimum fill time
+ * counted to `now`. Throws a ValidationError naming the field.
+ */
+export function readSubmission(body: unknown, now = Date.now()): Submission {
+  const input = (body as any)?.data;
+  if (!input || typeof input !== 'object' || Array.isArray(input)) refuse('Send the feedback as JSON: { "data": { "offer": "<slug>", … } }');
+  const unknown = Object.keys(input).filter((key) => !FIELDS.includes(key));
+  if (unknown.length) refuse(`Unknown field "${unknown[0]}". Send ${FIELDS.slice(0, 4).join(', ')}.`, unknown[0]);
+  const { offer: slug, service: serviceUuid, helpful, message, website, startedAt } = input;
+  if (typeof slug !== 'string' || !slug) refuse('Name the offer the feedback is about (its slug).', 'offer');
+  if (serviceUuid !== undefined && typeof serviceUuid !== 'string') refuse('service must be the service\'s UUID', 'service');
+  if (helpful !== undefined && typeof helpful !== 'boolean') refuse('helpful must be true or false', 'helpful');
+  if (message !== undefined && (typeof message !== 'string' || message.length > MAX_MESSAGE)) {
+    refuse(`message must be text of up to ${MAX_MESSAGE} characters`, 'message');
+  }
+  if (helpful === undefined && !message?.trim()) refuse('Say whether it was helpful, or what is missing or wrong.');
+  if (typeof startedAt !== 'number' || now - startedAt < MIN_FILL_MS) refuse('The feedback was sent too quickly: please try again.', 'startedAt');
+  return { slug, serviceUuid, helpful, message: message?.trim() || undefined, fromBot: typeof website === 'string' && website !== '' };
+}
 
 export default {
   /** For editors: an offer's feedback (GET /kinship-offer/feedback?offer=<documentId>). */
@@ -37,22 +70,10 @@ export default {
 
   /** For readers: public, rate-limited (POST /api/kinship-offer/feedback). */
   async submit(ctx: any) {
-    const input = ctx.request.body?.data;
-    if (!input || typeof input !== 'object' || Array.isArray(input)) refuse('Send the feedback as JSON: { "data": { "offer": "<slug>", … } }');
-    const unknown = Object.keys(input).filter((key) => !FIELDS.includes(key));
-    if (unknown.length) refuse(`Unknown field "${unknown[0]}". Send ${FIELDS.slice(0, 4).join(', ')}.`, unknown[0]);
-    const { offer: slug, service: serviceUuid, helpful, message, website, startedAt } = input;
-    if (typeof slug !== 'string' || !slug) refuse('Name the offer the feedback is about (its slug).', 'offer');
-    if (serviceUuid !== undefined && typeof serviceUuid !== 'string') refuse('service must be the service\'s UUID', 'service');
-    if (helpful !== undefined && typeof helpful !== 'boolean') refuse('helpful must be true or false', 'helpful');
-    if (message !== undefined && (typeof message !== 'string' || message.length > MAX_MESSAGE)) {
-      refuse(`message must be text of up to ${MAX_MESSAGE} characters`, 'message');
-    }
-    if (helpful === undefined && !message?.trim()) refuse('Say whether it was helpful, or what is missing or wrong.');
-    if (typeof startedAt !== 'number' || Date.now() - startedAt < MIN_FILL_MS) refuse('The feedback was sent too quickly: please try again.', 'startedAt');
+    const { slug, serviceUuid, helpful, message, fromBot } = readSubmission(ctx.request.body);
 
     // A filled honeypot is a bot: accept silently, store nothing.
-    if (typeof website === 'string' && website !== '') {
+    if (fromBot) {
       ctx.status = 202;
       ctx.body = { data: { received: true } };
       return;
@@ -70,7 +91,7 @@ export default {
     }
 
     await strapi.documents(UID.feedback).create({
-      data: { offer: offer.documentId, service: service?.documentId, helpful, message: message?.trim() || undefined } as any,
+      data: { offer: offer.documentId, service: service?.documentId, helpful, message } as any,
     });
     ctx.status = 202;
     ctx.body = { data: { received: true } };
