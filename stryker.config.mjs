@@ -20,6 +20,8 @@ export default {
     'plugin/server/src/controllers/feedback.ts',
     'plugin/server/src/locales.ts',
     'plugin/server/src/offer-view/content-version.ts',
+    'plugin/server/src/offer-view/http-cache.ts',
+    'plugin/server/src/offer-view/service.ts',
     'plugin/server/src/offer-view/store.ts',
     'widget/src/filters.ts',
     'widget/src/render/blocks.ts',

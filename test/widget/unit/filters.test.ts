@@ -1,0 +1,126 @@
+/**
+ * The widget's filters, run in Node by vitest: what a reader's choices leave, how they travel in
+ * the page URL, and that a host page's restriction (support-types="education") holds whatever the
+ * reader or the URL chose.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../../../widget/src/api/types';
+import { EMPTY_FILTERS, filterServices, PARAMS, readFilters, searchTextOf, writeFilters } from '../../../widget/src/filters';
+
+const service = (title: string, supportTypes: string[], arrangementTypes: string[], extra: Partial<Service> = {}) =>
+  ({
+    title,
+    summary: null,
+    eligibility: null,
+    howToAccess: null,
+    provider: null,
+    supportTypes: supportTypes.map((code) => ({ code })),
+    arrangementTypes: arrangementTypes.map((code) => ({ code })),
+    locations: [],
+    ...extra,
+  }) as unknown as Service;
+
+const SERVICES = [
+  service('Kinship navigators', ['peer_support', 'education'], ['special_guardianship_order', 'kinship_foster_care']),
+  service('Allowance advice', ['financial'], ['special_guardianship_order', 'child_arrangements_order']),
+  service('Virtual school', ['education'], ['adoption']),
+  service('Café for carers', ['peer_support'], ['informal_family_arrangement'], {
+    summary: 'A drop-in for grandparents',
+    locations: [{ name: 'Family Hub', townOrCity: 'Example Borough', postcode: 'EB4' }] as Service['locations'],
+  }),
+];
+const labels = new Map([['financial', 'Money and allowances']]);
+const titles = (state: Partial<typeof EMPTY_FILTERS>, restrictTo?: string[]) =>
+  filterServices(SERVICES, { ...EMPTY_FILTERS, ...state }, (s) => searchTextOf(s, labels), restrictTo).map((s) => s.title);
+
+describe('filterServices', () => {
+  it('leaves every service when nothing is chosen', () => expect(titles({})).toHaveLength(4));
+
+  it('leaves services open to the chosen arrangement', () => {
+    expect(titles({ arrangement: 'special_guardianship_order' })).toEqual(['Kinship navigators', 'Allowance advice']);
+    expect(titles({ arrangement: 'private_fostering' })).toEqual([]);
+  });
+
+  it('leaves services of any chosen support type', () => {
+    expect(titles({ supportTypes: ['education'] })).toEqual(['Kinship navigators', 'Virtual school']);
+    expect(titles({ supportTypes: ['financial', 'education'] })).toEqual(['Kinship navigators', 'Allowance advice', 'Virtual school']);
+  });
+
+  it('combines the arrangement and the support types', () => {
+    expect(titles({ arrangement: 'adoption', supportTypes: ['education'] })).toEqual(['Virtual school']);
+    expect(titles({ arrangement: 'adoption', supportTypes: ['financial'] })).toEqual([]);
+  });
+
+  it('finds every word searched for, in any order and case, without accents, in labels and places too', () => {
+    expect(titles({ query: 'cafe' })).toEqual(['Café for carers']);
+    expect(titles({ query: 'CARERS café' })).toEqual(['Café for carers']);
+    expect(titles({ query: '  grandparents   eb4 ' })).toEqual(['Café for carers']);
+    expect(titles({ query: 'family hub' })).toEqual(['Café for carers']);
+    expect(titles({ query: 'allowances' })).toEqual(['Allowance advice']);
+    expect(titles({ query: 'cafe navigators' })).toEqual([]);
+  });
+
+  describe('a host page\'s restriction (support-types)', () => {
+    it('holds when the reader chose nothing', () => {
+      expect(titles({}, ['education'])).toEqual(['Kinship navigators', 'Virtual school']);
+    });
+
+    it('holds whatever the reader or the URL chose', () => {
+      expect(titles({ supportTypes: ['financial'] }, ['education'])).toEqual([]);
+      expect(titles({ supportTypes: ['financial', 'peer_support'] }, ['education'])).toEqual(['Kinship navigators']);
+      expect(titles({ query: 'allowance' }, ['education'])).toEqual([]);
+    });
+  });
+});
+
+describe('searchTextOf', () => {
+  it('holds the title, summary, eligibility, how to access, provider, support labels and places, folded', () => {
+    const text = searchTextOf(
+      service('Évening Group', ['financial', 'unlabelled'], [], {
+        summary: 'Summary',
+        eligibility: 'Eligibility',
+        howToAccess: 'Ring us',
+        provider: { name: 'Provider Ltd' } as Service['provider'],
+        locations: [{ name: 'Hub', townOrCity: null, postcode: null }] as Service['locations'],
+      }),
+      labels,
+    );
+    for (const part of ['evening group', 'summary', 'eligibility', 'ring us', 'provider ltd', 'money and allowances', 'unlabelled', 'hub']) {
+      expect(text).toContain(part);
+    }
+    expect(text).not.toMatch(/null|undefined/);
+  });
+});
+
+describe('filters in the page URL', () => {
+  it('reads what a shared link carries', () => {
+    expect(readFilters(`?${PARAMS.arrangement}=adoption&${PARAMS.supportTypes}=education,financial&${PARAMS.query}=after%20school`)).toEqual({
+      arrangement: 'adoption',
+      supportTypes: ['education', 'financial'],
+      query: 'after school',
+    });
+  });
+
+  it('reads only what is there, and empty choices as empty', () => {
+    expect(readFilters('')).toEqual({});
+    expect(readFilters('?page=2')).toEqual({});
+    expect(readFilters(`?${PARAMS.arrangement}=&${PARAMS.supportTypes}=,education,&${PARAMS.query}=`)).toEqual({ arrangement: '', supportTypes: ['education'], query: '' });
+    expect(readFilters(`?${PARAMS.supportTypes}=`)).toEqual({ supportTypes: [] });
+  });
+
+  it('writes the choices, keeping the host page\'s own parameters and fragment', () => {
+    const href = writeFilters('https://www.example.gov.uk/kinship?page=2#services', { arrangement: 'adoption', supportTypes: ['education', 'financial'], query: ' after school ' });
+    const url = new URL(href);
+    expect(url.searchParams.get('page')).toBe('2');
+    expect(url.hash).toBe('#services');
+    expect(url.searchParams.get(PARAMS.arrangement)).toBe('adoption');
+    expect(url.searchParams.get(PARAMS.supportTypes)).toBe('education,financial');
+    expect(url.searchParams.get(PARAMS.query)).toBe('after school');
+    expect(readFilters(url.search)).toEqual({ arrangement: 'adoption', supportTypes: ['education', 'financial'], query: 'after school' });
+  });
+
+  it('removes choices taken back, so the link is clean', () => {
+    const chosen = `https://www.example.gov.uk/kinship?page=2&${PARAMS.arrangement}=adoption&${PARAMS.supportTypes}=education&${PARAMS.query}=x`;
+    expect(writeFilters(chosen, { arrangement: '', supportTypes: [], query: '  ' })).toBe('https://www.example.gov.uk/kinship?page=2');
+  });
+});
