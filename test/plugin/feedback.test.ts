@@ -2,7 +2,7 @@
  * Readers' feedback: public, validated, rate-limited per address, stored for editors and never
  * readable by the public.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
@@ -81,6 +81,23 @@ describe('submitting feedback', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).error.message).toBe(message);
     expect(await stored()).toBe(before);
+  });
+
+  it('refuses a form filled in 1,999 ms and takes one filled in 2,000 ms, by the server\'s clock (held still here)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      const openedAt = (msAgo: number) => Date.now() - msAgo;
+      const tooQuick = await send({ offer: 'example-borough', helpful: true, startedAt: openedAt(1_999) });
+      expect(tooQuick.status).toBe(400);
+      expect(((await tooQuick.json()) as any).error.message).toBe('The feedback was sent too quickly: please try again.');
+      expect((await send({ offer: 'example-borough', helpful: true, startedAt: openedAt(2_000) })).status).toBe(202);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a message of 1,000 characters (1,001 is refused below)', async () => {
+    expect((await send({ offer: 'example-borough', message: 'x'.repeat(1000), startedAt: aMinuteAgo() })).status).toBe(202);
   });
 
   it('accepts a bot that fills the honeypot, and stores nothing', async () => {

@@ -73,6 +73,19 @@ describe('GraphQL', () => {
     await expectClearRefusal(await send(), 400, message);
   });
 
+  it('takes a body of exactly 1 MiB (koa-body\'s jsonLimit) and refuses one byte more with 413', async () => {
+    /** A well-formed request of exactly `bytes` bytes. */
+    const ofSize = (bytes: number) => {
+      const empty = JSON.stringify({ query: '{ kinshipOffer(slug: "") { name } }' });
+      return empty.replace('slug: \\"\\"', `slug: \\"${'a'.repeat(bytes - empty.length)}\\"`);
+    };
+    expect(Buffer.byteLength(ofSize(1_048_576))).toBe(1_048_576);
+    const atLimit = await post(ofSize(1_048_576));
+    expect(atLimit.status).toBe(200);
+    expect(await atLimit.json()).toEqual({ data: { kinshipOffer: null } });
+    await expectClearRefusal(await post(ofSize(1_048_577)), 413, /too large/);
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const response = await query(`{ kinshipOffer(slug: "${'a'.repeat(5_000_000)}") { name } }`);
     await expectClearRefusal(response, 413, /too large/);

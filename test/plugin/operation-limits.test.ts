@@ -30,6 +30,28 @@ describe('GraphQL operation limits', () => {
     expect(deep.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
   });
 
+  it('allows a query 10 levels deep and refuses one 11 levels deep', async () => {
+    const one = '(pagination: { limit: 1 })';
+    /** A query whose deepest field is at `depth` (kinshipOfferServices at 0), through services and their offers. */
+    const reaching = (depth: number) => {
+      let selection = (depth - 1) % 2 === 0 ? 'title' : 'name';
+      for (let level = depth - 1; level >= 1; level--) selection = `${level % 2 === 1 ? 'offers' : 'services'}${one} { ${selection} }`;
+      return `{ kinshipOfferServices${one} { ${selection} } }`;
+    };
+    const ten = await graphql(cms.url, reaching(10));
+    expect(ten.errors).toBeUndefined();
+    const eleven = await graphql(cms.url, reaching(11));
+    expect(eleven.status).toBe(400);
+    expect(new Set(eleven.errors?.map((error) => error.message))).toEqual(new Set(["'' exceeds maximum operation depth of 10"]));
+  });
+
+  it('takes a page size of 500 written into the query and refuses 501', async () => {
+    expect(await pageSizeOf('(pagination: { pageSize: 500 })')).toBe(500);
+    const over = await graphql(cms.url, '{ kinshipOfferServices_connection(pagination: { pageSize: 501 }) { pageInfo { pageSize } } }');
+    expect(over.status).toBe(400);
+    expect(over.errors?.map((error) => error.message)).toEqual(['pagination.pageSize must be from 1 to 500']);
+  });
+
   it('pages 100 at a time by default and never more than 500', async () => {
     expect(await pageSizeOf('')).toBe(100);
     expect(await pageSizeOf('(pagination: { pageSize: 500 })')).toBe(500);
@@ -57,5 +79,12 @@ describe('REST limits', () => {
     const tooMany = await rest(cms.url, '/services?pagination[pageSize]=101');
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.message).toBe('pagination[pageSize] must be a whole number from 1 to 100');
+  });
+
+  it('holds pagination[limit] to the same maxLimit', async () => {
+    expect((await rest(cms.url, '/services?pagination[start]=0&pagination[limit]=100')).status).toBe(200);
+    const tooMany = await rest(cms.url, '/services?pagination[limit]=101');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toBe('pagination[limit] must be a whole number from 1 to 100');
   });
 });
