@@ -6,7 +6,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import offerViewService from '../../../plugin/server/src/offer-view/service';
-import { VERSION_TTL_MS } from '../../../plugin/server/src/offer-view/content-version';
 import { fakeStrapi, type FakeOffer } from './support/fake-strapi';
 
 const OFFERS: FakeOffer[] = [
@@ -76,7 +75,7 @@ describe('building a view', () => {
     expect(await nameOf('another')).toBe('Another Council');
     db.offers.find((o) => o.slug === 'another')!.name = 'Another Borough Council';
     db.table('service').updated = Date.now();
-    vi.setSystemTime(Date.now() + VERSION_TTL_MS);
+    vi.setSystemTime(Date.now() + 1_000);
     expect(await nameOf('another')).toBe('Another Council');
     vi.setSystemTime(Date.now() + 1);
     expect(await nameOf('another')).toBe('Another Borough Council');
