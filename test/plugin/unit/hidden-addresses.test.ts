@@ -25,9 +25,22 @@ describe('postcodeDistrict', () => {
     ['M1 1AE', 'M1'],
     ['M11AE', 'M1'],
     ['EB4', 'EB4'],
+    ['EB45 EF', 'EB4'],
+    ['eb4\t5ef', 'EB4'],
+    ['EB4\u00a05EF', 'EB4'],
+    ['EB4 5EF UK', 'EB4'],
+    ['Flat 2, EB4 5EF', 'FLAT'],
   ])('cuts %j to %j', (typed, district) => expect(postcodeDistrict(typed)).toBe(district));
 
-  it('keeps a value that is not a postcode to its first word', () => expect(postcodeDistrict('Not known')).toBe('NOT'));
+  it('keeps a value that is not a postcode to its first word', () => {
+    expect(postcodeDistrict('Not known')).toBe('NOT');
+    expect(postcodeDistrict('  not known ')).toBe('NOT');
+  });
+
+  it('leaves what is not text as it is', () => {
+    expect(postcodeDistrict(null)).toBeNull();
+    expect(postcodeDistrict(undefined)).toBeUndefined();
+  });
 });
 
 describe('redactHiddenAddress', () => {
@@ -44,6 +57,16 @@ describe('redactHiddenAddress', () => {
       postcode: 'EB4',
     }));
 
+  it('leaves what is not a location, or has no address fields, as it is', () => {
+    expect(redactHiddenAddress(null)).toBeNull();
+    expect(redactHiddenAddress('EB4 5EF')).toBe('EB4 5EF');
+    const named = { name: 'Family Time Centre', hideExactAddress: true };
+    expect(redactHiddenAddress(named)).toBe(named);
+  });
+
+  it('redacts only the address fields that were read', () =>
+    expect(redactHiddenAddress({ addressLine1: '8 Imaginary Road', hideExactAddress: true })).toEqual({ addressLine1: null, hideExactAddress: true }));
+
   it('treats a location whose flag was not read as hidden', () =>
     expect(redactHiddenAddress({ postcode: 'EB4 5EF', addressLine1: '8 Imaginary Road' })).toEqual({ postcode: 'EB4', addressLine1: null }));
 });
@@ -57,7 +80,10 @@ const models: Record<string, { attributes: Record<string, any> }> = {
   'plugin::kinship-offer.location': {
     attributes: { name: { type: 'string' }, addressLine1: { type: 'string' }, addressLine2: { type: 'string' }, postcode: { type: 'string' }, townOrCity: { type: 'string' } },
   },
-  'api::venue.venue': { attributes: { place: { type: 'component', component: 'shared.place' } } },
+  'api::venue.venue': { attributes: { place: { type: 'component', component: 'shared.place' }, postcode: { type: 'string' } } },
+  'api::page.page': { attributes: { blocks: { type: 'dynamiczone', components: ['shared.text', 'shared.place'] } } },
+  'shared.text': { attributes: { body: { type: 'text' } } },
+  'api::tree.tree': { attributes: { parent: { type: 'relation', target: 'api::tree.tree' }, name: { type: 'string' } } },
   'shared.place': { attributes: { location: { type: 'relation', target: 'plugin::kinship-offer.location' } } },
 };
 const lookup: ModelLookup = (uid) => models[uid];
@@ -84,6 +110,14 @@ describe('hiddenAddressLookups', () => {
     ['a populated relation filtered', SERVICE, { populate: { locations: { filters: { postcode: { $eq: 'x' } } } } }, ['populate.locations.filters.postcode']],
     ['a populated relation sorted', OFFER, { populate: { services: { populate: { locations: { sort: 'addressLine2' } } } } }, ['populate.services.populate.locations.sort.addressLine2']],
     ['a search of locations', LOCATION, { _q: 'quiet' }, ['search']],
+    ['a search of a populated relation', SERVICE, { populate: { locations: { _q: 'quiet' } } }, ['populate.locations.search']],
+    ['filters in a list', LOCATION, { filters: [{ name: { $eq: 'x' } }, { postcode: { $eq: 'x' } }] }, ['filters.postcode']],
+    ['$and with $or inside', OFFER, { filters: { $and: [{ $or: [{ services: { locations: { postcode: { $eq: 'x' } } } }] }] } }, ['filters.services.locations.postcode']],
+    ['a sort with spaces', LOCATION, { sort: 'name:asc, postcode:desc' }, ['sort.postcode']],
+    ['a nested sort object two relations deep', OFFER, { sort: { services: { locations: { addressLine1: 'asc' } } } }, ['sort.services.locations.addressLine1']],
+    ['a dotted nested sort key', OFFER, { sort: { 'services.locations': { postcode: 'asc' } } }, ['sort.services.locations.postcode']],
+    ['a dynamic zone\'s component', 'api::page.page', { populate: { blocks: { on: { 'shared.place': { populate: { location: { filters: { postcode: { $eq: 'x' } } } } } } } } }, ['populate.blocks.on.shared.place.populate.location.filters.postcode']],
+    ['every lookup in one request', LOCATION, { filters: { postcode: { $eq: 'x' } }, sort: 'addressLine1', _q: 'q' }, ['filters.postcode', 'sort.addressLine1', 'search']],
   ])('finds %s', (_label, uid, params, expected) => expect(hiddenAddressLookups(uid, params, lookup)).toEqual(expected));
 
   it.each<[string, string, object]>([
@@ -92,6 +126,16 @@ describe('hiddenAddressLookups', () => {
     ['postcode of something that is not a location', SERVICE, { filters: { provider: { name: { $eq: 'postcode' } } }, sort: 'title' }],
     ['a search of services', SERVICE, { _q: 'quiet' }],
     ['populate by name', OFFER, { populate: ['services', 'services.locations'] }],
+    ['populate everything', OFFER, { populate: '*' }],
+    ['populate a relation as true', SERVICE, { populate: { locations: true } }],
+    ['a field called postcode on something else', 'api::venue.venue', { filters: { postcode: { $eq: 'x' } }, sort: 'postcode' }],
+    ['an empty search', LOCATION, { _q: '' }],
+    ['filters that are not an object', LOCATION, { filters: 'postcode' }],
+    ['a sort by a field that does not exist', SERVICE, { sort: 'nope.postcode' }],
+    ['a sort through a field that is not a relation', SERVICE, { sort: { title: { postcode: 'asc' } } }],
+    ['a populated field that is not a relation', SERVICE, { populate: { title: { filters: { postcode: { $eq: 'x' } } } } }],
+    ['a model it does not know', 'api::unknown.unknown', { filters: { postcode: { $eq: 'x' } } }],
+    ['a dynamic zone\'s other component', 'api::page.page', { populate: { blocks: { on: { 'shared.text': { filters: { body: { $eq: 'x' } } } } } } }],
   ])('lets %s through', (_label, uid, params) => expect(hiddenAddressLookups(uid, params, lookup)).toEqual([]));
 });
 
@@ -100,5 +144,12 @@ describe('canReachLocation', () => {
     expect(canReachLocation(OFFER, lookup)).toBe(true);
     expect(canReachLocation('api::venue.venue', lookup)).toBe(true);
     expect(canReachLocation('plugin::kinship-offer.organisation', lookup)).toBe(false);
+  });
+
+  it('follows dynamic zones, and stops on a loop or a model it does not know', () => {
+    expect(canReachLocation('api::page.page', lookup)).toBe(true);
+    expect(canReachLocation('api::tree.tree', lookup)).toBe(false);
+    expect(canReachLocation('api::unknown.unknown', lookup)).toBe(false);
+    expect(canReachLocation(LOCATION, () => undefined)).toBe(true);
   });
 });

@@ -20,5 +20,14 @@ describe('matchLocale: which of an offer\'s languages a page gets', () => {
     ['<script>', ['en', 'cy'], 'en'],
     ['en', ['cy', 'ur'], 'cy'],
     ['en', [], null],
+    ['en_GB', ['en-GB', 'en-US'], 'en-GB'],
+    ['fr-CA', ['en-US', 'fr-FR'], 'fr-FR'],
+    ['cy-<script>', ['en', 'cy'], 'en'],
+    ['cy-GB!', ['en', 'cy'], 'en'],
+    ['cy-abcdefghi', ['en', 'cy'], 'en'],
+    ['c', ['en', 'cy'], 'en'],
+    ['cymr', ['en', 'cy'], 'en'],
+    [undefined, ['cy', 'ar'], 'ar'],
+    ['de', ['pl', 'cy', 'ar'], 'ar'],
   ])('%j among %j gives %j', (requested, available, expected) => expect(matchLocale(requested, available, 'en')).toBe(expected));
 });

@@ -147,10 +147,10 @@ export function hiddenAddressLookups(uid: string, params: ReadParams, lookup: Mo
   function populate(model: string, value: unknown, path: string) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return;
     for (const [field, inner] of Object.entries(value)) {
+      if (!inner || typeof inner !== 'object') continue;
       const target = nextModel(attributeOf(model, field));
-      if (!target || !inner || typeof inner !== 'object') continue;
-      read(target, inner as ReadParams, `${path}.${field}`);
-      // Dynamic zones: populate[zone][on][component] = { filters, sort, populate }.
+      if (target) read(target, inner as ReadParams, `${path}.${field}`);
+      // Dynamic zones (no single target): populate[zone][on][component] = { filters, sort, populate }.
       const on = (inner as { on?: Record<string, unknown> }).on;
       if (on && typeof on === 'object') for (const [component, options] of Object.entries(on)) read(component, options as ReadParams, `${path}.${field}.on.${component}`);
     }
