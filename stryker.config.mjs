@@ -30,7 +30,7 @@ export default {
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants: the rule tables, scheme lists, regular expressions)
   // each need every unit test again, which takes this run from about 30 minutes to about 4 hours
-  // on two cores. Their faults are covered by the sabotage table in test/README.md's note; run
+  // on two cores; test/MUTATION.md lists the faults of that kind tried by hand. Run
   // `npm run mutate -- --ignoreStatic false` to include them.
   ignoreStatic: true,
   // Two cores, shared: one vitest worker.
