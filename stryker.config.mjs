@@ -17,7 +17,9 @@ export default {
     'plugin/server/src/middlewares/rate-limit.ts',
     'plugin/server/src/graphql/request-limits.ts',
     'plugin/server/src/compliance/report.ts',
-    'plugin/server/src/controllers/feedback.ts',
+    // The feedback checks (readSubmission); the rest of the controller is the database's, tested
+    // against a real Strapi in test/plugin/feedback.test.ts.
+    'plugin/server/src/controllers/feedback.ts:14-52',
     'plugin/server/src/locales.ts',
     'plugin/server/src/offer-view/content-version.ts',
     'plugin/server/src/offer-view/http-cache.ts',

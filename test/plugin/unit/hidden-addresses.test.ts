@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   canReachLocation,
   hiddenAddressLookups,
+  keepHiddenFlag,
   postcodeDistrict,
   redactHiddenAddress,
+  redactHiddenAddresses,
+  refuseHiddenAddressLookups,
   type ModelLookup,
 } from '../../../plugin/server/src/documents/hidden-addresses';
 
@@ -151,5 +154,95 @@ describe('canReachLocation', () => {
     expect(canReachLocation('api::tree.tree', lookup)).toBe(false);
     expect(canReachLocation('api::unknown.unknown', lookup)).toBe(false);
     expect(canReachLocation(LOCATION, () => undefined)).toBe(true);
+  });
+});
+
+describe('redactHiddenAddresses: every location in a read result, however deep', () => {
+  const hidden = { name: 'Refuge', addressLine1: '1 Quiet Lane', addressLine2: null, postcode: 'EB4 9QZ', hideExactAddress: true };
+  const open = { name: 'Family Hub', addressLine1: '2 High Street', postcode: 'EB1 1AA', hideExactAddress: false };
+  const redacted = { ...hidden, addressLine1: null, addressLine2: null, postcode: 'EB4' };
+
+  it('redacts a location, a list of them, and locations in relations two deep', () => {
+    expect(redactHiddenAddresses(LOCATION, hidden, lookup)).toEqual(redacted);
+    expect(redactHiddenAddresses(LOCATION, [hidden, open], lookup)).toEqual([redacted, open]);
+    const offer = { name: 'Example', services: [{ title: 'Support group', locations: [hidden, open], provider: { name: 'Charity' } }] };
+    expect(redactHiddenAddresses(OFFER, offer, lookup)).toEqual({ name: 'Example', services: [{ title: 'Support group', locations: [redacted, open], provider: { name: 'Charity' } }] });
+  });
+
+  it('redacts through components and dynamic zones', () => {
+    expect(redactHiddenAddresses('api::venue.venue', { place: { location: hidden } }, lookup)).toEqual({ place: { location: redacted } });
+    const page = { blocks: [{ __component: 'shared.place', location: hidden }, { __component: 'shared.text', body: '1 Quiet Lane' }, null] };
+    expect(redactHiddenAddresses('api::page.page', page, lookup)).toEqual({ blocks: [{ __component: 'shared.place', location: redacted }, page.blocks[1], null] });
+  });
+
+  it('leaves counts, empty relations and models it does not know as they are', () => {
+    expect(redactHiddenAddresses(LOCATION, 3, lookup)).toBe(3);
+    expect(redactHiddenAddresses(LOCATION, null, lookup)).toBeNull();
+    expect(redactHiddenAddresses(SERVICE, { title: 'x', locations: null }, lookup)).toEqual({ title: 'x', locations: null });
+    expect(redactHiddenAddresses('api::unknown.unknown', hidden, lookup)).toBe(hidden);
+  });
+
+  it('does not change what it was given', () => {
+    const service = { title: 'x', locations: [{ ...hidden }] };
+    redactHiddenAddresses(SERVICE, service, lookup);
+    expect(service.locations[0].addressLine1).toBe('1 Quiet Lane');
+  });
+});
+
+describe('refuseHiddenAddressLookups', () => {
+  it('lets a safe read through', () => expect(() => refuseHiddenAddressLookups(LOCATION, { filters: { townOrCity: { $eq: 'x' } } }, lookup)).not.toThrow());
+
+  it('refuses a lookup with a 400 that says where, and what to use instead', () => {
+    let error: any;
+    try {
+      refuseHiddenAddressLookups(SERVICE, { filters: { locations: { postcode: { $startsWith: 'EB4 9' } } }, sort: 'locations.addressLine1' }, lookup);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error?.name).toBe('ValidationError');
+    expect(error.message).toBe(
+      'Some locations hide their exact address, so public requests cannot filter, sort or search on addressLine1, addressLine2, postcode ' +
+        '(this request does at filters.locations.postcode, sort.locations.addressLine1). Filter on townOrCity instead; editors and API tokens may use every field.',
+    );
+    expect(error.details).toEqual({ lookups: ['filters.locations.postcode', 'sort.locations.addressLine1'] });
+  });
+});
+
+describe('keepHiddenFlag', () => {
+  it('adds hideExactAddress to a location read that chooses its fields, as a list or as text', () => {
+    const list: { fields?: unknown } = { fields: ['name', 'postcode'] };
+    keepHiddenFlag(LOCATION, list, lookup);
+    expect(list.fields).toEqual(['name', 'postcode', 'hideExactAddress']);
+    const text: { fields?: unknown } = { fields: 'name,postcode' };
+    keepHiddenFlag(LOCATION, text, lookup);
+    expect(text.fields).toEqual(['name', 'postcode', 'hideExactAddress']);
+  });
+
+  it('leaves fields that already have it, a read of all fields, and other types alone', () => {
+    const already = { fields: ['hideExactAddress', 'postcode'] };
+    keepHiddenFlag(LOCATION, already, lookup);
+    expect(already.fields).toEqual(['hideExactAddress', 'postcode']);
+    const all: { fields?: unknown } = {};
+    keepHiddenFlag(LOCATION, all, lookup);
+    expect(all).toEqual({});
+    const service = { fields: ['title'] };
+    keepHiddenFlag(SERVICE, service, lookup);
+    expect(service.fields).toEqual(['title']);
+    const odd = { fields: 5 };
+    keepHiddenFlag(LOCATION, odd, lookup);
+    expect(odd.fields).toBe(5);
+  });
+
+  it('adds it to locations read through populated relations', () => {
+    const params = { populate: { services: { populate: { locations: { fields: ['name'] } } }, councils: { fields: ['name'] } } } as any;
+    keepHiddenFlag(OFFER, params, lookup);
+    expect(params.populate.services.populate.locations.fields).toEqual(['name', 'hideExactAddress']);
+    expect(params.populate.councils.fields).toEqual(['name']);
+    const byName = { populate: ['services'] };
+    keepHiddenFlag(OFFER, byName, lookup);
+    expect(byName).toEqual({ populate: ['services'] });
+    const asTrue = { populate: { services: true } };
+    keepHiddenFlag(OFFER, asTrue, lookup);
+    expect(asTrue).toEqual({ populate: { services: true } });
   });
 });

@@ -172,6 +172,7 @@ describe('what is cached', () => {
     ['a query for other data only', { query: '{ kinshipOfferServices { title } }' }],
     ['a mutation', { query: 'mutation { kinshipOffer(slug: "x") { name } }' }],
     ['two operations', { query: `${OFFER_QUERY} query Two { kinshipOffer(slug: "x") { name } }` }],
+    ['an inline fragment for other data', { query: '{ ... on Query { kinshipOfferServices { title } } }' }],
     ['a fragment spread at the top', { query: '{ ...F } fragment F on Query { kinshipOffer(slug: "x") { name } }' }],
     ['a syntax error', { query: '{ kinshipOffer(' }],
     ['a query that is not text', { query: ['{ kinshipOffer(slug: "x") { name } }'] }],

@@ -21,6 +21,7 @@ describe('matchLocale: which of an offer\'s languages a page gets', () => {
     ['en', ['cy', 'ur'], 'cy'],
     ['en', [], null],
     ['en_GB', ['en-GB', 'en-US'], 'en-GB'],
+    ['en_US', ['en-GB', 'en-US'], 'en-US'],
     ['fr-CA', ['en-US', 'fr-FR'], 'fr-FR'],
     ['cy-<script>', ['en', 'cy'], 'en'],
     ['cy-GB!', ['en', 'cy'], 'en'],

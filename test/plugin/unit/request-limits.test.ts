@@ -79,7 +79,14 @@ describe('page sizes written into the query', () => {
     ]);
   });
 
+  it('points at the argument that is out of range', () => {
+    const [error] = validate(schema, parse('{ services(pagination: { limit: 501 }) { title } }'), [requestLimitsRule(500)]);
+    expect(error.locations).toEqual([{ line: 1, column: 26 }]);
+  });
+
   it('leaves other arguments, and sizes given by variable, to Strapi (which clamps them)', () => {
+    expect(problems('{ services(sort: { limit: 0, start: -1 }) { title } }')).toEqual([]);
+    expect(problems('{ services(pagination: { limit: "0" }) { title } }')).toEqual([]);
     expect(problems('{ offer(slug: "-1") { title } }')).toEqual([]);
     expect(problems('query ($p: PaginationArg) { services(pagination: $p) { title } }')).toEqual([]);
     expect(problems('query ($n: Int) { services(pagination: { limit: $n }) { title } }')).toEqual([]);
