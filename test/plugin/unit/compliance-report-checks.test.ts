@@ -216,6 +216,7 @@ describe('reviews', () => {
     expect(report(everything(), [all('A', null), all('B', '2020-01-01')], { serviceReviewMonths: 6 }).nextSteps).toEqual(['Review 2 services not reviewed for 6 months.']);
     expect(report(everything(), [all('A', '2026-11-01')]).nextSteps).toEqual([]);
     expect(report(everything(), [all('A', '2026-11-01')]).score).toBe(100);
+    expect(report({ ...everything(), complaints: null }, [all('A', '2026-11-01')]).nextSteps).toEqual(['Explain how children, carers and others can complain.']);
   });
 });
 

@@ -103,6 +103,7 @@ describe('rich text', () => {
   it('takes empty rich text, and text with no links', () => {
     expect(complaints(null)).toEqual([]);
     expect(complaints([])).toEqual([]);
+    expect(complaints('')).toEqual([]);
     expect(complaints([{ type: 'paragraph', children: [{ type: 'text', text: 'javascript:alert(1)' }] }])).toEqual([]);
   });
 
@@ -174,10 +175,13 @@ describe('the offer', () => {
     expect(offer({ lastReviewedAt: '2026-03-01', nextReviewDue: '2026-03-01' })).toEqual(['nextReviewDue: The next review must fall after the last review']);
     expect(offer({ lastReviewedAt: '2026-03-01' }, { nextReviewDue: '2026-02-01' })).toEqual(['nextReviewDue: The next review must fall after the last review']);
     expect(offer({ nextReviewDue: '2026-02-01' })).toEqual([]);
+    expect(offer({ lastReviewedAt: '2026-02-01' })).toEqual([]);
   });
 
   it('ignores fields the content type does not have, and fields without a rule', () => {
     expect(offer({ notAField: 'javascript:x', name: 'javascript:x' })).toEqual([]);
+    expect(problems('location', { name: 'javascript:x', postcode: 'x' })).toEqual([]);
+    expect(normaliseDocument('location', attributesOf('location'), { name: '020 7946 0000' })).toEqual({ name: '020 7946 0000' });
   });
 });
 
@@ -189,6 +193,12 @@ describe('the service', () => {
     expect(service({ minimumAge: 6, maximumAge: 5 })).toEqual(['maximumAge: The maximum age must be the same as or more than the minimum age']);
     expect(service({ minimumAge: 6 }, { maximumAge: 5 })).toEqual(['maximumAge: The maximum age must be the same as or more than the minimum age']);
     expect(service({ minimumAge: 6 })).toEqual([]);
+    expect(service({ minimumAge: 6, maximumAge: null })).toEqual([]);
+    expect(service({ minimumAge: '10', maximumAge: 5 })).toEqual([]);
+  });
+
+  it('takes empty lists and opening times', () => {
+    expect(service({ deliveryMethods: '', languages: null, openingTimes: '' })).toEqual([]);
   });
 
   it.each([

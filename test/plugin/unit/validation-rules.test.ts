@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  ukPhone,
   clockTime,
   email,
   gssCode,
@@ -182,6 +183,25 @@ describe('weekday', () => {
   it.each(['mo', 'Mon', 'Monday', 'MON', '', null])('refuses %j, naming the days', (day) =>
     expect(weekday(day)).toBe('Use the days MO, TU, WE, TH, FR, SA, SU'),
   );
+});
+
+describe('ukPhone as a rule', () => {
+  it('leaves blanks to required, and refuses what is not text', () => {
+    expect(ukPhone('')).toBeNull();
+    expect(ukPhone(null)).toBeNull();
+    expect(ukPhone(2079460000)).toBe('Enter a UK phone number as text');
+    expect(ukPhone.normalise(2079460000)).toBe(2079460000);
+    expect(ukPhone.normalise('')).toBe('');
+    expect(ukPhone.normalise(null)).toBeNull();
+  });
+});
+
+describe('rules on values that only look like text', () => {
+  it('refuses a list holding a good value', () => {
+    expect(gssCode(['E09000033'])).not.toBeNull();
+    expect(clockTime(['09:30'])).not.toBeNull();
+    expect(languageCode(['en'])).not.toBeNull();
+  });
 });
 
 describe('isoDate', () => {

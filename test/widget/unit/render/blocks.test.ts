@@ -123,6 +123,7 @@ describe('renderBlocks', () => {
     expect(render([{ type: 'code', children: [{ type: 'text', text: 'x = 1' }] }])).toBe('<p>x = 1</p>');
     expect(render([{ type: 'paragraph', children: [{ type: 'mention', children: [{ type: 'text', text: 'Jo' }] }] }])).toBe('<p>Jo</p>');
     expect(render([{ type: 'paragraph' }])).toBe('<p></p>');
+    expect(render([{ type: 'paragraph', children: [{ type: 'mention', url: 'https://x.example', children: [{ type: 'text', text: 'Jo' }] }] }])).toBe('<p>Jo</p>');
   });
 
   it('renders nothing for no rich text', () => {
@@ -139,6 +140,7 @@ describe('hasContent', () => {
     [[{ type: 'paragraph', children: [{ type: 'text', text: '' }] }, { type: 'list', children: [{ type: 'list-item', children: [{ type: 'text', text: ' x ' }] }] }], true],
     [[{ type: 'paragraph', children: [{ type: 'text', text: '  \n ' }] }], false],
     [[{ type: 'paragraph', children: [] }, { type: 'paragraph' }], false],
+    [[{ type: 'paragraph', children: [{ type: 'text', text: '' }, { type: 'text', text: '' }] }], false],
     [[], false],
     [null, false],
     [undefined, false],
