@@ -31,7 +31,7 @@ export default {
   ],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants: the rule tables, scheme lists, regular expressions)
-  // each need every unit test again, which takes this run from about 30 minutes to about 4 hours
+  // each need every unit test again, which takes this run from about 15 minutes to hours
   // on two cores; test/MUTATION.md lists the faults of that kind tried by hand. Run
   // `npm run mutate -- --ignoreStatic false` to include them.
   ignoreStatic: true,

@@ -104,6 +104,7 @@ describe('hiddenAddressLookups', () => {
     ['a relation', SERVICE, { filters: { locations: { postcode: { $eq: 'EB4 9QZ' } } } }, ['filters.locations.postcode']],
     ['two relations', OFFER, { filters: { services: { locations: { $and: [{ addressLine1: { $contains: 'Q' } }] } } } }, ['filters.services.locations.addressLine1']],
     ['a dotted path', SERVICE, { filters: { 'locations.postcode': { $eq: 'EB4 9QZ' } } }, ['filters.locations.postcode']],
+    ['a dotted path through two relations', OFFER, { filters: { 'services.locations.postcode': { $eq: 'EB4 9QZ' } } }, ['filters.services.locations.postcode']],
     ['a component', 'api::venue.venue', { filters: { place: { location: { postcode: { $eq: 'x' } } } } }, ['filters.place.location.postcode']],
     ['a sort string', LOCATION, { sort: 'name:asc,postcode:desc' }, ['sort.postcode']],
     ['a sort list', LOCATION, { sort: ['addressLine1:asc'] }, ['sort.addressLine1']],
@@ -180,6 +181,7 @@ describe('redactHiddenAddresses: every location in a read result, however deep',
     expect(redactHiddenAddresses(LOCATION, null, lookup)).toBeNull();
     expect(redactHiddenAddresses(SERVICE, { title: 'x', locations: null }, lookup)).toEqual({ title: 'x', locations: null });
     expect(redactHiddenAddresses('api::unknown.unknown', hidden, lookup)).toBe(hidden);
+    expect(redactHiddenAddresses('api::venue.venue', { postcode: 'EB4 9QZ' }, lookup)).toEqual({ postcode: 'EB4 9QZ' });
   });
 
   it('does not change what it was given', () => {
