@@ -14,6 +14,9 @@ beforeEach(async () => {
   history.replaceState(null, '', location.pathname);
 });
 
+/** Lets the element finish what a reader's action started (a render, then a move of focus). */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 afterEach(() => {
   network.restore();
   console.warn = realWarn;
@@ -192,6 +195,14 @@ describe('"Was this helpful?"', () => {
     expect(text(feedback)).to.equal('Thank you for your feedback.');
     expect(posts.map((p) => p.body.data.message)).to.deep.equal(['Nothing about holidays', 'Nothing about holidays', 'Nothing about holidays']);
     expect(posts[0].body.data).to.not.have.property('helpful');
+  });
+
+  it('goes to the CMS under the same path as the endpoint, when a proxy serves the CMS under a path', async () => {
+    const element = await settled(await mount('offer="example-borough" endpoint="https://www.example.gov.uk/cms/graphql"'));
+    expect(network.requests[0]).to.match(/^https:\/\/www\.example\.gov\.uk\/cms\/graphql\?/);
+    button([...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!, 'Yes').click();
+    await tick();
+    expect(posts.map((post) => post.url)).to.deep.equal(['https://www.example.gov.uk/cms/api/kinship-offer/feedback']);
   });
 
   it('is not asked in the contact-only view, nor printed', async () => {
@@ -451,6 +462,7 @@ describe('when things go wrong', () => {
 });
 
 describe('printing', () => {
+
   it('opens every service\'s details for print and closes them after', async () => {
     const element = await settled(await mount('offer="example-borough"'));
     const details = [...shadow(element).querySelectorAll('details')];
