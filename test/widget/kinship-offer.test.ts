@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
 
 let network: FakeNetwork;
@@ -458,6 +459,58 @@ describe('when things go wrong', () => {
     expect(loading.querySelector('slot')).to.exist;
     expect(loading.getBoundingClientRect().height).to.be.greaterThan(200);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('reflow at 320 px (WCAG 1.4.10)', () => {
+  const email = 'kinshipcarersadviceandsupport@examplemetropolitanborough.gov.uk';
+  const url = `https://www.examplemetropolitanborough.gov.uk/${'kinshipcarersadviceandsupport'.repeat(3)}`;
+  const word = 'Kinshipcarersadviceandsupportinexamplemetropolitanborough';
+  const blocks = [
+    { type: 'heading', level: 2, children: [{ type: 'text', text: word }] },
+    { type: 'paragraph', children: [{ type: 'text', text: `${word} ` }, { type: 'link', url, children: [{ type: 'text', text: url }] }] },
+    { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: email, code: true }] }] },
+    { type: 'quote', children: [{ type: 'text', text: word }] },
+  ];
+  before(() => setViewport({ width: 320, height: 640 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  const overflow = () => document.documentElement.scrollWidth - document.documentElement.clientWidth;
+
+  it('never scrolls sideways, with long unbroken words in every field', async () => {
+    Object.assign(offer, {
+      name: word, contactName: word, contactEmail: email, contactPhone: '020 7946 0000', contactHours: word, contactUrl: url,
+      generalApproach: blocks, legalFramework: blocks, financialSupportPolicy: blocks, complaints: blocks, evidenceBase: blocks,
+      legalFrameworkByArrangement: { adoption: word }, accountableOfficerName: word, accountableOfficerRole: word,
+      independentAdvice: [{ name: word, description: word, website: url, phone: '020 7946 0001' }],
+      youSaidWeDid: [{ youSaid: word, weDid: url, date: '2026-09-14' }],
+    });
+    for (const term of [...offer.vocabulary.arrangementTypes, ...offer.vocabulary.supportTypes]) Object.assign(term, { label: `${term.label} ${word}`, description: word });
+    offer.services = offer.services.slice(0, 3).map((service: any) => ({
+      ...service,
+      title: `Advice by e-mail: ${email}`, summary: url, alert: word, description: blocks, eligibility: word, howToAccess: email,
+      referralUrl: url, costDescription: word, languages: ['en', word.slice(0, 8)],
+      openingTimes: [{ days: ['MO'], opensAt: '09:00', closesAt: '17:00', note: word }],
+      provider: { name: word, website: url }, contacts: [{ name: word, role: word, email, phone: '020 7946 0002' }],
+      locations: [{ name: word, addressLine1: word, addressLine2: url, townOrCity: word, postcode: word, accessibility: word }],
+    }));
+    const element = await settled(await mount('offer="example-borough" arrangement="adoption"'));
+    for (const details of shadow(element).querySelectorAll('details')) {
+      details.open = true;
+      await oneEvent(details, 'toggle');
+    }
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('details .details').length).to.equal(shadow(element).querySelectorAll('details').length);
+    expect(overflow()).to.be.at.most(0);
+  });
+
+  it('never scrolls sideways with a long word in a notice or in the fallback', async () => {
+    await settled(await mount(`offer="example-borough" arrangement="${word.repeat(2)}"`));
+    expect(overflow()).to.be.at.most(0);
+    network.restore();
+    network = fakeNetwork(() => Promise.reject(new TypeError('Failed to fetch')));
+    const failed = await settled(await mount('offer="example-borough"'));
+    failed.append(Object.assign(document.createElement('a'), { href: url, textContent: url }));
+    expect(overflow()).to.be.at.most(0);
   });
 });
 
