@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EMPTY_FILTERS, filterServices, searchTextOf } from '../../widget/src/filters';
+import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters } from '../../widget/src/filters';
 import { recorded } from './support';
 
 describe('keyword search', () => {
@@ -26,5 +26,23 @@ describe('keyword search', () => {
 
   it('takes extra spaces between words as one', () => {
     expect(found('  virtual   school ')).to.equal(found('virtual school')).and.to.be.greaterThan(0);
+  });
+});
+
+describe('choices in the URL', () => {
+  const state = { arrangement: 'adoption', supportTypes: ['education', 'legal_support'], query: 'school' };
+
+  it('uses the plain names for the only offer on a page, as older links do', () => {
+    const url = writeFilters('https://www.example.gov.uk/kinship?page=2#top', state);
+    expect(url).to.equal('https://www.example.gov.uk/kinship?page=2&kinship-arrangement=adoption&kinship-support=education%2Clegal_support&kinship-q=school#top');
+    expect(readFilters(new URL(url).search)).to.deep.equal(state);
+  });
+
+  it('qualifies the names when a page has several, so each offer keeps its own', () => {
+    const url = writeFilters(writeFilters('https://www.example.gov.uk/', state, 'borough'), EMPTY_FILTERS, 'shared');
+    expect(new URL(url).searchParams.get('kinship-arrangement.borough')).to.equal('adoption');
+    expect(readFilters(new URL(url).search, 'borough')).to.deep.equal(state);
+    expect(readFilters(new URL(url).search, 'shared')).to.deep.equal({});
+    expect(readFilters(new URL(url).search)).to.deep.equal({});
   });
 });

@@ -1,5 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import type { KinshipOffer } from '../../widget/src/kinship-offer';
 import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
 
 let network: FakeNetwork;
@@ -282,7 +283,69 @@ describe('filtering', () => {
   });
 });
 
+describe('two offers on one page', () => {
+  const choose = async (element: KinshipOffer, selector: string) => {
+    shadow(element).querySelector<HTMLInputElement>(selector)!.click();
+    await element.updateComplete;
+  };
+  const chosen = (element: KinshipOffer) => shadow(element).querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value;
+
+  /** The page (several.html's arrangement): opened, or opened again as a reload would. */
+  async function openPage(ids = ['borough', 'hub']) {
+    document.querySelector('#two-offers')?.remove();
+    const page = document.createElement('div');
+    page.id = 'two-offers';
+    page.innerHTML = ids.map((id) => `<kinship-offer ${id ? `id="${id}"` : ''} endpoint="${ENDPOINT}" offer="example-borough">Fallback</kinship-offer>`).join('');
+    await fixture(html`${page}`);
+    const elements = [...page.querySelectorAll('kinship-offer')];
+    for (const element of elements) await settled(element);
+    return elements;
+  }
+
+  it('each keeps its own choice in the URL, through a reload and Back', async () => {
+    let [first, second] = await openPage();
+    await choose(first, '#arrangement-adoption');
+    expect(chosen(second)).to.equal('');
+    expect(new URL(location.href).searchParams.get('kinship-arrangement.borough')).to.equal('adoption');
+
+    [first, second] = await openPage(); // reload
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', '']);
+
+    await choose(second, '#arrangement-private_fostering');
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', 'private_fostering']);
+    history.back();
+    await oneEvent(window, 'popstate');
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', '']);
+    await expect(first).to.be.accessible();
+  });
+
+  it('without ids, by the offer\'s slug; a shared link with the plain names still works for a single offer', async () => {
+    history.replaceState(null, '', '?kinship-arrangement=adoption');
+    const [single] = await openPage(['']);
+    expect(chosen(single)).to.equal('adoption');
+    await choose(single, '#arrangement-private_fostering');
+    expect(location.search).to.equal('?kinship-arrangement=private_fostering');
+  });
+});
+
 describe('attributes', () => {
+  it('support-types holds whatever a shared link, Back or the reader choose', async () => {
+    const education = offer.services.filter((s: any) => s.supportTypes.some((t: any) => t.code === 'education'));
+    history.replaceState(null, '', '?kinship-support=financial_support');
+    const element = await settled(await mount('offer="example-borough" support-types="education"'));
+    expect(serviceTitles(element)).to.have.members(education.map((s: any) => s.title));
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal(`${education.length} services`);
+
+    history.pushState(null, '', '?kinship-support=financial_support,legal_support');
+    history.pushState(null, '', location.pathname);
+    history.back();
+    await oneEvent(window, 'popstate');
+    await element.updateComplete;
+    expect(serviceTitles(element)).to.have.members(education.map((s: any) => s.title));
+    expect(shadow(element).querySelector('#support-financial_support')).to.equal(null);
+  });
+
   it('support-types restricts what a school or housing page shows', async () => {
     const element = await settled(await mount('offer="example-borough" support-types="accommodation"'));
     const expected = offer.services.filter((s: any) => s.supportTypes.some((t: any) => t.code === 'accommodation'));
@@ -515,6 +578,55 @@ describe('reflow at 320 px (WCAG 1.4.10)', () => {
 });
 
 describe('printing', () => {
+  const openOne = async (element: KinshipOffer) => {
+    const details = shadow(element).querySelectorAll('details')[1];
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+  };
+  const complete = (details: HTMLDetailsElement[]) => details.every((d) => d.open && d.querySelector('.details'));
+
+  it('prints every service complete from the host page\'s own button calling print(), and restores the reader\'s choice', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    await openOne(element);
+    const details = [...shadow(element).querySelectorAll('details')];
+    // window.print() lays the page out for print inside the call, between its two events.
+    let printed = false;
+    const button = Object.assign(document.createElement('button'), { textContent: 'Print this page' });
+    button.onclick = () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      printed = complete(details);
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    document.body.append(button);
+    button.click();
+    button.remove();
+    expect(printed).to.equal(true);
+    await element.updateComplete;
+    expect(details.map((d) => d.open)).to.deep.equal(details.map((_, i) => i === 1));
+  });
+
+  it('prints every service complete when the page is in print media, however printing started', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    await openOne(element);
+    const details = [...shadow(element).querySelectorAll('details')];
+    await emulateMedia({ media: 'print' });
+    try {
+      await tick();
+      await element.updateComplete;
+      expect(complete(details)).to.equal(true);
+      const content = details[0].querySelector<HTMLElement>('.details')!;
+      expect(content.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(text(content)).to.contain('Cost');
+      expect(getComputedStyle(details[0].querySelector('.feedback')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    await tick();
+    await element.updateComplete;
+    expect(details.map((d) => d.open)).to.deep.equal(details.map((_, i) => i === 1));
+  });
+
 
   it('opens every service\'s details for print and closes them after', async () => {
     const element = await settled(await mount('offer="example-borough"'));
