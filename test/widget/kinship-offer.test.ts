@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { KinshipOffer } from '../../widget/src/kinship-offer';
 import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
 
@@ -18,6 +18,17 @@ beforeEach(async () => {
 
 /** Lets the element finish what a reader's action started (a render, then a move of focus). */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** What has focus inside the element, as a reader would be told ("nothing": the top of the host page). */
+const focused = (element: KinshipOffer) => where(shadow(element).activeElement);
+/** A control or text described in words: assertions on DOM nodes themselves cannot be reported from the browser. */
+const where = (node: Element | null | undefined) => (node ? `${node.localName} "${text(node)}"` : 'nothing');
+/** Presses Enter on a control, as a keyboard user would. */
+async function pressEnter(control: HTMLElement, element: KinshipOffer) {
+  control.focus();
+  await sendKeys({ press: 'Enter' });
+  await element.updateComplete;
+  await tick();
+}
 
 afterEach(() => {
   network.restore();
@@ -207,6 +218,41 @@ describe('"Was this helpful?"', () => {
     expect(posts.map((post) => post.url)).to.deep.equal(['https://www.example.gov.uk/cms/api/kinship-offer/feedback']);
   });
 
+  it('keeps the keyboard user\'s place: "Yes" and "Send" land on the thanks that replace them', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const first = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    await pressEnter(button(first, 'Yes'), element);
+    expect(focused(element)).to.equal(where(first.querySelector('p')));
+    expect(focused(element)).to.equal('p "Thank you for your feedback."');
+
+    const details = shadow(element).querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+    const second = details.querySelector('kinship-offer-feedback')!;
+    await pressEnter(button(second, 'Tell us what is missing or wrong'), element);
+    expect(focused(element)).to.equal(where(second.querySelector('textarea')));
+    second.querySelector('textarea')!.value = 'Nothing about holiday clubs';
+    await pressEnter(button(second, 'Send'), element);
+    expect(focused(element)).to.equal('p "Thank you for your feedback."');
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps the keyboard user\'s place when sending fails: on "Send", or on "Yes"', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const feedback = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    answer = () => json({ error: { status: 429, message: 'Too many requests' } }, 429);
+    await pressEnter(button(feedback, 'Yes'), element);
+    expect(feedback.querySelector('[role="alert"]')).to.exist;
+    expect(focused(element)).to.equal(where(button(feedback, 'Yes')));
+
+    await pressEnter(button(feedback, 'No'), element);
+    feedback.querySelector('textarea')!.value = 'Nothing about holidays';
+    await pressEnter(button(feedback, 'Send'), element);
+    expect(feedback.querySelector('[role="alert"]')).to.exist;
+    expect(focused(element)).to.equal(where(button(feedback, 'Send')));
+  });
+
   it('is not asked in the contact-only view, nor printed', async () => {
     const contactOnly = await settled(await mount('offer="example-borough" view="contact"'));
     expect(shadow(contactOnly).querySelector('kinship-offer-feedback')).to.equal(null);
@@ -274,6 +320,20 @@ describe('filtering', () => {
     await oneEvent(window, 'popstate');
     await element.updateComplete;
     expect(shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!.checked).to.equal(true);
+  });
+
+  it('"Clear all choices", pressed from the keyboard, leaves focus on the new count, not the top of the page', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'submarine';
+    search.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    const clear = [...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Clear all choices')!;
+    await pressEnter(clear, element);
+    expect(clear.isConnected).to.equal(false);
+    expect(focused(element)).to.equal(where(shadow(element).querySelector('[part="status"]')));
+    expect(focused(element)).to.equal(`p "${offer.services.length} services"`);
+    await expect(element).to.be.accessible();
   });
 
   it('shows the legal position for the chosen arrangement', async () => {
@@ -475,6 +535,26 @@ describe('when things go wrong', () => {
     expect(shadow(element).querySelector('[part="error"] slot')).to.exist;
     expect(warnings[0]).to.contain('did not answer within 10 s');
     expect(escaped).to.deep.equal([]);
+  });
+
+  it('"Try again" keeps the keyboard user\'s place: on "Loading", then on the offer or the error', async () => {
+    let respond: (response: Response | Promise<Response>) => void = () => {};
+    network.restore();
+    network = fakeNetwork(() => (network.requests.length === 1 ? Promise.reject(new TypeError('Failed to fetch')) : new Promise((resolve) => (respond = resolve))));
+    const element = await settled(await mount('offer="example-borough"'));
+    await pressEnter([...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Try again')!, element);
+    expect(focused(element)).to.equal('p "Loading the kinship local offer…"');
+    respond(Promise.reject(new TypeError('Failed to fetch')));
+    await settled(element);
+    await tick();
+    expect(focused(element)).to.equal('h2 "The kinship local offer could not be loaded"');
+
+    await pressEnter([...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Try again')!, element);
+    respond(json({ data: { kinshipOffer: offer } }));
+    await settled(element);
+    await tick();
+    expect(focused(element)).to.equal(where(shadow(element).querySelector('[part="contact"] h2')));
+    await expect(element).to.be.accessible();
   });
 
   it('recovers on retry once the CMS is back', async () => {

@@ -3,6 +3,7 @@ import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
 import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
+import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { Printing } from './printing';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
@@ -111,6 +112,8 @@ export class KinshipOffer extends LitElement {
     this.requestUpdate();
     this.performUpdate();
   });
+  /** After "Try again": where focus goes once the offer (or the error) is shown again. */
+  private _focusAfterLoad = false;
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
@@ -142,6 +145,10 @@ export class KinshipOffer extends LitElement {
       this._error = error;
       this._warn(`could not show the offer "${this.offer}": ${message}`);
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
+    }
+    if (this._focusAfterLoad) {
+      this._focusAfterLoad = false;
+      this._moveFocus('.first');
     }
   }
 
@@ -554,6 +561,12 @@ export class KinshipOffer extends LitElement {
     this._emit('kinship-offer-filter', { ...filters, results: this._results().length });
   }
 
+  /** Focus on what replaced a control the reader used, once it is rendered. */
+  private async _moveFocus(selector: string) {
+    await this.updateComplete;
+    moveFocus(this.renderRoot.querySelector<HTMLElement>(selector));
+  }
+
   // ---- handlers --------------------------------------------------------------------------------
 
   private _onArrangement = (event: Event) => {
@@ -570,12 +583,17 @@ export class KinshipOffer extends LitElement {
     this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, true);
   };
 
+  /** The button disappears with "no results": the reader lands on the new count instead. */
   private _clearFilters = () => {
     this._setFilters(EMPTY_FILTERS);
+    this._moveFocus('[part="status"]');
   };
 
+  /** The error and its button give way to "Loading…", then to the offer or the error again. */
   private _retry = () => {
+    this._focusAfterLoad = true;
     void this._load();
+    this._moveFocus('.loading p, .first');
   };
 
   /** Back or Forward: the choices in the URL, checked as a shared link's are. */
