@@ -79,7 +79,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const loaded = oneEvent(document, 'kinship-offer-load');
     await mount('offer="example-borough"');
     const event = await loaded;
-    expect(event.detail).to.deep.equal({ offer: 'example-borough', services: offer.services.length });
+    expect(event.detail).to.deep.equal({ offer: 'example-borough', locale: 'en', services: offer.services.length });
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
@@ -453,9 +453,52 @@ describe('attributes', () => {
     expect(JSON.parse(new URL(network.requests[1]).searchParams.get('variables')!)).to.deep.equal({ slug: 'another' });
   });
 
-  it('asks for the content locale given by lang', async () => {
+  it('asks for the content locale given by lang, as given', async () => {
     await settled(await mount('offer="example-borough" lang="cy"'));
     expect(JSON.parse(new URL(network.requests[0]).searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough', locale: 'cy' });
+    await settled(await mount('offer="example-borough" lang="en-GB"'));
+    expect(JSON.parse(new URL(network.requests[1]).searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough', locale: 'en-GB' });
+  });
+});
+
+describe('on a right-to-left host page', () => {
+  const page = document.documentElement;
+  beforeEach(() => {
+    page.lang = 'ur';
+    page.dir = 'rtl';
+  });
+  afterEach(() => {
+    page.removeAttribute('lang');
+    page.removeAttribute('dir');
+  });
+  const root = (element: KinshipOffer) => shadow(element).querySelector<HTMLElement>('.root')!;
+
+  it('shows English content left to right, declared English, whatever the page\'s language', async () => {
+    offer.locale = 'en'; // asked for Urdu, the CMS had only English
+    const element = await settled(await mount('offer="example-borough" lang="ur"'));
+    expect(root(element).getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle(root(element)).direction).to.equal('ltr');
+    expect(getComputedStyle(shadow(element).querySelector('[part="service"] p')!).direction).to.equal('ltr');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows Urdu content right to left, declared Urdu', async () => {
+    offer.locale = 'ur';
+    const element = await settled(await mount('offer="example-borough" lang="ur"'));
+    expect(root(element).getAttribute('lang')).to.equal('ur');
+    expect(getComputedStyle(shadow(element).querySelector('[part="contact"]')!).direction).to.equal('rtl');
+  });
+
+  it('before there is content, declares the element\'s own words\' language (English unless the host translated them)', async () => {
+    network.restore();
+    network = fakeNetwork(() => Promise.reject(new TypeError('Failed to fetch')));
+    const element = await settled(await mount('offer="example-borough"'));
+    expect(root(element).getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle(root(element)).direction).to.equal('ltr');
+    element.strings = { lang: 'ur', retry: 'دوبارہ کوشش کریں' };
+    await element.updateComplete;
+    expect(root(element).getAttribute('lang')).to.equal('ur');
+    expect(getComputedStyle(root(element)).direction).to.equal('rtl');
   });
 });
 

@@ -5,6 +5,7 @@ import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
 import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
+import { directionOf } from './locale';
 import { Printing } from './printing';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
@@ -25,7 +26,7 @@ const SCRIPT_URL = import.meta.url;
  * @summary The kinship local offer: named contact, support filtered by arrangement and need,
  * the legal framework, financial support policy, complaints and independent advice.
  *
- * @fires kinship-offer-load - The offer is shown. `detail: { offer, services }`
+ * @fires kinship-offer-load - The offer is shown. `detail: { offer, locale, services }` (locale: the one the CMS served)
  * @fires kinship-offer-error - The offer could not be shown. `detail: { offer, kind, message }`
  * @fires kinship-offer-filter - A reader changed their choices. `detail: { arrangement, supportTypes, query, results }`
  *
@@ -137,7 +138,7 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
-      this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
+      this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
       if (loading.signal.aborted) return;
       const kind = error instanceof OfferLoadError ? error.kind : 'network';
@@ -172,7 +173,10 @@ export class KinshipOffer extends LitElement {
   }
 
   override render() {
-    return html`<div class="root">${this._renderState()}</div>`;
+    // The words shown are in the served locale (or, before there is an offer, the element's own
+    // words' language), whatever language and direction the host page is in.
+    const lang = this._offer?.locale || this._t.lang;
+    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this._renderState()}</div>`;
   }
 
   private _renderState() {
@@ -616,7 +620,7 @@ declare global {
     'kinship-offer': KinshipOffer;
   }
   interface HTMLElementEventMap {
-    'kinship-offer-load': CustomEvent<{ offer: string; services: number }>;
+    'kinship-offer-load': CustomEvent<{ offer: string; locale: string; services: number }>;
     'kinship-offer-error': CustomEvent<{ offer: string; kind: string; message: string }>;
     'kinship-offer-filter': CustomEvent<FilterState & { results: number }>;
   }
