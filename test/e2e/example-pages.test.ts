@@ -282,6 +282,35 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('printing from the host page\'s own button, print(): every service complete, then as the reader left them', async () => {
+    const { page, problems, close } = await open('council.html');
+    const widget = page.locator('kinship-offer');
+    await widget.locator('summary').nth(1).click(); // the reader opens one service
+    await expect.poll(() => widget.locator('details[open] .details').count()).toBe(1);
+    // The host's button, and what the page holds when the browser lays it out for print: a listener
+    // added after the element's sees what print() prints (headless Chromium prints nothing itself).
+    // Only a fresh page shows what readers get: print() pauses the page, and a paused page cannot
+    // prepare the templates a service's details need the first time.
+    await page.evaluate(() => {
+      const button = Object.assign(document.createElement('button'), { textContent: 'Print this page' });
+      button.setAttribute('onclick', 'print()');
+      document.querySelector('main')!.append(button);
+      addEventListener('beforeprint', () => {
+        const details = [...document.querySelector('kinship-offer')!.shadowRoot!.querySelectorAll('details')];
+        (window as any).printed = { services: details.length, complete: details.filter((d) => d.open && d.querySelector('.details')).length };
+      });
+    });
+    await page.getByRole('button', { name: 'Print this page' }).click();
+    const printed = await page.evaluate(() => (window as any).printed);
+    expect(printed.services).toBe(30);
+    expect(printed.complete).toBe(30);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => widget.locator('details[open]').count()).toBe(1);
+    expect(await widget.locator('details').nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('reflows at 320 px wide with nothing cut off', async () => {
     const { page, close } = await open('council.html', { width: 320 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

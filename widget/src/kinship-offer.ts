@@ -111,7 +111,11 @@ export class KinshipOffer extends LitElement {
   private _url = new UrlState(this, () => this._onPopState());
   private _print = new Printing(this, () => {
     this.requestUpdate();
-    this.performUpdate();
+    try {
+      this.performUpdate();
+    } catch {
+      this.requestUpdate(); // a print() that bypassed the wrapper: the page is paused, finish afterwards
+    }
   });
   /** After "Try again": where focus goes once the offer (or the error) is shown again. */
   private _focusAfterLoad = false;
