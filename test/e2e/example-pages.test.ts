@@ -223,6 +223,23 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('a right-to-left page in Urdu: the English offer is declared English and reads left to right', async () => {
+    const { page, problems, close } = await open('rtl.html');
+    const widget = page.locator('kinship-offer');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const root = await widget.evaluate((el) => {
+      const root = el.shadowRoot!.querySelector<HTMLElement>('.root')!;
+      const summary = el.shadowRoot!.querySelector('[part="service"] p')!;
+      return { lang: root.lang, direction: getComputedStyle(root).direction, summary: getComputedStyle(summary).direction };
+    });
+    expect(root).toEqual({ lang: 'en', direction: 'ltr', summary: 'ltr' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await shot(page, 'rtl');
+    await close();
+  });
+
   it('reads the CMS from another origin, but never with credentials', async () => {
     const { page, close } = await open('council.html');
     const attempt = (credentials: RequestCredentials) =>
