@@ -33,6 +33,9 @@ export default {
       ecma: 2022,
       module: true,
       compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+      // The element's private members (_offer, _renderService…) are named for readers of the source;
+      // in the bundle they may be short. Lit's own (_$…) are shared between its modules: left alone.
+      mangle: { properties: { regex: /^_(?!\$)/ } },
       format: { comments: false },
     }),
   ],

@@ -33,7 +33,9 @@ export const styles = css`
     line-height: 1.32;
     color: var(--_text);
     background: var(--_background);
-    overflow-wrap: break-word;
+    /* A long e-mail address or URL breaks anywhere rather than widen a 320 px page (WCAG 1.4.10);
+       break-word would not shrink boxes that size to their content (summary, flex labels). */
+    overflow-wrap: anywhere;
   }
   * {
     box-sizing: border-box;

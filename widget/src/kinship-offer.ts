@@ -2,12 +2,16 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
 import './feedback';
-import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
+import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
+import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
+import { directionOf } from './locale';
+import { Printing } from './printing';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
 import { openingTimeText } from './format/opening-times';
 import { telHref } from './format/phone';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
+import { UrlState } from './url-state';
 
 const VIEWS = ['full', 'services', 'contact'] as const;
 type View = (typeof VIEWS)[number];
@@ -24,7 +28,7 @@ const SCRIPT_URL = import.meta.url;
  * @summary The kinship local offer: named contact, support filtered by arrangement and need,
  * the legal framework, financial support policy, complaints and independent advice.
  *
- * @fires kinship-offer-load - The offer is shown. `detail: { offer, services }`
+ * @fires kinship-offer-load - The offer is shown. `detail: { offer, locale, services }` (locale: the one the CMS served)
  * @fires kinship-offer-error - The offer could not be shown. `detail: { offer, kind, message }`
  * @fires kinship-offer-filter - A reader changed their choices. `detail: { arrangement, supportTypes, query, results }`
  *
@@ -105,8 +109,18 @@ export class KinshipOffer extends LitElement {
   private _searchText = new WeakMap<Service, string>();
   /** Services whose details a reader has opened: only those are rendered, so filtering 300 stays quick. */
   private _opened = new Set<string>();
-  private _printing = false;
   private _warned = new Set<string>();
+  private _url = new UrlState(this, () => this._onPopState());
+  private _print = new Printing(this, () => {
+    this.requestUpdate();
+    try {
+      this.performUpdate();
+    } catch {
+      this.requestUpdate(); // a print() that bypassed the wrapper: the page is paused, finish afterwards
+    }
+  });
+  /** After "Try again": where focus goes once the offer (or the error) is shown again. */
+  private _focusAfterLoad = false;
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
@@ -130,7 +144,7 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
-      this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
+      this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
       if (loading.signal.aborted) return;
       const kind = error instanceof OfferLoadError ? error.kind : 'network';
@@ -138,6 +152,10 @@ export class KinshipOffer extends LitElement {
       this._error = error;
       this._warn(`could not show the offer "${this.offer}": ${message}`);
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
+    }
+    if (this._focusAfterLoad) {
+      this._focusAfterLoad = false;
+      this._moveFocus('.first');
     }
   }
 
@@ -148,20 +166,6 @@ export class KinshipOffer extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('popstate', this._onPopState);
-    window.addEventListener('beforeprint', this._onBeforePrint);
-    window.addEventListener('afterprint', this._onAfterPrint);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this._onPopState);
-    window.removeEventListener('beforeprint', this._onBeforePrint);
-    window.removeEventListener('afterprint', this._onAfterPrint);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -175,7 +179,10 @@ export class KinshipOffer extends LitElement {
   }
 
   override render() {
-    return html`<div class="root">${this._renderState()}</div>`;
+    // The words shown are in the served locale (or, before there is an offer, the element's own
+    // words' language), whatever language and direction the host page is in.
+    const lang = this._offer?.locale || this._t.lang;
+    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this._renderState()}</div>`;
   }
 
   private _renderState() {
@@ -338,14 +345,14 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderService(service: Service): TemplateResult {
-    const t = this._t;
+    const open = this._print.active || this._opened.has(service.uuid);
     return html`<li class="service" part="service">
       ${this._heading(2, service.title)}
       ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
       <p>${service.summary}</p>
-      <details ?open=${this._printing || this._opened.has(service.uuid)} data-uuid=${service.uuid} @toggle=${this._onToggle}>
-        <summary>${format(t.moreAbout, { title: service.title })}</summary>
-        ${this._printing || this._opened.has(service.uuid) ? this._renderDetails(service) : nothing}
+      <details ?open=${open} data-uuid=${service.uuid} @toggle=${this._onToggle}>
+        <summary>${format(this._t.moreAbout, { title: service.title })}</summary>
+        ${open ? this._renderDetails(service) : nothing}
       </details>
     </li>`;
   }
@@ -511,12 +518,13 @@ export class KinshipOffer extends LitElement {
   }
 
   /**
-   * Attributes, then the page URL (a shared link wins), become the reader's choices.
+   * Attributes, then the page URL (a shared link wins), become the reader's choices; support-types
+   * limits them whatever the URL says.
    */
   private _applyAttributeFilters(offer: Offer) {
     const notices: string[] = [];
     const arrangementCodes = offer.vocabulary.arrangementTypes.map((term) => term.code);
-    const fromUrl = readFilters(location.search);
+    const fromUrl = this._url.read();
     let arrangement = fromUrl.arrangement ?? this.arrangement;
     if (arrangement && !arrangementCodes.includes(arrangement)) {
       this._warn(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);
@@ -529,9 +537,10 @@ export class KinshipOffer extends LitElement {
     if (!(VIEWS as readonly string[]).includes(this.view)) this._warn(`unknown view "${this.view}"; use full, services or contact`);
     if (this._level !== Number(this.headingLevel)) this._warn(`heading-level must be 1 to 6, not "${this.headingLevel}"`);
     this._notices = notices;
+    const restrictTo = this._restrictedSupportTypes();
     this._filters = {
       arrangement,
-      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code)),
+      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code) && (!restrictTo.length || restrictTo.includes(code))),
       query: fromUrl.query ?? '',
     };
   }
@@ -548,11 +557,16 @@ export class KinshipOffer extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  private _setFilters(filters: FilterState, { replace = false } = {}) {
+  private _setFilters(filters: FilterState, replace = false) {
     this._filters = filters;
-    const url = writeFilters(location.href, filters);
-    if (url !== location.href) history[replace ? 'replaceState' : 'pushState'](history.state, '', url);
+    this._url.write(filters, replace);
     this._emit('kinship-offer-filter', { ...filters, results: this._results().length });
+  }
+
+  /** Focus on what replaced a control the reader used, once it is rendered. */
+  private async _moveFocus(selector: string) {
+    await this.updateComplete;
+    moveFocus(this.renderRoot.querySelector<HTMLElement>(selector));
   }
 
   // ---- handlers --------------------------------------------------------------------------------
@@ -568,40 +582,33 @@ export class KinshipOffer extends LitElement {
   };
 
   private _onSearch = (event: Event) => {
-    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, { replace: true });
+    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, true);
   };
 
+  /** The button disappears with "no results": the reader lands on the new count instead. */
   private _clearFilters = () => {
-    this._setFilters({ arrangement: '', supportTypes: [], query: '' });
+    this._setFilters(EMPTY_FILTERS);
+    this._moveFocus('[part="status"]');
   };
 
+  /** The error and its button give way to "Loading…", then to the offer or the error again. */
   private _retry = () => {
+    this._focusAfterLoad = true;
     void this._load();
+    this._moveFocus('.loading p, .first');
   };
 
-  private _onPopState = () => {
-    if (!this._offer || this._error) return;
-    const fromUrl = readFilters(location.search);
-    this._filters = { ...EMPTY_FILTERS, arrangement: this.arrangement, ...fromUrl };
-  };
+  /** Back or Forward: the choices in the URL, checked as a shared link's are. */
+  private _onPopState() {
+    if (this._offer && !this._error) this._applyAttributeFilters(this._offer);
+  }
 
   private _onToggle = (event: Event) => {
     const details = event.target as HTMLDetailsElement;
     const uuid = details.dataset.uuid!;
-    if (details.open === this._opened.has(uuid) || this._printing) return;
+    if (details.open === this._opened.has(uuid) || this._print.active) return;
     if (details.open) this._opened.add(uuid);
     else this._opened.delete(uuid);
-    this.requestUpdate();
-  };
-
-  /** Printing prints the filtered offer with every service's details open. */
-  private _onBeforePrint = () => {
-    this._printing = true;
-    this.requestUpdate();
-  };
-
-  private _onAfterPrint = () => {
-    this._printing = false;
     this.requestUpdate();
   };
 }
@@ -611,7 +618,7 @@ declare global {
     'kinship-offer': KinshipOffer;
   }
   interface HTMLElementEventMap {
-    'kinship-offer-load': CustomEvent<{ offer: string; services: number }>;
+    'kinship-offer-load': CustomEvent<{ offer: string; locale: string; services: number }>;
     'kinship-offer-error': CustomEvent<{ offer: string; kind: string; message: string }>;
     'kinship-offer-filter': CustomEvent<FilterState & { results: number }>;
   }

@@ -25,10 +25,14 @@ export class OfferLoadError extends Error {
   }
 }
 
-/** Where the GraphQL endpoint is: the `endpoint` attribute, or beside the script that defined the element. */
+/**
+ * Where the GraphQL endpoint is: the `endpoint` attribute, or the CMS that served the script.
+ * A CMS may sit behind a proxy under a path (https://www.example.gov.uk/cms/), so the endpoint is
+ * found relative to the script (<cms>/api/kinship-offer/widget.js), never at the host's root.
+ */
 export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: string): URL {
   try {
-    const url = endpoint ? new URL(endpoint, document.baseURI) : new URL('/graphql', scriptUrl);
+    const url = new URL(endpoint || '../../graphql', endpoint ? document.baseURI : scriptUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(url.protocol);
     return url;
   } catch {
@@ -116,10 +120,16 @@ export interface FeedbackInput {
   startedAt: number;
 }
 
+/**
+ * An address on the CMS that serves `endpoint`: beside it, under the same path prefix
+ * (https://www.example.gov.uk/cms/graphql gives https://www.example.gov.uk/cms/api/...).
+ */
+export const cmsAddress = (endpoint: URL, path: string) => new URL(path, endpoint.href.replace(/\/+(?=$|[?#])/, ''));
+
 /** Sends a reader's feedback to the plugin's REST route on the CMS that serves the offer; true once it is taken. */
 export async function sendFeedback(endpoint: URL, data: FeedbackInput): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/api/kinship-offer/feedback', endpoint), {
+    const response = await fetch(cmsAddress(endpoint, 'api/kinship-offer/feedback'), {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json' },
