@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { OFFER_VIEWS, type OfferViewKind } from '../../plugin/shared/code-lists';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
 import './feedback';
@@ -13,8 +14,8 @@ import { telHref } from './format/phone';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
 
-const VIEWS = ['full', 'services', 'contact'] as const;
-type View = (typeof VIEWS)[number];
+const VIEWS = OFFER_VIEWS;
+type View = OfferViewKind;
 
 /** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
 const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;

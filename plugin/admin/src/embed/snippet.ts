@@ -4,8 +4,10 @@
  * text and the preview renders exactly what it says.
  */
 
-export const VIEWS = ['full', 'services', 'contact'] as const;
-export type View = (typeof VIEWS)[number];
+import type { OfferViewKind } from '../../../shared/code-lists';
+
+export { OFFER_VIEWS as VIEWS } from '../../../shared/code-lists';
+export type View = OfferViewKind;
 
 export interface EmbedOptions {
   /** Where the CMS is, path included: "https://cms.example.gov.uk", "https://www.example.gov.uk/cms". */
