@@ -319,8 +319,8 @@ describe('example host pages', () => {
     });
     await page.getByRole('button', { name: 'Print this page' }).click();
     const printed = await page.evaluate(() => (window as any).printed);
-    expect(printed.services).toBe(30);
-    expect(printed.complete).toBe(30);
+    expect(printed.services).toBe(31);
+    expect(printed.complete).toBe(31);
     await page.evaluate(() => dispatchEvent(new Event('afterprint')));
     await expect.poll(() => widget.locator('details[open]').count()).toBe(1);
     expect(await widget.locator('details').nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -367,7 +367,7 @@ describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/
   it('the script loaded from /cms/ asks /cms/graphql and sends feedback to /cms/, nothing at the host root', async () => {
     const { page, problems, close } = await openThroughProxy('council.html');
     await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
-    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('30 services');
+    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
     expect(await sendFeedback(page, 'Sent through the proxy, script from the CMS')).toContain('Thank you for your feedback.');
     expect(await storedFeedback('Sent through the proxy, script from the CMS')).toBe(1);
     const requests = widgetRequests();
@@ -384,7 +384,7 @@ describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/
     // The site bundles the widget itself (the npm package): the script's address says nothing of the CMS.
     await page.addScriptTag({ path: path.resolve(__dirname, '../../widget/dist/kinship-offer.js'), type: 'module' });
     await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
-    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('30 services');
+    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
     expect(await sendFeedback(page, 'Sent through the proxy, endpoint set')).toContain('Thank you for your feedback.');
     expect(await storedFeedback('Sent through the proxy, endpoint set')).toBe(1);
     const requests = widgetRequests().filter((request) => !request.endsWith('.js.map'));

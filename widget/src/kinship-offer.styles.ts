@@ -147,7 +147,7 @@ export const styles = css`
   .feedback button {
     margin: 0.25em 0.5em 0.5em 0;
   }
-  .feedback label, .question {
+  .feedback label, .question, .search label {
     display: block;
     font-weight: 700;
     margin-bottom: 0.25em;
@@ -161,11 +161,6 @@ export const styles = css`
   }
   .changes {
     padding-inline-start: 1.25em;
-  }
-  .search label {
-    display: block;
-    font-weight: 700;
-    margin-bottom: 0.25em;
   }
   button {
     cursor: pointer;

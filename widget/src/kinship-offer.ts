@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { OFFER_VIEWS, type OfferViewKind } from '../../plugin/shared/code-lists';
+import type { OfferViewKind } from '../../plugin/shared/code-lists';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
+import { readAttributes, type Settings } from './attributes';
 import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
 import { moveFocus } from './focus';
@@ -11,11 +12,10 @@ import { Printing } from './printing';
 import { hasContent, renderBlocks, safeHref } from './render/blocks';
 import { openingTimeText } from './format/opening-times';
 import { telHref } from './format/phone';
+import { agesText, costText, dateText, deliveryText, languageName } from './format/text';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
 
-const VIEWS = OFFER_VIEWS;
-type View = OfferViewKind;
 
 /** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
 const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
@@ -93,7 +93,7 @@ export class KinshipOffer extends LitElement {
   supportTypes = '';
 
   /** "full" (everything), "services" (the filters and services only) or "contact" (the named contact only). */
-  view: View = 'full';
+  view: OfferViewKind = 'full';
 
   /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
   headingLevel = 2;
@@ -103,6 +103,9 @@ export class KinshipOffer extends LitElement {
 
   /** @internal */
   private _filters: FilterState = EMPTY_FILTERS;
+
+  /** The attributes as the element uses them (see attributes.ts), read at every update. */
+  private _settings: Settings = readAttributes(this);
 
   /** @internal Problems with the attributes, told to the reader once the offer is shown. */
   private _notices: string[] = [];
@@ -170,6 +173,7 @@ export class KinshipOffer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this._settings = readAttributes(this, this._offer?.vocabulary);
     const wanted = `${this.endpoint}\n${this.offer}\n${this.lang}`;
     if (wanted !== this._loadedFor) {
       this._loadedFor = wanted;
@@ -203,13 +207,13 @@ export class KinshipOffer extends LitElement {
     return { ...DEFAULT_STRINGS, ...this.strings };
   }
 
-  private get _level(): number {
-    const level = Number(this.headingLevel);
-    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+  /** The language dates, numbers and language names are written in: the element's own, else British English. */
+  private get _lang(): string {
+    return this.lang || 'en-GB';
   }
 
-  private get _view(): View {
-    return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'full';
+  private get _level(): number {
+    return this._settings.level;
   }
 
   private _heading(offset: number, content: unknown, className = '') {
@@ -242,7 +246,7 @@ export class KinshipOffer extends LitElement {
 
   private _renderOffer() {
     const offer = this._offer!;
-    const view = this._view;
+    const view = this._settings.view;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
       ${this._renderContact()}
@@ -282,7 +286,7 @@ export class KinshipOffer extends LitElement {
   private _renderFinder() {
     const offer = this._offer!;
     const t = this._t;
-    const restrictTo = this._restrictedSupportTypes();
+    const restrictTo = this._settings.supportTypes;
     const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
     const results = this._results();
     const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
@@ -363,7 +367,8 @@ export class KinshipOffer extends LitElement {
     const offer = this._offer!;
     const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
     const referral = safeHref(service.referralUrl);
-    const ages = this._ages(service);
+    const lang = this._lang;
+    const ages = agesText(service, t);
     return html`<div class="details">
           ${renderBlocks(service.description, this._level + 3)}
           <dl>
@@ -377,9 +382,9 @@ export class KinshipOffer extends LitElement {
                   <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
               : nothing}
             <dt>${t.cost}</dt>
-            <dd>${this._cost(service)}</dd>
+            <dd>${costText(service, t, lang)}</dd>
             ${service.deliveryMethods?.length
-              ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => this._deliveryLabel(method)).join(', ')}</dd>`
+              ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => deliveryText(method, t)).join(', ')}</dd>`
               : nothing}
             ${service.locations.length
               ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => this._renderLocation(location))}</dd>`
@@ -388,7 +393,7 @@ export class KinshipOffer extends LitElement {
               ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => this._renderOpeningTime(time))}</dd>`
               : nothing}
             ${service.languages?.length
-              ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => this._languageName(code)).join(', ')}</dd>`
+              ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => languageName(code, lang)).join(', ')}</dd>`
               : nothing}
             ${service.contacts.length || service.provider
               ? html`<dt>${t.contacts}</dt>
@@ -399,7 +404,7 @@ export class KinshipOffer extends LitElement {
               : nothing}
           </dl>
           ${service.lastReviewedAt
-            ? html`<p class="meta">${format(t.lastReviewed, { date: this._date(service.lastReviewedAt) })}</p>`
+            ? html`<p class="meta">${format(t.lastReviewed, { date: dateText(service.lastReviewedAt, lang) })}</p>`
             : nothing}
           ${this._renderFeedback(service.uuid)}
         </div>`;
@@ -412,7 +417,7 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderOpeningTime(time: OpeningTime) {
-    return html`<p>${openingTimeText(time, this.lang || 'en-GB', this._t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
+    return html`<p>${openingTimeText(time, this._lang, this._t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
   }
 
   private _renderContactPerson(contact: Contact) {
@@ -450,14 +455,14 @@ export class KinshipOffer extends LitElement {
             t.youSaidWeDidHeading,
             html`<ul class="changes">${offer.youSaidWeDid.map(
               (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
-                <p class="meta">${this._date(change.date)}</p></li>`,
+                <p class="meta">${dateText(change.date, this._lang)}</p></li>`,
             )}</ul>`,
           )
         : nothing}
       ${offer.accountableOfficerName
         ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
         : nothing}
-      ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: this._date(offer.lastReviewedAt) })}</p>` : nothing}
+      ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: dateText(offer.lastReviewedAt, this._lang) })}</p>` : nothing}
     `;
   }
 
@@ -471,76 +476,22 @@ export class KinshipOffer extends LitElement {
       if (text === undefined) this._searchText.set(service, (text = searchTextOf(service, labels)));
       return text;
     };
-    return filterServices(offer.services, this._filters, searchText, this._restrictedSupportTypes());
-  }
-
-  private _restrictedSupportTypes(): string[] {
-    const codes = this.supportTypes.split(/[\s,]+/).filter(Boolean);
-    const known = this._offer?.vocabulary.supportTypes.map((term) => term.code) ?? [];
-    return codes.filter((code) => known.includes(code));
-  }
-
-  private _ages(service: Service): string | null {
-    const { minimumAge: min, maximumAge: max } = service;
-    if (min != null && max != null) return format(this._t.ages, { min, max });
-    if (min != null) return format(this._t.agesFrom, { min });
-    if (max != null) return format(this._t.agesTo, { max });
-    return null;
-  }
-
-  private _cost(service: Service): string {
-    const t = this._t;
-    const base = service.cost === 'means_tested' ? t.costMeansTested : service.cost === 'charged' ? t.costCharged : t.costFree;
-    const amount =
-      service.costAmount != null
-        ? new Intl.NumberFormat(this.lang || 'en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 2 }).format(service.costAmount)
-        : '';
-    return [base, service.costDescription ?? amount].filter(Boolean).join('. ');
-  }
-
-  private _deliveryLabel(method: string): string {
-    const t = this._t;
-    return method === 'in_person' ? t.in_person : method === 'online' ? t.online : method === 'phone' ? t.phoneDelivery : method;
-  }
-
-  private _languageName(code: string): string {
-    try {
-      return new Intl.DisplayNames([this.lang || 'en-GB'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  }
-
-  private _date(value: string): string {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime())
-      ? value
-      : new Intl.DateTimeFormat(this.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return filterServices(offer.services, this._filters, searchText, this._settings.supportTypes);
   }
 
   /**
-   * Attributes, then the page URL (a shared link wins), become the reader's choices; support-types
-   * limits them whatever the URL says.
+   * Attributes, then the page URL (a shared link wins), become the reader's choices (read by
+   * attributes.ts); support-types limits them whatever the URL says.
    */
   private _applyAttributeFilters(offer: Offer) {
-    const notices: string[] = [];
-    const arrangementCodes = offer.vocabulary.arrangementTypes.map((term) => term.code);
     const fromUrl = this._url.read();
-    let arrangement = fromUrl.arrangement ?? this.arrangement;
-    if (arrangement && !arrangementCodes.includes(arrangement)) {
-      this._warn(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);
-      notices.push(`"${arrangement}" is not an arrangement this offer knows, so support for every arrangement is shown.`);
-      arrangement = '';
-    }
+    const settings = readAttributes({ view: this.view, headingLevel: this.headingLevel, supportTypes: this.supportTypes, arrangement: fromUrl.arrangement ?? this.arrangement }, offer.vocabulary);
+    settings.warnings.forEach((warning) => this._warn(warning));
+    this._notices = settings.notices;
     const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
-    const unknownSupport = this.supportTypes.split(/[\s,]+/).filter((code) => code && !supportCodes.includes(code));
-    if (unknownSupport.length) this._warn(`unknown support-types ${unknownSupport.join(', ')}; use ${supportCodes.join(', ')}`);
-    if (!(VIEWS as readonly string[]).includes(this.view)) this._warn(`unknown view "${this.view}"; use full, services or contact`);
-    if (this._level !== Number(this.headingLevel)) this._warn(`heading-level must be 1 to 6, not "${this.headingLevel}"`);
-    this._notices = notices;
-    const restrictTo = this._restrictedSupportTypes();
+    const restrictTo = settings.supportTypes;
     this._filters = {
-      arrangement,
+      arrangement: settings.arrangement,
       supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code) && (!restrictTo.length || restrictTo.includes(code))),
       query: fromUrl.query ?? '',
     };

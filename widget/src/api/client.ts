@@ -40,9 +40,6 @@ export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: 
   }
 }
 
-/** The query without indentation: it travels in the URL of a GET, which browsers and CDNs can cache. */
-const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
-
 /**
  * A plain GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag), and
  * with no custom header, so the browser sends it without a CORS preflight (the plugin lets this
@@ -50,7 +47,8 @@ const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
  */
 export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
   const url = new URL(endpoint);
-  url.searchParams.set('query', compactQuery);
+  // The build strips the query's indentation (rollup.config.mjs): it travels in the URL of a GET.
+  url.searchParams.set('query', OFFER_QUERY);
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
   return {
     url: url.toString(),
