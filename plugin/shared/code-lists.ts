@@ -34,11 +34,7 @@ export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
  * Whether Strapi "blocks" rich text has any words in it: an editor's empty paragraph, or a list of
  * empty items, is not a section written.
  */
-export function hasWords(blocks: unknown): boolean {
-  const textOf = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return '';
-    const { text, children } = node as { text?: unknown; children?: unknown };
-    return `${typeof text === 'string' ? text : ''}${Array.isArray(children) ? children.map(textOf).join('') : ''}`;
-  };
-  return Array.isArray(blocks) && blocks.some((node) => textOf(node).trim() !== '');
-}
+export const hasWords = (blocks: unknown): boolean => Array.isArray(blocks) && blocks.some((node) => textOf(node).trim() !== '');
+
+/** The words of a rich-text node and its children, run together. */
+const textOf = (node: any): string => (typeof node?.text === 'string' ? node.text : '') + (Array.isArray(node?.children) ? node.children.map(textOf).join('') : '');
