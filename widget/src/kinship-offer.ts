@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { OfferViewKind } from '../../plugin/shared/code-lists';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
-import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
+import type { Offer, Service, Term } from './api/types';
 import { readAttributes, type Settings } from './attributes';
 import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
@@ -9,16 +9,10 @@ import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { directionOf } from './locale';
 import { Printing } from './printing';
-import { hasContent, renderBlocks, safeHref } from './render/blocks';
-import { openingTimeText } from './format/opening-times';
-import { telHref } from './format/phone';
-import { agesText, costText, dateText, deliveryText, languageName } from './format/text';
+import { hasContent, renderBlocks } from './render/blocks';
+import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
-
-
-/** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
-const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
 
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
@@ -216,15 +210,9 @@ export class KinshipOffer extends LitElement {
     return this._settings.level;
   }
 
-  private _heading(offset: number, content: unknown, className = '') {
-    switch (Math.min(6, this._level + offset)) {
-      case 1: return html`<h1 class=${className}>${content}</h1>`;
-      case 2: return html`<h2 class=${className}>${content}</h2>`;
-      case 3: return html`<h3 class=${className}>${content}</h3>`;
-      case 4: return html`<h4 class=${className}>${content}</h4>`;
-      case 5: return html`<h5 class=${className}>${content}</h5>`;
-      default: return html`<h6 class=${className}>${content}</h6>`;
-    }
+  /** What the render modules need to draw the offer (render/offer.ts). */
+  private get _ctx(): RenderContext {
+    return { offer: this._offer!, t: this._t, lang: this._lang, level: this._level, feedback: (service?: string) => this._renderFeedback(service) };
   }
 
   private _renderLoading() {
@@ -237,7 +225,7 @@ export class KinshipOffer extends LitElement {
   private _renderError(error: unknown) {
     const notFound = error instanceof OfferLoadError && error.kind === 'not-found';
     return html`<div class="error" part="error" role="alert">
-        ${this._heading(0, notFound ? this._t.notFound : this._t.errorTitle, 'first')}
+        ${heading(this._level, notFound ? this._t.notFound : this._t.errorTitle, 'first')}
         <p>${this._t.errorBody}</p>
         <slot></slot>
       </div>
@@ -249,12 +237,12 @@ export class KinshipOffer extends LitElement {
     const view = this._settings.view;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
-      ${this._renderContact()}
+      ${renderContact(this._ctx)}
       ${view === 'full' && hasContent(offer.generalApproach)
-        ? html`<section>${this._heading(0, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
+        ? html`<section>${heading(this._level, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
         : nothing}
       ${view === 'contact' ? nothing : this._renderFinder()}
-      ${view === 'full' ? this._renderSections() : nothing}
+      ${view === 'full' ? renderSections(this._ctx, this._filters.arrangement) : nothing}
       ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
   }
@@ -263,24 +251,6 @@ export class KinshipOffer extends LitElement {
   private _renderFeedback(service?: string) {
     return html`<kinship-offer-feedback .endpoint=${resolveEndpoint(this.endpoint, SCRIPT_URL)} .offer=${this._offer!.slug}
       .service=${service} .t=${this._t} .shownAt=${this._shownAt}></kinship-offer-feedback>`;
-  }
-
-  private _renderContact() {
-    const offer = this._offer!;
-    const t = this._t;
-    const phone = offer.contactPhone;
-    const website = safeHref(offer.contactUrl);
-    return html`<section class="panel contact" part="contact">
-      ${this._heading(0, `${t.contactHeading} ${offer.contactName ?? offer.name}`, 'first')}
-      <dl>
-        ${phone ? html`<dt>${t.phone}</dt><dd>${telLink(phone)}</dd>` : nothing}
-        ${offer.contactEmail
-          ? html`<dt>${t.email}</dt><dd><a href=${`mailto:${offer.contactEmail}`}>${offer.contactEmail}</a></dd>`
-          : nothing}
-        ${offer.contactHours ? html`<dt>${t.openingHours}</dt><dd>${offer.contactHours}</dd>` : nothing}
-        ${website ? html`<dt>${t.website}</dt><dd><a href=${website}>${offer.contactUrl}</a></dd>` : nothing}
-      </dl>
-    </section>`;
   }
 
   private _renderFinder() {
@@ -293,7 +263,7 @@ export class KinshipOffer extends LitElement {
     return html`
       <div class="no-print" part="filters">
         <fieldset>
-          <legend>${this._heading(0, t.arrangementHeading, 'first')}</legend>
+          <legend>${heading(this._level, t.arrangementHeading, 'first')}</legend>
           <p class="hint">${t.arrangementHint}</p>
           ${[...offer.vocabulary.arrangementTypes, { code: '', label: t.notSure }].map(
             (term) => html`<div class="choice">
@@ -322,14 +292,14 @@ export class KinshipOffer extends LitElement {
         </div>
       </div>
       <section>
-        ${this._heading(0, t.servicesHeading)}
+        ${heading(this._level, t.servicesHeading)}
         <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this.lang || 'en')}</p>
         ${results.length === 0
           ? html`<p>${t.noResults}</p>
               <button type="button" class="secondary" @click=${this._clearFilters}>${t.clearFilters}</button>`
           : this._groups(results, supportTypes).map(
               ([term, services]) => html`<section>
-                ${this._heading(1, term.label)}
+                ${heading(this._level + 1, term.label)}
                 <ul class="services">${services.map((service) => this._renderService(service))}</ul>
               </section>`,
             )}
@@ -352,118 +322,14 @@ export class KinshipOffer extends LitElement {
   private _renderService(service: Service): TemplateResult {
     const open = this._print.active || this._opened.has(service.uuid);
     return html`<li class="service" part="service">
-      ${this._heading(2, service.title)}
+      ${heading(this._level + 2, service.title)}
       ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
       <p>${service.summary}</p>
       <details ?open=${open} data-uuid=${service.uuid} @toggle=${this._onToggle}>
         <summary>${format(this._t.moreAbout, { title: service.title })}</summary>
-        ${open ? this._renderDetails(service) : nothing}
+        ${open ? renderServiceDetails(service, this._ctx) : nothing}
       </details>
     </li>`;
-  }
-
-  private _renderDetails(service: Service) {
-    const t = this._t;
-    const offer = this._offer!;
-    const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
-    const referral = safeHref(service.referralUrl);
-    const lang = this._lang;
-    const ages = agesText(service, t);
-    return html`<div class="details">
-          ${renderBlocks(service.description, this._level + 3)}
-          <dl>
-            ${service.eligibility || ages
-              ? html`<dt>${t.whoFor}</dt><dd>${service.eligibility ?? ''} ${ages ?? ''}</dd>`
-              : nothing}
-            <dt>${t.openTo}</dt>
-            <dd>${service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')}</dd>
-            ${service.howToAccess || referral
-              ? html`<dt>${t.howToAccess}</dt>
-                  <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
-              : nothing}
-            <dt>${t.cost}</dt>
-            <dd>${costText(service, t, lang)}</dd>
-            ${service.deliveryMethods?.length
-              ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => deliveryText(method, t)).join(', ')}</dd>`
-              : nothing}
-            ${service.locations.length
-              ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => this._renderLocation(location))}</dd>`
-              : nothing}
-            ${service.openingTimes?.length
-              ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => this._renderOpeningTime(time))}</dd>`
-              : nothing}
-            ${service.languages?.length
-              ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => languageName(code, lang)).join(', ')}</dd>`
-              : nothing}
-            ${service.contacts.length || service.provider
-              ? html`<dt>${t.contacts}</dt>
-                  <dd>
-                    ${service.contacts.map((contact) => this._renderContactPerson(contact))}
-                    ${service.provider ? html`<p>${t.providedBy}: ${this._renderOrganisation(service.provider, false)}</p>` : nothing}
-                  </dd>`
-              : nothing}
-          </dl>
-          ${service.lastReviewedAt
-            ? html`<p class="meta">${format(t.lastReviewed, { date: dateText(service.lastReviewedAt, lang) })}</p>`
-            : nothing}
-          ${this._renderFeedback(service.uuid)}
-        </div>`;
-  }
-
-  private _renderLocation(location: Location) {
-    const address = [location.addressLine1, location.addressLine2, location.townOrCity, location.postcode].filter(Boolean).join(', ');
-    return html`<p>${location.name}${address ? html`<br />${address}` : nothing}
-      ${location.accessibility ? html`<br /><span class="meta">${location.accessibility}</span>` : nothing}</p>`;
-  }
-
-  private _renderOpeningTime(time: OpeningTime) {
-    return html`<p>${openingTimeText(time, this._lang, this._t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
-  }
-
-  private _renderContactPerson(contact: Contact) {
-    return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
-      ${contact.phone ? html`<br />${telLink(contact.phone)}` : nothing}
-      ${contact.email ? html`<br /><a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}</p>`;
-  }
-
-  private _renderOrganisation(organisation: Organisation, withDetails = true) {
-    const website = safeHref(organisation.website);
-    return html`${website ? html`<a href=${website}>${organisation.name}</a>` : organisation.name}
-    ${withDetails && organisation.description ? html`<br />${organisation.description}` : nothing}
-    ${withDetails && organisation.phone ? html`<br />${telLink(organisation.phone)}` : nothing}`;
-  }
-
-  private _renderSections() {
-    const offer = this._offer!;
-    const t = this._t;
-    const arrangement = this._filters.arrangement;
-    const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
-    const section = (heading: string, body: unknown) =>
-      html`<section part="section">${this._heading(0, heading)}${body}</section>`;
-    return html`
-      ${hasContent(offer.legalFramework) || specific
-        ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, this._level + 1)}`)
-        : nothing}
-      ${hasContent(offer.financialSupportPolicy) ? section(t.financialHeading, renderBlocks(offer.financialSupportPolicy, this._level + 1)) : nothing}
-      ${hasContent(offer.complaints) ? section(t.complaintsHeading, renderBlocks(offer.complaints, this._level + 1)) : nothing}
-      ${offer.independentAdvice.length
-        ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${this._renderOrganisation(org)}</li>`)}</ul>`)
-        : nothing}
-      ${hasContent(offer.evidenceBase) ? section(t.evidenceHeading, renderBlocks(offer.evidenceBase, this._level + 1)) : nothing}
-      ${offer.youSaidWeDid?.length
-        ? section(
-            t.youSaidWeDidHeading,
-            html`<ul class="changes">${offer.youSaidWeDid.map(
-              (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
-                <p class="meta">${dateText(change.date, this._lang)}</p></li>`,
-            )}</ul>`,
-          )
-        : nothing}
-      ${offer.accountableOfficerName
-        ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
-        : nothing}
-      ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: dateText(offer.lastReviewedAt, this._lang) })}</p>` : nothing}
-    `;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
