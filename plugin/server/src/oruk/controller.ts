@@ -36,6 +36,11 @@ export const PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/blob/ma
 
 class NotFound extends Error {}
 
+/** The parameters any list reads: the response cache keys on these alone, so others cannot flood it. */
+const PARAMETERS = ['page', 'per_page', 'search', 'taxonomy_id', 'taxonomy_term_id', 'minimum_age', 'maximum_age', 'day', 'start_time', 'end_time', 'modified_after'];
+const cacheKey = (base: string, ctx: any) =>
+  JSON.stringify([base, ctx.path, PARAMETERS.map((name) => ctx.query[name] ?? null)]);
+
 /** The feed's base URL for this request, absolute, no trailing slash. */
 function baseOf(ctx: any): string {
   const configured = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
@@ -65,7 +70,7 @@ const respond = (answer: Answer, needsFeed = true) =>
       const oruk = getService('oruk');
       const base = baseOf(ctx);
       const version = await oruk.contentVersion();
-      const key = `${base}\u0000${ctx.path}\u0000${ctx.querystring}`;
+      const key = cacheKey(base, ctx);
       let entry = oruk.responses.get(key);
       if (entry?.version !== version) {
         const slug: string | null = ctx.params?.offer ?? null;

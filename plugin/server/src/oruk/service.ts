@@ -17,7 +17,7 @@ import { services, taxonomies, type FeedLinks, type OrukService, type OrukTaxono
 
 /** Feeds (per offer and base URL) and whole responses kept at once. */
 const MAX_CACHED_FEEDS = 50;
-const MAX_CACHED_RESPONSES = 2000;
+const MAX_CACHED_RESPONSES = 500;
 
 /** One feed's objects, with lookups by id. */
 export interface Feed {
