@@ -6,7 +6,7 @@
  * `BadParameter` naming the parameter (the controller answers 400 with it). Parameters the
  * feed does not know are ignored, as HSDS allows.
  */
-import { WEEKDAYS, type Weekday } from '../weekdays';
+import { WEEKDAYS, type Weekday } from '../../../shared/code-lists';
 import { isUuid } from './ids';
 import type { OrukService } from './map';
 

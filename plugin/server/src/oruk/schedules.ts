@@ -10,7 +10,7 @@
  * or refused. The note ("Second Tuesday of the month") is the schedule's `description`.
  */
 import type { OpeningTime } from '../../../shared/offer-view';
-import { WEEKDAYS, type Weekday } from '../weekdays';
+import { WEEKDAYS, type Weekday } from '../../../shared/code-lists';
 import { partId } from './ids';
 
 /** HSDS-UK 3.0 schedule (schema/schedule.json), as the feed fills it. */
