@@ -4,7 +4,7 @@
  * the state (which services are open, the reader's choices) and the feedback questions.
  */
 import { html, nothing } from 'lit';
-import type { Contact, Location, Offer, OpeningTime, Organisation, Service } from '../api/types';
+import type { Blocks, Contact, Location, Offer, OpeningTime, Organisation, Service } from '../api/types';
 import { openingTimeText } from '../format/opening-times';
 import { telHref } from '../format/phone';
 import { agesText, costText, dateText, deliveryText, languageName } from '../format/text';
@@ -135,16 +135,18 @@ export function renderSections(ctx: RenderContext, arrangement: string) {
   const t = ctx.t;
   const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
   const section = (title: string, body: unknown) => html`<section part="section">${heading(ctx.level, title)}${body}</section>`;
+  /** A section of rich text the council wrote, if it has any words. */
+  const written = (title: string, blocks: unknown) => (hasContent(blocks) ? section(title, renderBlocks(blocks as Blocks, ctx.level + 1)) : nothing);
   return html`
     ${hasContent(offer.legalFramework) || specific
       ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, ctx.level + 1)}`)
       : nothing}
-    ${hasContent(offer.financialSupportPolicy) ? section(t.financialHeading, renderBlocks(offer.financialSupportPolicy, ctx.level + 1)) : nothing}
-    ${hasContent(offer.complaints) ? section(t.complaintsHeading, renderBlocks(offer.complaints, ctx.level + 1)) : nothing}
+    ${written(t.financialHeading, offer.financialSupportPolicy)}
+    ${written(t.complaintsHeading, offer.complaints)}
     ${offer.independentAdvice.length
       ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${renderOrganisation(org)}</li>`)}</ul>`)
       : nothing}
-    ${hasContent(offer.evidenceBase) ? section(t.evidenceHeading, renderBlocks(offer.evidenceBase, ctx.level + 1)) : nothing}
+    ${written(t.evidenceHeading, offer.evidenceBase)}
     ${offer.youSaidWeDid?.length
       ? section(
           t.youSaidWeDidHeading,
