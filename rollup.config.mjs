@@ -7,6 +7,8 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * GraphQL documents marked with a GraphQL comment lose their indentation, as Lit's templates do,
@@ -21,11 +23,25 @@ const compactGraphQL = () => ({
   },
 });
 
+/**
+ * The CMS sends widget.js compressed as the browser accepts (plugin/server/src/controllers/widget.ts):
+ * compressed once here, at the highest levels, with Node's own zlib, rather than on every request.
+ */
+const precompress = (file) => ({
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    if (options.file !== file) return;
+    const code = Buffer.from(Object.values(bundle).find((chunk) => chunk.type === 'chunk').code);
+    writeFileSync(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
+  },
+});
+
 export default {
   input: 'widget/src/kinship-offer.ts',
   output: [
     { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
-    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es' },
+    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
   ],
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
