@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { OfferView } from '../../../shared/offer-view';
-import { memoryStore } from '../offer-view/store';
+import { buildOnce, memoryStore } from '../offer-view/store';
 import type { CachedResponse } from '../offer-view/service';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
@@ -76,13 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async feed(slug: string | null, links: FeedLinks): Promise<Feed | null> {
       const key = `${slug ?? ''}\u0000${links.base}`;
-      const version = await offerView().contentVersion();
-      const cached = feeds.get(key);
-      if (cached?.version === version) return cached.value;
-      const feed = build(slug, links);
-      feeds.set(key, version, feed);
-      feed.catch(() => feeds.delete(key));
-      return feed;
+      return buildOnce(feeds, key, await offerView().contentVersion(), () => build(slug, links));
     },
   };
 };
