@@ -7,13 +7,33 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** GraphQL documents marked with a GraphQL comment lose their indentation, as Lit's templates do. */
+/**
+ * GraphQL documents marked with a GraphQL comment lose their indentation, as Lit's templates do,
+ * and the spaces beside punctuation, which GraphQL does not need: the query travels in a GET's URL.
+ */
 const compactGraphQL = () => ({
   name: 'compact-graphql',
   transform(code) {
     if (!code.includes('/* GraphQL */')) return null;
-    return { code: code.replace(/\/\* GraphQL \*\/ `([^`]*)`/g, (_, query) => `\`${query.replace(/\s+/g, ' ').trim()}\``), map: null };
+    const compact = (query) => query.replace(/\s+/g, ' ').replace(/ ?([{}():,!]) ?/g, '$1').trim();
+    return { code: code.replace(/\/\* GraphQL \*\/ `([^`]*)`/g, (_, query) => `\`${compact(query)}\``), map: null };
+  },
+});
+
+/**
+ * The CMS sends widget.js compressed as the browser accepts (plugin/server/src/controllers/widget.ts):
+ * compressed once here, at the highest levels, with Node's own zlib, rather than on every request.
+ */
+const precompress = (file) => ({
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    if (options.file !== file) return;
+    const code = Buffer.from(Object.values(bundle).find((chunk) => chunk.type === 'chunk').code);
+    writeFileSync(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
   },
 });
 
@@ -21,7 +41,7 @@ export default {
   input: 'widget/src/kinship-offer.ts',
   output: [
     { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
-    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es' },
+    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
   ],
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
@@ -33,6 +53,9 @@ export default {
       ecma: 2022,
       module: true,
       compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+      // The element's private members (_offer, _renderService…) are named for readers of the source;
+      // in the bundle they may be short. Lit's own (_$…) are shared between its modules: left alone.
+      mangle: { properties: { regex: /^_(?!\$)/ } },
       format: { comments: false },
     }),
   ],

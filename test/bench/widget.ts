@@ -1,6 +1,6 @@
 /**
  * The widget's budgets, measured in real Chromium against the running demo CMS:
- * - bundle size, gzipped, against 15 KiB;
+ * - the bundle as a first view downloads it (brotli; gzip too), against 15 KiB;
  * - a filter change on an offer of 300 services, against 50 ms;
  * - a repeat view transfers no offer body again (the CMS answers 304);
  * - navigation to the offer rendered on the council example, against the same content served as a
@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveExamples } from '../../examples/serve';
 import { launchChromium } from '../support/browser';
@@ -17,9 +16,15 @@ import { launchChromium } from '../support/browser';
 const ROOT = path.resolve(__dirname, '../..');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * What a first view downloads of widget.js: the CMS sends the copy precompressed with brotli to
+ * every browser that accepts it (all current ones), gzip to the rest. The budget is on the brotli copy.
+ */
 export function bundleSize() {
-  const bytes = gzipSync(readFileSync(path.join(ROOT, 'widget/dist/kinship-offer.js')), { level: 9 }).length;
-  return { gzippedBytes: bytes, budgetBytes: 15 * 1024, ratio: bytes / (15 * 1024) };
+  const served = path.join(ROOT, 'plugin/dist/widget/kinship-offer.js');
+  const brotliBytes = readFileSync(`${served}.br`).length;
+  const gzippedBytes = readFileSync(`${served}.gz`).length;
+  return { brotliBytes, gzippedBytes, budgetBytes: 15 * 1024, ratio: brotliBytes / (15 * 1024) };
 }
 
 /** Median time for a filter change to be rendered, over an offer grown to 300 services. */

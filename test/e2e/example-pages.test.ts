@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExamples } from '../../examples/serve';
 import { axeViolations, launchChromium } from '../support/browser';
 import { startCms, type TestCms } from '../support/cms';
+import { startPathProxy, type PathProxy } from '../support/proxy';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 let cms: TestCms;
@@ -39,6 +40,18 @@ async function open(name: string, options: { javaScript?: boolean; width?: numbe
   }
   return { page, problems, close: () => context.close() };
 }
+
+/** A reader says what is missing, as in "a reader tells the council what is missing" below. */
+async function sendFeedback(page: Page, message: string) {
+  const feedback = page.locator('kinship-offer').locator('kinship-offer-feedback').last();
+  await page.waitForTimeout(2_100); // the CMS refuses answers given in under two seconds
+  await feedback.getByRole('button', { name: 'No' }).click();
+  await feedback.getByLabel('Tell us what is missing or wrong (optional)').fill(message);
+  await feedback.getByRole('button', { name: 'Send' }).click();
+  await feedback.getByText(/Thank you for your feedback|could not be sent/).waitFor();
+  return feedback.textContent();
+}
+const storedFeedback = (message: string) => cms.strapi.db.query('plugin::kinship-offer.feedback').count({ where: { message } });
 
 const widgetText = (page: Page) => page.locator('kinship-offer').evaluate((el) => el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -173,6 +186,30 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('two offers on one page keep their own choices through a reload and Back', async () => {
+    const { page, problems, close } = await open('several.html');
+    const chosen = (id: string) =>
+      page.locator(`#${id}`).evaluate((el) => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value ?? null);
+    await page.locator('#shared [part="status"]').waitFor();
+    await page.locator('#borough').getByLabel('Special guardianship order').check();
+    await expect.poll(() => page.url()).toContain('kinship-arrangement.borough=special_guardianship_order');
+    expect(await chosen('shared')).toBe('');
+
+    await page.reload();
+    await page.locator('#borough [part="status"]').waitFor();
+    await page.locator('#shared [part="status"]').waitFor();
+    expect([await chosen('borough'), await chosen('shared')]).toEqual(['special_guardianship_order', '']);
+
+    await page.locator('#shared').getByLabel('Kinship foster care').check();
+    await expect.poll(() => chosen('shared')).toBe('kinship_foster_care');
+    await page.goBack();
+    await expect.poll(() => chosen('shared')).toBe('');
+    expect(await chosen('borough')).toBe('special_guardianship_order');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('two offers on one page, the script included twice, attributes changed after load', async () => {
     const { page, problems, close } = await open('several.html');
     await page.locator('#shared [part="contact"]').waitFor();
@@ -183,6 +220,23 @@ describe('example host pages', () => {
     await page.locator('#shared').evaluate((el) => el.setAttribute('offer', 'example-borough'));
     await expect.poll(() => page.locator('#shared').evaluate((el) => el.shadowRoot!.textContent)).toContain('Kinship Support Team');
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a right-to-left page in Urdu: the English offer is declared English and reads left to right', async () => {
+    const { page, problems, close } = await open('rtl.html');
+    const widget = page.locator('kinship-offer');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const root = await widget.evaluate((el) => {
+      const root = el.shadowRoot!.querySelector<HTMLElement>('.root')!;
+      const summary = el.shadowRoot!.querySelector('[part="service"] p')!;
+      return { lang: root.lang, direction: getComputedStyle(root).direction, summary: getComputedStyle(summary).direction };
+    });
+    expect(root).toEqual({ lang: 'en', direction: 'ltr', summary: 'ltr' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await shot(page, 'rtl');
     await close();
   });
 
@@ -245,11 +299,98 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('printing from the host page\'s own button, print(): every service complete, then as the reader left them', async () => {
+    const { page, problems, close } = await open('council.html');
+    const widget = page.locator('kinship-offer');
+    await widget.locator('summary').nth(1).click(); // the reader opens one service
+    await expect.poll(() => widget.locator('details[open] .details').count()).toBe(1);
+    // The host's button, and what the page holds when the browser lays it out for print: a listener
+    // added after the element's sees what print() prints (headless Chromium prints nothing itself).
+    // Only a fresh page shows what readers get: print() pauses the page, and a paused page cannot
+    // prepare the templates a service's details need the first time.
+    await page.evaluate(() => {
+      const button = Object.assign(document.createElement('button'), { textContent: 'Print this page' });
+      button.setAttribute('onclick', 'print()');
+      document.querySelector('main')!.append(button);
+      addEventListener('beforeprint', () => {
+        const details = [...document.querySelector('kinship-offer')!.shadowRoot!.querySelectorAll('details')];
+        (window as any).printed = { services: details.length, complete: details.filter((d) => d.open && d.querySelector('.details')).length };
+      });
+    });
+    await page.getByRole('button', { name: 'Print this page' }).click();
+    const printed = await page.evaluate(() => (window as any).printed);
+    expect(printed.services).toBe(31);
+    expect(printed.complete).toBe(31);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => widget.locator('details[open]').count()).toBe(1);
+    expect(await widget.locator('details').nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('reflows at 320 px wide with nothing cut off', async () => {
     const { page, close } = await open('council.html', { width: 320 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'council-320px');
+    await close();
+  });
+});
+
+describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/cms/)', () => {
+  let proxy: PathProxy;
+  let site: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    // One origin, as a council's web server: its pages at the root, Strapi under /cms/.
+    proxy = await startPathProxy({ '/cms': cms.url });
+    site = await serveExamples({ host: '127.0.0.1', port: 0, cmsUrl: `${proxy.url}/cms` });
+    proxy.routes[''] = site.url;
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await site?.close();
+  });
+
+  /** What the widget asked of the web server: everything but the host page, its assets and the browser's favicon. */
+  const widgetRequests = () => proxy.requests.filter((request) => !/\.(html|css|svg|png|ico)$/.test(request.split('?')[0]));
+
+  async function openThroughProxy(name: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    proxy.requests.length = 0;
+    await page.goto(`${proxy.url}/${name}`);
+    return { page, problems, close: () => context.close() };
+  }
+
+  it('the script loaded from /cms/ asks /cms/graphql and sends feedback to /cms/, nothing at the host root', async () => {
+    const { page, problems, close } = await openThroughProxy('council.html');
+    await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
+    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
+    expect(await sendFeedback(page, 'Sent through the proxy, script from the CMS')).toContain('Thank you for your feedback.');
+    expect(await storedFeedback('Sent through the proxy, script from the CMS')).toBe(1);
+    const requests = widgetRequests();
+    expect(requests.some((request) => request.startsWith('GET /cms/graphql?'))).toBe(true);
+    expect(requests).toContain('POST /cms/api/kinship-offer/feedback');
+    expect(requests.filter((request) => !request.split(' ')[1].startsWith('/cms/'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('with endpoint="/cms/graphql" and a self-hosted script, the offer and feedback go to /cms/ too', async () => {
+    const { page, problems, close } = await openThroughProxy('no-js.html');
+    await page.locator('kinship-offer').evaluate((el) => el.setAttribute('endpoint', '/cms/graphql'));
+    // The site bundles the widget itself (the npm package): the script's address says nothing of the CMS.
+    await page.addScriptTag({ path: path.resolve(__dirname, '../../widget/dist/kinship-offer.js'), type: 'module' });
+    await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
+    expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
+    expect(await sendFeedback(page, 'Sent through the proxy, endpoint set')).toContain('Thank you for your feedback.');
+    expect(await storedFeedback('Sent through the proxy, endpoint set')).toBe(1);
+    const requests = widgetRequests().filter((request) => !request.endsWith('.js.map'));
+    expect(requests).toContain('POST /cms/api/kinship-offer/feedback');
+    expect(requests.filter((request) => !request.split(' ')[1].startsWith('/cms/'))).toEqual([]);
+    expect(problems).toEqual([]);
     await close();
   });
 });

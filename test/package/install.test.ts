@@ -97,6 +97,8 @@ describe('the packed plugin', () => {
         'dist/shared/offer-view.d.ts',
         'dist/admin/admin/src/index.js',
         'dist/widget/kinship-offer.js',
+        'dist/widget/kinship-offer.js.br',
+        'dist/widget/kinship-offer.js.gz',
       ]),
     );
     expect(readFileSync(path.join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);

@@ -2,6 +2,8 @@
  * What a browser and a CDN rely on: the widget's script and its one offer request are cacheable,
  * revalidate with ETags, and change as soon as the content does.
  */
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { startCms, type TestCms } from '../support/cms';
@@ -66,6 +68,17 @@ describe('the offer request', () => {
   });
 });
 
+/** A GET that leaves the body as it came, compressed or not. */
+function httpGetBytes(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 describe('widget.js', () => {
   it('is served as JavaScript to any origin, cached for a day, with an ETag', async () => {
     const response = await fetch(`${cms.url}/api/kinship-offer/widget.js`);
@@ -75,8 +88,33 @@ describe('widget.js', () => {
     expect(response.headers.get('cache-control')).toContain('max-age=86400');
     expect(await response.text()).toContain('customElements');
 
-    const repeat = await httpGet(`${cms.url}/api/kinship-offer/widget.js`, { 'if-none-match': response.headers.get('etag')! });
+    // A repeat asks as the first did: each encoding has its own ETag.
+    const first = await httpGet(`${cms.url}/api/kinship-offer/widget.js`, { 'accept-encoding': 'gzip' });
+    const repeat = await httpGet(`${cms.url}/api/kinship-offer/widget.js`, { 'if-none-match': first.headers.etag as string, 'accept-encoding': 'gzip' });
     expect(repeat.status).toBe(304);
+  });
+
+  it('is sent compressed as the browser accepts (brotli, else gzip, else as it is), the same script each way', async () => {
+    const url = `${cms.url}/api/kinship-offer/widget.js`;
+    const plain = await httpGetBytes(url, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const cases: Array<[string, string | undefined, (body: Buffer) => Buffer]> = [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0.5, gzip;q=1', 'gzip', gunzipSync],
+      ['', undefined, (body) => body],
+    ];
+    for (const [accept, encoding, decode] of cases) {
+      const response = await httpGetBytes(url, { 'accept-encoding': accept });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(decode(response.body).equals(plain.body)).toBe(true);
+      // Each encoding revalidates with its own ETag.
+      const repeat = await httpGetBytes(url, { 'accept-encoding': accept, 'if-none-match': response.headers.etag as string });
+      expect(repeat.status).toBe(304);
+    }
+    const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
+    expect(br.body.length).toBeLessThan(15 * 1024);
   });
 
   it('is immutable at its versioned address', async () => {

@@ -1,4 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { KinshipOffer } from '../../widget/src/kinship-offer';
 import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
 
 let network: FakeNetwork;
@@ -13,6 +15,20 @@ beforeEach(async () => {
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   history.replaceState(null, '', location.pathname);
 });
+
+/** Lets the element finish what a reader's action started (a render, then a move of focus). */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** What has focus inside the element, as a reader would be told ("nothing": the top of the host page). */
+const focused = (element: KinshipOffer) => where(shadow(element).activeElement);
+/** A control or text described in words: assertions on DOM nodes themselves cannot be reported from the browser. */
+const where = (node: Element | null | undefined) => (node ? `${node.localName} "${text(node)}"` : 'nothing');
+/** Presses Enter on a control, as a keyboard user would. */
+async function pressEnter(control: HTMLElement, element: KinshipOffer) {
+  control.focus();
+  await sendKeys({ press: 'Enter' });
+  await element.updateComplete;
+  await tick();
+}
 
 afterEach(() => {
   network.restore();
@@ -63,7 +79,7 @@ describe('<kinship-offer> showing the demo offer', () => {
     const loaded = oneEvent(document, 'kinship-offer-load');
     await mount('offer="example-borough"');
     const event = await loaded;
-    expect(event.detail).to.deep.equal({ offer: 'example-borough', services: offer.services.length });
+    expect(event.detail).to.deep.equal({ offer: 'example-borough', locale: 'en', services: offer.services.length });
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
@@ -217,6 +233,49 @@ describe('"Was this helpful?"', () => {
     expect(posts[0].body.data).to.not.have.property('helpful');
   });
 
+  it('goes to the CMS under the same path as the endpoint, when a proxy serves the CMS under a path', async () => {
+    const element = await settled(await mount('offer="example-borough" endpoint="https://www.example.gov.uk/cms/graphql"'));
+    expect(network.requests[0]).to.match(/^https:\/\/www\.example\.gov\.uk\/cms\/graphql\?/);
+    button([...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!, 'Yes').click();
+    await tick();
+    expect(posts.map((post) => post.url)).to.deep.equal(['https://www.example.gov.uk/cms/api/kinship-offer/feedback']);
+  });
+
+  it('keeps the keyboard user\'s place: "Yes" and "Send" land on the thanks that replace them', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const first = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    await pressEnter(button(first, 'Yes'), element);
+    expect(focused(element)).to.equal(where(first.querySelector('p')));
+    expect(focused(element)).to.equal('p "Thank you for your feedback."');
+
+    const details = shadow(element).querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+    const second = details.querySelector('kinship-offer-feedback')!;
+    await pressEnter(button(second, 'Tell us what is missing or wrong'), element);
+    expect(focused(element)).to.equal(where(second.querySelector('textarea')));
+    second.querySelector('textarea')!.value = 'Nothing about holiday clubs';
+    await pressEnter(button(second, 'Send'), element);
+    expect(focused(element)).to.equal('p "Thank you for your feedback."');
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps the keyboard user\'s place when sending fails: on "Send", or on "Yes"', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const feedback = [...shadow(element).querySelectorAll('kinship-offer-feedback')].at(-1)!;
+    answer = () => json({ error: { status: 429, message: 'Too many requests' } }, 429);
+    await pressEnter(button(feedback, 'Yes'), element);
+    expect(feedback.querySelector('[role="alert"]')).to.exist;
+    expect(focused(element)).to.equal(where(button(feedback, 'Yes')));
+
+    await pressEnter(button(feedback, 'No'), element);
+    feedback.querySelector('textarea')!.value = 'Nothing about holidays';
+    await pressEnter(button(feedback, 'Send'), element);
+    expect(feedback.querySelector('[role="alert"]')).to.exist;
+    expect(focused(element)).to.equal(where(button(feedback, 'Send')));
+  });
+
   it('is not asked in the contact-only view, nor printed', async () => {
     const contactOnly = await settled(await mount('offer="example-borough" view="contact"'));
     expect(shadow(contactOnly).querySelector('kinship-offer-feedback')).to.equal(null);
@@ -286,6 +345,20 @@ describe('filtering', () => {
     expect(shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!.checked).to.equal(true);
   });
 
+  it('"Clear all choices", pressed from the keyboard, leaves focus on the new count, not the top of the page', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'submarine';
+    search.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    const clear = [...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Clear all choices')!;
+    await pressEnter(clear, element);
+    expect(clear.isConnected).to.equal(false);
+    expect(focused(element)).to.equal(where(shadow(element).querySelector('[part="status"]')));
+    expect(focused(element)).to.equal(`p "${offer.services.length} services"`);
+    await expect(element).to.be.accessible();
+  });
+
   it('shows the legal position for the chosen arrangement', async () => {
     const element = await settled(await mount('offer="example-borough" arrangement="kinship_foster_care"'));
     const legal = [...shadow(element).querySelectorAll('[part="section"]')].find((s) => text(s.querySelector('h2')) === 'Your legal position');
@@ -293,7 +366,69 @@ describe('filtering', () => {
   });
 });
 
+describe('two offers on one page', () => {
+  const choose = async (element: KinshipOffer, selector: string) => {
+    shadow(element).querySelector<HTMLInputElement>(selector)!.click();
+    await element.updateComplete;
+  };
+  const chosen = (element: KinshipOffer) => shadow(element).querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value;
+
+  /** The page (several.html's arrangement): opened, or opened again as a reload would. */
+  async function openPage(ids = ['borough', 'hub']) {
+    document.querySelector('#two-offers')?.remove();
+    const page = document.createElement('div');
+    page.id = 'two-offers';
+    page.innerHTML = ids.map((id) => `<kinship-offer ${id ? `id="${id}"` : ''} endpoint="${ENDPOINT}" offer="example-borough">Fallback</kinship-offer>`).join('');
+    await fixture(html`${page}`);
+    const elements = [...page.querySelectorAll('kinship-offer')];
+    for (const element of elements) await settled(element);
+    return elements;
+  }
+
+  it('each keeps its own choice in the URL, through a reload and Back', async () => {
+    let [first, second] = await openPage();
+    await choose(first, '#arrangement-adoption');
+    expect(chosen(second)).to.equal('');
+    expect(new URL(location.href).searchParams.get('kinship-arrangement.borough')).to.equal('adoption');
+
+    [first, second] = await openPage(); // reload
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', '']);
+
+    await choose(second, '#arrangement-private_fostering');
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', 'private_fostering']);
+    history.back();
+    await oneEvent(window, 'popstate');
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    expect([chosen(first), chosen(second)]).to.deep.equal(['adoption', '']);
+    await expect(first).to.be.accessible();
+  });
+
+  it('without ids, by the offer\'s slug; a shared link with the plain names still works for a single offer', async () => {
+    history.replaceState(null, '', '?kinship-arrangement=adoption');
+    const [single] = await openPage(['']);
+    expect(chosen(single)).to.equal('adoption');
+    await choose(single, '#arrangement-private_fostering');
+    expect(location.search).to.equal('?kinship-arrangement=private_fostering');
+  });
+});
+
 describe('attributes', () => {
+  it('support-types holds whatever a shared link, Back or the reader choose', async () => {
+    const education = offer.services.filter((s: any) => s.supportTypes.some((t: any) => t.code === 'education'));
+    history.replaceState(null, '', '?kinship-support=financial_support');
+    const element = await settled(await mount('offer="example-borough" support-types="education"'));
+    expect(serviceTitles(element)).to.have.members(education.map((s: any) => s.title));
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal(`${education.length} services`);
+
+    history.pushState(null, '', '?kinship-support=financial_support,legal_support');
+    history.pushState(null, '', location.pathname);
+    history.back();
+    await oneEvent(window, 'popstate');
+    await element.updateComplete;
+    expect(serviceTitles(element)).to.have.members(education.map((s: any) => s.title));
+    expect(shadow(element).querySelector('#support-financial_support')).to.equal(null);
+  });
+
   it('support-types restricts what a school or housing page shows', async () => {
     const element = await settled(await mount('offer="example-borough" support-types="accommodation"'));
     const expected = offer.services.filter((s: any) => s.supportTypes.some((t: any) => t.code === 'accommodation'));
@@ -341,9 +476,52 @@ describe('attributes', () => {
     expect(JSON.parse(new URL(network.requests[1]).searchParams.get('variables')!)).to.deep.equal({ slug: 'another' });
   });
 
-  it('asks for the content locale given by lang', async () => {
+  it('asks for the content locale given by lang, as given', async () => {
     await settled(await mount('offer="example-borough" lang="cy"'));
     expect(JSON.parse(new URL(network.requests[0]).searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough', locale: 'cy' });
+    await settled(await mount('offer="example-borough" lang="en-GB"'));
+    expect(JSON.parse(new URL(network.requests[1]).searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough', locale: 'en-GB' });
+  });
+});
+
+describe('on a right-to-left host page', () => {
+  const page = document.documentElement;
+  beforeEach(() => {
+    page.lang = 'ur';
+    page.dir = 'rtl';
+  });
+  afterEach(() => {
+    page.removeAttribute('lang');
+    page.removeAttribute('dir');
+  });
+  const root = (element: KinshipOffer) => shadow(element).querySelector<HTMLElement>('.root')!;
+
+  it('shows English content left to right, declared English, whatever the page\'s language', async () => {
+    offer.locale = 'en'; // asked for Urdu, the CMS had only English
+    const element = await settled(await mount('offer="example-borough" lang="ur"'));
+    expect(root(element).getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle(root(element)).direction).to.equal('ltr');
+    expect(getComputedStyle(shadow(element).querySelector('[part="service"] p')!).direction).to.equal('ltr');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows Urdu content right to left, declared Urdu', async () => {
+    offer.locale = 'ur';
+    const element = await settled(await mount('offer="example-borough" lang="ur"'));
+    expect(root(element).getAttribute('lang')).to.equal('ur');
+    expect(getComputedStyle(shadow(element).querySelector('[part="contact"]')!).direction).to.equal('rtl');
+  });
+
+  it('before there is content, declares the element\'s own words\' language (English unless the host translated them)', async () => {
+    network.restore();
+    network = fakeNetwork(() => Promise.reject(new TypeError('Failed to fetch')));
+    const element = await settled(await mount('offer="example-borough"'));
+    expect(root(element).getAttribute('lang')).to.equal('en');
+    expect(getComputedStyle(root(element)).direction).to.equal('ltr');
+    element.strings = { lang: 'ur', retry: 'دوبارہ کوشش کریں' };
+    await element.updateComplete;
+    expect(root(element).getAttribute('lang')).to.equal('ur');
+    expect(getComputedStyle(root(element)).direction).to.equal('rtl');
   });
 });
 
@@ -425,6 +603,26 @@ describe('when things go wrong', () => {
     expect(escaped).to.deep.equal([]);
   });
 
+  it('"Try again" keeps the keyboard user\'s place: on "Loading", then on the offer or the error', async () => {
+    let respond: (response: Response | Promise<Response>) => void = () => {};
+    network.restore();
+    network = fakeNetwork(() => (network.requests.length === 1 ? Promise.reject(new TypeError('Failed to fetch')) : new Promise((resolve) => (respond = resolve))));
+    const element = await settled(await mount('offer="example-borough"'));
+    await pressEnter([...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Try again')!, element);
+    expect(focused(element)).to.equal('p "Loading the kinship local offer…"');
+    respond(Promise.reject(new TypeError('Failed to fetch')));
+    await settled(element);
+    await tick();
+    expect(focused(element)).to.equal('h2 "The kinship local offer could not be loaded"');
+
+    await pressEnter([...shadow(element).querySelectorAll('button')].find((b) => text(b) === 'Try again')!, element);
+    respond(json({ data: { kinshipOffer: offer } }));
+    await settled(element);
+    await tick();
+    expect(focused(element)).to.equal(where(shadow(element).querySelector('[part="contact"] h2')));
+    await expect(element).to.be.accessible();
+  });
+
   it('recovers on retry once the CMS is back', async () => {
     let up = false;
     network.restore();
@@ -473,7 +671,112 @@ describe('when things go wrong', () => {
   });
 });
 
+describe('reflow at 320 px (WCAG 1.4.10)', () => {
+  const email = 'kinshipcarersadviceandsupport@examplemetropolitanborough.gov.uk';
+  const url = `https://www.examplemetropolitanborough.gov.uk/${'kinshipcarersadviceandsupport'.repeat(3)}`;
+  const word = 'Kinshipcarersadviceandsupportinexamplemetropolitanborough';
+  const blocks = [
+    { type: 'heading', level: 2, children: [{ type: 'text', text: word }] },
+    { type: 'paragraph', children: [{ type: 'text', text: `${word} ` }, { type: 'link', url, children: [{ type: 'text', text: url }] }] },
+    { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: email, code: true }] }] },
+    { type: 'quote', children: [{ type: 'text', text: word }] },
+  ];
+  before(() => setViewport({ width: 320, height: 640 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  const overflow = () => document.documentElement.scrollWidth - document.documentElement.clientWidth;
+
+  it('never scrolls sideways, with long unbroken words in every field', async () => {
+    Object.assign(offer, {
+      name: word, contactName: word, contactEmail: email, contactPhone: '020 7946 0000', contactHours: word, contactUrl: url,
+      generalApproach: blocks, legalFramework: blocks, financialSupportPolicy: blocks, complaints: blocks, evidenceBase: blocks,
+      legalFrameworkByArrangement: { adoption: word }, accountableOfficerName: word, accountableOfficerRole: word,
+      independentAdvice: [{ name: word, description: word, website: url, phone: '020 7946 0001' }],
+      youSaidWeDid: [{ youSaid: word, weDid: url, date: '2026-09-14' }],
+    });
+    for (const term of [...offer.vocabulary.arrangementTypes, ...offer.vocabulary.supportTypes]) Object.assign(term, { label: `${term.label} ${word}`, description: word });
+    offer.services = offer.services.slice(0, 3).map((service: any) => ({
+      ...service,
+      title: `Advice by e-mail: ${email}`, summary: url, alert: word, description: blocks, eligibility: word, howToAccess: email,
+      referralUrl: url, costDescription: word, languages: ['en', word.slice(0, 8)],
+      openingTimes: [{ days: ['MO'], opensAt: '09:00', closesAt: '17:00', note: word }],
+      provider: { name: word, website: url }, contacts: [{ name: word, role: word, email, phone: '020 7946 0002' }],
+      locations: [{ name: word, addressLine1: word, addressLine2: url, townOrCity: word, postcode: word, accessibility: word }],
+    }));
+    const element = await settled(await mount('offer="example-borough" arrangement="adoption"'));
+    for (const details of shadow(element).querySelectorAll('details')) {
+      details.open = true;
+      await oneEvent(details, 'toggle');
+    }
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('details .details').length).to.equal(shadow(element).querySelectorAll('details').length);
+    expect(overflow()).to.be.at.most(0);
+  });
+
+  it('never scrolls sideways with a long word in a notice or in the fallback', async () => {
+    await settled(await mount(`offer="example-borough" arrangement="${word.repeat(2)}"`));
+    expect(overflow()).to.be.at.most(0);
+    network.restore();
+    network = fakeNetwork(() => Promise.reject(new TypeError('Failed to fetch')));
+    const failed = await settled(await mount('offer="example-borough"'));
+    failed.append(Object.assign(document.createElement('a'), { href: url, textContent: url }));
+    expect(overflow()).to.be.at.most(0);
+  });
+});
+
 describe('printing', () => {
+  const openOne = async (element: KinshipOffer) => {
+    const details = shadow(element).querySelectorAll('details')[1];
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+  };
+  const complete = (details: HTMLDetailsElement[]) => details.every((d) => d.open && d.querySelector('.details'));
+
+  it('prints every service complete when the page is in print media, however printing started', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    await openOne(element);
+    const details = [...shadow(element).querySelectorAll('details')];
+    await emulateMedia({ media: 'print' });
+    try {
+      await waitUntil(() => complete(details), 'the details did not open for print media');
+      const content = details[0].querySelector<HTMLElement>('.details')!;
+      expect(content.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(text(content)).to.contain('Cost');
+      expect(getComputedStyle(details[0].querySelector('.feedback')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    await waitUntil(() => !details[0].open, 'the details did not close after print media');
+    expect(details.map((d) => d.open)).to.deep.equal(details.map((_, i) => i === 1));
+  });
+
+
+  it('prints every service complete from the host page\'s own button calling print(), and restores the reader\'s choice', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    await openOne(element);
+    const details = [...shadow(element).querySelectorAll('details')];
+    // A listener added after the element's sees what print() lays out (headless Chromium prints
+    // nothing itself, and never fires afterprint). That print() pauses the page, which then cannot
+    // prepare templates, shows only on a fresh page: see test/e2e/example-pages.test.ts.
+    let printed: boolean | undefined;
+    const whatPrints = () => (printed = complete(details));
+    window.addEventListener('beforeprint', whatPrints);
+    const button = Object.assign(document.createElement('button'), { textContent: 'Print this page' });
+    button.setAttribute('onclick', 'print()');
+    document.body.append(button);
+    try {
+      button.focus();
+      await sendKeys({ press: 'Enter' }); // a real press: the browser, not a script, starts print()
+    } finally {
+      button.remove();
+      window.removeEventListener('beforeprint', whatPrints);
+      window.dispatchEvent(new Event('afterprint'));
+    }
+    expect(printed).to.equal(true);
+    await element.updateComplete;
+    expect(details.map((d) => d.open)).to.deep.equal(details.map((_, i) => i === 1));
+  });
+
   it('opens every service\'s details for print and closes them after', async () => {
     const element = await settled(await mount('offer="example-borough"'));
     const details = [...shadow(element).querySelectorAll('details')];

@@ -43,7 +43,7 @@ export const ENDPOINT = 'https://cms.example.gov.uk/graphql';
 /** A <kinship-offer> in the page, with the fallback a web team would write inside it. */
 export async function mount(attributes = ''): Promise<KinshipOffer> {
   const container = document.createElement('div');
-  container.innerHTML = `<kinship-offer endpoint="${ENDPOINT}" ${attributes}>
+  container.innerHTML = `<kinship-offer ${attributes.includes('endpoint=') ? '' : `endpoint="${ENDPOINT}"`} ${attributes}>
       <a href="https://www.example.gov.uk/kinship">Kinship local offer</a> · 020 7946 0000
     </kinship-offer>`;
   const element = container.firstElementChild as KinshipOffer;

@@ -8,6 +8,7 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import { sendFeedback } from './api/client';
+import { moveFocus } from './focus';
 import type { Strings } from './strings';
 
 type Stage = 'ask' | 'write' | 'sending' | 'sent' | 'failed';
@@ -35,8 +36,9 @@ export class KinshipOfferFeedback extends LitElement {
   override render() {
     const t = this.t;
     if (this._stage === 'sent') return html`<p class="feedback" role="status">${t.feedbackThanks}</p>`;
+    // While "Yes" is sent, and if it fails, the same buttons stay, so focus stays where it was.
     return html`<div class="feedback no-print">
-      ${this._stage === 'ask' || (this._stage === 'failed' && this._helpful === true)
+      ${this._stage === 'ask' || this._helpful === true
         ? html`<p><span class="question">${t.feedbackQuestion}</span>
             <button type="button" class="secondary" @click=${() => this._answer(true)}>${t.yes}</button>
             <button type="button" class="secondary" @click=${() => this._answer(false)}>${t.no}</button>
@@ -44,7 +46,7 @@ export class KinshipOfferFeedback extends LitElement {
         : html`<label for=${this._id}>${t.feedbackLabel}</label>
             <p class="hint" id=${`${this._id}-hint`}>${t.feedbackHint}</p>
             <textarea id=${this._id} maxlength="1000" rows="3" aria-describedby=${`${this._id}-hint`}></textarea>
-            <button type="button" ?disabled=${this._stage === 'sending'} @click=${this._send}>${t.feedbackSend}</button>`}
+            <button type="button" aria-disabled=${this._stage === 'sending'} @click=${this._send}>${t.feedbackSend}</button>`}
       ${this._stage === 'failed' ? html`<p class="alert" role="alert">${t.feedbackFailed}</p>` : nothing}
     </div>`;
   }
@@ -58,7 +60,9 @@ export class KinshipOfferFeedback extends LitElement {
     }
   }
 
+  /** Not disabled while sending (a disabled button loses focus): a second press is ignored instead. */
   private _send = async () => {
+    if (this._stage === 'sending') return;
     const message = this.querySelector('textarea')?.value.trim() || undefined;
     if (this._helpful === undefined && !message) return this.querySelector('textarea')?.focus();
     this._stage = 'sending';
@@ -70,6 +74,8 @@ export class KinshipOfferFeedback extends LitElement {
       startedAt: this.shownAt,
     });
     this._stage = sent ? 'sent' : 'failed';
+    // The question and its buttons give way to the thanks: the reader lands on it.
+    if (sent) this.updateComplete.then(() => moveFocus(this.querySelector('p')));
   };
 }
 

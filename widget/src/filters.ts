@@ -18,22 +18,34 @@ export const EMPTY_FILTERS: FilterState = { arrangement: '', supportTypes: [], q
 /** URL parameter names; prefixed so they do not collide with the host page's own. */
 export const PARAMS = { arrangement: 'kinship-arrangement', supportTypes: 'kinship-support', query: 'kinship-q' } as const;
 
-export function readFilters(search: string): Partial<FilterState> {
+/**
+ * The parameter's name for one element: the plain name ("kinship-arrangement") for the only offer
+ * on a page, so links stay short and older links work; qualified ("kinship-arrangement.borough",
+ * by the element's id or else its offer's slug) when a page has several, so each keeps its own.
+ */
+const paramName = (name: keyof typeof PARAMS, scope: string) => (scope ? `${PARAMS[name]}.${scope}` : PARAMS[name]);
+
+export function readFilters(search: string, scope = ''): Partial<FilterState> {
   const params = new URLSearchParams(search);
+  const get = (name: keyof typeof PARAMS) => params.get(paramName(name, scope));
   const state: Partial<FilterState> = {};
-  if (params.has(PARAMS.arrangement)) state.arrangement = params.get(PARAMS.arrangement) ?? '';
-  if (params.has(PARAMS.supportTypes)) state.supportTypes = (params.get(PARAMS.supportTypes) ?? '').split(',').filter(Boolean);
-  if (params.has(PARAMS.query)) state.query = params.get(PARAMS.query) ?? '';
+  const arrangement = get('arrangement');
+  const supportTypes = get('supportTypes');
+  const query = get('query');
+  if (arrangement != null) state.arrangement = arrangement;
+  if (supportTypes != null) state.supportTypes = supportTypes.split(',').filter(Boolean);
+  if (query != null) state.query = query;
   return state;
 }
 
 /** The page URL with `state` in it, every other parameter and the fragment kept as they were. */
-export function writeFilters(href: string, state: FilterState): string {
+export function writeFilters(href: string, state: FilterState, scope = ''): string {
   const url = new URL(href);
-  const set = (name: string, value: string) => (value ? url.searchParams.set(name, value) : url.searchParams.delete(name));
-  set(PARAMS.arrangement, state.arrangement);
-  set(PARAMS.supportTypes, state.supportTypes.join(','));
-  set(PARAMS.query, state.query.trim());
+  const set = (name: keyof typeof PARAMS, value: string) =>
+    value ? url.searchParams.set(paramName(name, scope), value) : url.searchParams.delete(paramName(name, scope));
+  set('arrangement', state.arrangement);
+  set('supportTypes', state.supportTypes.join(','));
+  set('query', state.query.trim());
   return url.toString();
 }
 
@@ -50,7 +62,8 @@ export function searchTextOf(service: Service, labels: Map<string, string>): str
       service.howToAccess,
       service.provider?.name,
       ...service.supportTypes.map((t) => labels.get(t.code) ?? t.code),
-      ...service.locations.map((l) => `${l.name} ${l.townOrCity ?? ''} ${l.postcode ?? ''}`),
+      // A postcode twice, as written and without spaces: readers type "EB2 3CD", "eb23cd" or "EB2".
+      ...service.locations.map((l) => `${l.name} ${l.addressLine1 ?? ''} ${l.addressLine2 ?? ''} ${l.townOrCity ?? ''} ${l.postcode ?? ''} ${l.postcode?.replace(/\s/g, '') ?? ''}`),
     ]
       .filter(Boolean)
       .join(' '),
@@ -59,7 +72,8 @@ export function searchTextOf(service: Service, labels: Map<string, string>): str
 
 /**
  * The services that fit: open to the arrangement (any service when none is chosen), of one of the
- * chosen support types, and containing every word searched for.
+ * chosen support types (never outside `restrictTo`, the page's own limit, whatever the URL says),
+ * and containing every word searched for.
  */
 export function filterServices(
   services: Service[],
@@ -68,11 +82,11 @@ export function filterServices(
   restrictTo: string[] = [],
 ): Service[] {
   const words = fold(state.query).split(/\s+/).filter(Boolean);
-  const wanted = state.supportTypes.length ? state.supportTypes : restrictTo;
+  const chosen = state.supportTypes.filter((code) => !restrictTo.length || restrictTo.includes(code));
+  const wanted = chosen.length ? chosen : restrictTo;
   return services.filter((service) => {
     if (state.arrangement && !service.arrangementTypes.some((t) => t.code === state.arrangement)) return false;
     if (wanted.length && !service.supportTypes.some((t) => wanted.includes(t.code))) return false;
-    if (restrictTo.length && !service.supportTypes.some((t) => restrictTo.includes(t.code))) return false;
     if (words.length) {
       const text = searchText(service);
       if (!words.every((word) => text.includes(word))) return false;

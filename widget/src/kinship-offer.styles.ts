@@ -33,7 +33,9 @@ export const styles = css`
     line-height: 1.32;
     color: var(--_text);
     background: var(--_background);
-    overflow-wrap: break-word;
+    /* A long e-mail address or URL breaks anywhere rather than widen a 320 px page (WCAG 1.4.10);
+       break-word would not shrink boxes that size to their content (summary, flex labels). */
+    overflow-wrap: anywhere;
   }
   * {
     box-sizing: border-box;
@@ -145,7 +147,7 @@ export const styles = css`
   .feedback button {
     margin: 0.25em 0.5em 0.5em 0;
   }
-  .feedback label, .question {
+  .feedback label, .question, .search label {
     display: block;
     font-weight: 700;
     margin-bottom: 0.25em;
@@ -159,11 +161,6 @@ export const styles = css`
   }
   .changes {
     padding-inline-start: 1.25em;
-  }
-  .search label {
-    display: block;
-    font-weight: 700;
-    margin-bottom: 0.25em;
   }
   button {
     cursor: pointer;

@@ -1,19 +1,18 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { OfferViewKind } from '../../plugin/shared/code-lists';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
-import type { Contact, Location, Offer, OpeningTime, Organisation, Service, Term } from './api/types';
+import type { Offer, Service, Term } from './api/types';
+import { readAttributes, type Settings } from './attributes';
 import './feedback';
-import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, writeFilters, type FilterState } from './filters';
+import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
+import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
-import { hasContent, renderBlocks, safeHref } from './render/blocks';
-import { openingTimeText } from './format/opening-times';
-import { telHref } from './format/phone';
+import { directionOf } from './locale';
+import { Printing } from './printing';
+import { hasContent, renderBlocks } from './render/blocks';
+import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
-
-const VIEWS = ['full', 'services', 'contact'] as const;
-type View = (typeof VIEWS)[number];
-
-/** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
-const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
+import { UrlState } from './url-state';
 
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
@@ -24,7 +23,7 @@ const SCRIPT_URL = import.meta.url;
  * @summary The kinship local offer: named contact, support filtered by arrangement and need,
  * the legal framework, financial support policy, complaints and independent advice.
  *
- * @fires kinship-offer-load - The offer is shown. `detail: { offer, services }`
+ * @fires kinship-offer-load - The offer is shown. `detail: { offer, locale, services }` (locale: the one the CMS served)
  * @fires kinship-offer-error - The offer could not be shown. `detail: { offer, kind, message }`
  * @fires kinship-offer-filter - A reader changed their choices. `detail: { arrangement, supportTypes, query, results }`
  *
@@ -88,7 +87,7 @@ export class KinshipOffer extends LitElement {
   supportTypes = '';
 
   /** "full" (everything), "services" (the filters and services only) or "contact" (the named contact only). */
-  view: View = 'full';
+  view: OfferViewKind = 'full';
 
   /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
   headingLevel = 2;
@@ -99,14 +98,27 @@ export class KinshipOffer extends LitElement {
   /** @internal */
   private _filters: FilterState = EMPTY_FILTERS;
 
+  /** The attributes as the element uses them (see attributes.ts), read at every update. */
+  private _settings: Settings = readAttributes(this);
+
   /** @internal Problems with the attributes, told to the reader once the offer is shown. */
   private _notices: string[] = [];
 
   private _searchText = new WeakMap<Service, string>();
   /** Services whose details a reader has opened: only those are rendered, so filtering 300 stays quick. */
   private _opened = new Set<string>();
-  private _printing = false;
   private _warned = new Set<string>();
+  private _url = new UrlState(this, () => this._onPopState());
+  private _print = new Printing(this, () => {
+    this.requestUpdate();
+    try {
+      this.performUpdate();
+    } catch {
+      this.requestUpdate(); // a print() that bypassed the wrapper: the page is paused, finish afterwards
+    }
+  });
+  /** After "Try again": where focus goes once the offer (or the error) is shown again. */
+  private _focusAfterLoad = false;
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
@@ -130,7 +142,7 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
-      this._emit('kinship-offer-load', { offer: offer.slug, services: offer.services.length });
+      this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
       if (loading.signal.aborted) return;
       const kind = error instanceof OfferLoadError ? error.kind : 'network';
@@ -138,6 +150,10 @@ export class KinshipOffer extends LitElement {
       this._error = error;
       this._warn(`could not show the offer "${this.offer}": ${message}`);
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
+    }
+    if (this._focusAfterLoad) {
+      this._focusAfterLoad = false;
+      this._moveFocus('.first');
     }
   }
 
@@ -150,21 +166,8 @@ export class KinshipOffer extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('popstate', this._onPopState);
-    window.addEventListener('beforeprint', this._onBeforePrint);
-    window.addEventListener('afterprint', this._onAfterPrint);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this._onPopState);
-    window.removeEventListener('beforeprint', this._onBeforePrint);
-    window.removeEventListener('afterprint', this._onAfterPrint);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>) {
+    this._settings = readAttributes(this, this._offer?.vocabulary);
     const wanted = `${this.endpoint}\n${this.offer}\n${this.lang}`;
     if (wanted !== this._loadedFor) {
       this._loadedFor = wanted;
@@ -175,7 +178,10 @@ export class KinshipOffer extends LitElement {
   }
 
   override render() {
-    return html`<div class="root">${this._renderState()}</div>`;
+    // The words shown are in the served locale (or, before there is an offer, the element's own
+    // words' language), whatever language and direction the host page is in.
+    const lang = this._offer?.locale || this._t.lang;
+    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this._renderState()}</div>`;
   }
 
   private _renderState() {
@@ -195,24 +201,18 @@ export class KinshipOffer extends LitElement {
     return { ...DEFAULT_STRINGS, ...this.strings };
   }
 
+  /** The language dates, numbers and language names are written in: the element's own, else British English. */
+  private get _lang(): string {
+    return this.lang || 'en-GB';
+  }
+
   private get _level(): number {
-    const level = Number(this.headingLevel);
-    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 2;
+    return this._settings.level;
   }
 
-  private get _view(): View {
-    return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'full';
-  }
-
-  private _heading(offset: number, content: unknown, className = '') {
-    switch (Math.min(6, this._level + offset)) {
-      case 1: return html`<h1 class=${className}>${content}</h1>`;
-      case 2: return html`<h2 class=${className}>${content}</h2>`;
-      case 3: return html`<h3 class=${className}>${content}</h3>`;
-      case 4: return html`<h4 class=${className}>${content}</h4>`;
-      case 5: return html`<h5 class=${className}>${content}</h5>`;
-      default: return html`<h6 class=${className}>${content}</h6>`;
-    }
+  /** What the render modules need to draw the offer (render/offer.ts). */
+  private get _ctx(): RenderContext {
+    return { offer: this._offer!, t: this._t, lang: this._lang, level: this._level, feedback: (service?: string) => this._renderFeedback(service) };
   }
 
   private _renderLoading() {
@@ -225,7 +225,7 @@ export class KinshipOffer extends LitElement {
   private _renderError(error: unknown) {
     const notFound = error instanceof OfferLoadError && error.kind === 'not-found';
     return html`<div class="error" part="error" role="alert">
-        ${this._heading(0, notFound ? this._t.notFound : this._t.errorTitle, 'first')}
+        ${heading(this._level, notFound ? this._t.notFound : this._t.errorTitle, 'first')}
         <p>${this._t.errorBody}</p>
         <slot></slot>
       </div>
@@ -234,15 +234,15 @@ export class KinshipOffer extends LitElement {
 
   private _renderOffer() {
     const offer = this._offer!;
-    const view = this._view;
+    const view = this._settings.view;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
-      ${this._renderContact()}
+      ${renderContact(this._ctx)}
       ${view === 'full' && hasContent(offer.generalApproach)
-        ? html`<section>${this._heading(0, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
+        ? html`<section>${heading(this._level, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
         : nothing}
       ${view === 'contact' ? nothing : this._renderFinder()}
-      ${view === 'full' ? this._renderSections() : nothing}
+      ${view === 'full' ? renderSections(this._ctx, this._filters.arrangement) : nothing}
       ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
   }
@@ -253,35 +253,17 @@ export class KinshipOffer extends LitElement {
       .service=${service} .t=${this._t} .shownAt=${this._shownAt}></kinship-offer-feedback>`;
   }
 
-  private _renderContact() {
-    const offer = this._offer!;
-    const t = this._t;
-    const phone = offer.contactPhone;
-    const website = safeHref(offer.contactUrl);
-    return html`<section class="panel contact" part="contact">
-      ${this._heading(0, `${t.contactHeading} ${offer.contactName ?? offer.name}`, 'first')}
-      <dl>
-        ${phone ? html`<dt>${t.phone}</dt><dd>${telLink(phone)}</dd>` : nothing}
-        ${offer.contactEmail
-          ? html`<dt>${t.email}</dt><dd><a href=${`mailto:${offer.contactEmail}`}>${offer.contactEmail}</a></dd>`
-          : nothing}
-        ${offer.contactHours ? html`<dt>${t.openingHours}</dt><dd>${offer.contactHours}</dd>` : nothing}
-        ${website ? html`<dt>${t.website}</dt><dd><a href=${website}>${offer.contactUrl}</a></dd>` : nothing}
-      </dl>
-    </section>`;
-  }
-
   private _renderFinder() {
     const offer = this._offer!;
     const t = this._t;
-    const restrictTo = this._restrictedSupportTypes();
+    const restrictTo = this._settings.supportTypes;
     const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
     const results = this._results();
     const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
     return html`
       <div class="no-print" part="filters">
         <fieldset>
-          <legend>${this._heading(0, t.arrangementHeading, 'first')}</legend>
+          <legend>${heading(this._level, t.arrangementHeading, 'first')}</legend>
           <p class="hint">${t.arrangementHint}</p>
           ${[...offer.vocabulary.arrangementTypes, { code: '', label: t.notSure }].map(
             (term) => html`<div class="choice">
@@ -310,14 +292,14 @@ export class KinshipOffer extends LitElement {
         </div>
       </div>
       <section>
-        ${this._heading(0, t.servicesHeading)}
+        ${heading(this._level, t.servicesHeading)}
         <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this.lang || 'en')}</p>
         ${results.length === 0
           ? html`<p>${t.noResults}</p>
               <button type="button" class="secondary" @click=${this._clearFilters}>${t.clearFilters}</button>`
           : this._groups(results, supportTypes).map(
               ([term, services]) => html`<section>
-                ${this._heading(1, term.label)}
+                ${heading(this._level + 1, term.label)}
                 <ul class="services">${services.map((service) => this._renderService(service))}</ul>
               </section>`,
             )}
@@ -338,119 +320,16 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderService(service: Service): TemplateResult {
-    const t = this._t;
+    const open = this._print.active || this._opened.has(service.uuid);
     return html`<li class="service" part="service">
-      ${this._heading(2, service.title)}
+      ${heading(this._level + 2, service.title)}
       ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
       <p>${service.summary}</p>
-      <details ?open=${this._printing || this._opened.has(service.uuid)} data-uuid=${service.uuid} @toggle=${this._onToggle}>
-        <summary>${format(t.moreAbout, { title: service.title })}</summary>
-        ${this._printing || this._opened.has(service.uuid) ? this._renderDetails(service) : nothing}
+      <details ?open=${open} data-uuid=${service.uuid} @toggle=${this._onToggle}>
+        <summary>${format(this._t.moreAbout, { title: service.title })}</summary>
+        ${open ? renderServiceDetails(service, this._ctx) : nothing}
       </details>
     </li>`;
-  }
-
-  private _renderDetails(service: Service) {
-    const t = this._t;
-    const offer = this._offer!;
-    const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
-    const referral = safeHref(service.referralUrl);
-    const ages = this._ages(service);
-    return html`<div class="details">
-          ${renderBlocks(service.description, this._level + 3)}
-          <dl>
-            ${service.eligibility || ages
-              ? html`<dt>${t.whoFor}</dt><dd>${service.eligibility ?? ''} ${ages ?? ''}</dd>`
-              : nothing}
-            <dt>${t.openTo}</dt>
-            <dd>${service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')}</dd>
-            ${service.howToAccess || referral
-              ? html`<dt>${t.howToAccess}</dt>
-                  <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
-              : nothing}
-            <dt>${t.cost}</dt>
-            <dd>${this._cost(service)}</dd>
-            ${service.deliveryMethods?.length
-              ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => this._deliveryLabel(method)).join(', ')}</dd>`
-              : nothing}
-            ${service.locations.length
-              ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => this._renderLocation(location))}</dd>`
-              : nothing}
-            ${service.openingTimes?.length
-              ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => this._renderOpeningTime(time))}</dd>`
-              : nothing}
-            ${service.languages?.length
-              ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => this._languageName(code)).join(', ')}</dd>`
-              : nothing}
-            ${service.contacts.length || service.provider
-              ? html`<dt>${t.contacts}</dt>
-                  <dd>
-                    ${service.contacts.map((contact) => this._renderContactPerson(contact))}
-                    ${service.provider ? html`<p>${t.providedBy}: ${this._renderOrganisation(service.provider, false)}</p>` : nothing}
-                  </dd>`
-              : nothing}
-          </dl>
-          ${service.lastReviewedAt
-            ? html`<p class="meta">${format(t.lastReviewed, { date: this._date(service.lastReviewedAt) })}</p>`
-            : nothing}
-          ${this._renderFeedback(service.uuid)}
-        </div>`;
-  }
-
-  private _renderLocation(location: Location) {
-    const address = [location.addressLine1, location.addressLine2, location.townOrCity, location.postcode].filter(Boolean).join(', ');
-    return html`<p>${location.name}${address ? html`<br />${address}` : nothing}
-      ${location.accessibility ? html`<br /><span class="meta">${location.accessibility}</span>` : nothing}</p>`;
-  }
-
-  private _renderOpeningTime(time: OpeningTime) {
-    return html`<p>${openingTimeText(time, this.lang || 'en-GB', this._t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
-  }
-
-  private _renderContactPerson(contact: Contact) {
-    return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
-      ${contact.phone ? html`<br />${telLink(contact.phone)}` : nothing}
-      ${contact.email ? html`<br /><a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}</p>`;
-  }
-
-  private _renderOrganisation(organisation: Organisation, withDetails = true) {
-    const website = safeHref(organisation.website);
-    return html`${website ? html`<a href=${website}>${organisation.name}</a>` : organisation.name}
-    ${withDetails && organisation.description ? html`<br />${organisation.description}` : nothing}
-    ${withDetails && organisation.phone ? html`<br />${telLink(organisation.phone)}` : nothing}`;
-  }
-
-  private _renderSections() {
-    const offer = this._offer!;
-    const t = this._t;
-    const arrangement = this._filters.arrangement;
-    const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
-    const section = (heading: string, body: unknown) =>
-      html`<section part="section">${this._heading(0, heading)}${body}</section>`;
-    return html`
-      ${hasContent(offer.legalFramework) || specific
-        ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, this._level + 1)}`)
-        : nothing}
-      ${hasContent(offer.financialSupportPolicy) ? section(t.financialHeading, renderBlocks(offer.financialSupportPolicy, this._level + 1)) : nothing}
-      ${hasContent(offer.complaints) ? section(t.complaintsHeading, renderBlocks(offer.complaints, this._level + 1)) : nothing}
-      ${offer.independentAdvice.length
-        ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${this._renderOrganisation(org)}</li>`)}</ul>`)
-        : nothing}
-      ${hasContent(offer.evidenceBase) ? section(t.evidenceHeading, renderBlocks(offer.evidenceBase, this._level + 1)) : nothing}
-      ${offer.youSaidWeDid?.length
-        ? section(
-            t.youSaidWeDidHeading,
-            html`<ul class="changes">${offer.youSaidWeDid.map(
-              (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
-                <p class="meta">${this._date(change.date)}</p></li>`,
-            )}</ul>`,
-          )
-        : nothing}
-      ${offer.accountableOfficerName
-        ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
-        : nothing}
-      ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: this._date(offer.lastReviewedAt) })}</p>` : nothing}
-    `;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -463,75 +342,23 @@ export class KinshipOffer extends LitElement {
       if (text === undefined) this._searchText.set(service, (text = searchTextOf(service, labels)));
       return text;
     };
-    return filterServices(offer.services, this._filters, searchText, this._restrictedSupportTypes());
-  }
-
-  private _restrictedSupportTypes(): string[] {
-    const codes = this.supportTypes.split(/[\s,]+/).filter(Boolean);
-    const known = this._offer?.vocabulary.supportTypes.map((term) => term.code) ?? [];
-    return codes.filter((code) => known.includes(code));
-  }
-
-  private _ages(service: Service): string | null {
-    const { minimumAge: min, maximumAge: max } = service;
-    if (min != null && max != null) return format(this._t.ages, { min, max });
-    if (min != null) return format(this._t.agesFrom, { min });
-    if (max != null) return format(this._t.agesTo, { max });
-    return null;
-  }
-
-  private _cost(service: Service): string {
-    const t = this._t;
-    const base = service.cost === 'means_tested' ? t.costMeansTested : service.cost === 'charged' ? t.costCharged : t.costFree;
-    const amount =
-      service.costAmount != null
-        ? new Intl.NumberFormat(this.lang || 'en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 2 }).format(service.costAmount)
-        : '';
-    return [base, service.costDescription ?? amount].filter(Boolean).join('. ');
-  }
-
-  private _deliveryLabel(method: string): string {
-    const t = this._t;
-    return method === 'in_person' ? t.in_person : method === 'online' ? t.online : method === 'phone' ? t.phoneDelivery : method;
-  }
-
-  private _languageName(code: string): string {
-    try {
-      return new Intl.DisplayNames([this.lang || 'en-GB'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  }
-
-  private _date(value: string): string {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime())
-      ? value
-      : new Intl.DateTimeFormat(this.lang || 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return filterServices(offer.services, this._filters, searchText, this._settings.supportTypes);
   }
 
   /**
-   * Attributes, then the page URL (a shared link wins), become the reader's choices.
+   * Attributes, then the page URL (a shared link wins), become the reader's choices (read by
+   * attributes.ts); support-types limits them whatever the URL says.
    */
   private _applyAttributeFilters(offer: Offer) {
-    const notices: string[] = [];
-    const arrangementCodes = offer.vocabulary.arrangementTypes.map((term) => term.code);
-    const fromUrl = readFilters(location.search);
-    let arrangement = fromUrl.arrangement ?? this.arrangement;
-    if (arrangement && !arrangementCodes.includes(arrangement)) {
-      this._warn(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);
-      notices.push(`"${arrangement}" is not an arrangement this offer knows, so support for every arrangement is shown.`);
-      arrangement = '';
-    }
+    const fromUrl = this._url.read();
+    const settings = readAttributes({ view: this.view, headingLevel: this.headingLevel, supportTypes: this.supportTypes, arrangement: fromUrl.arrangement ?? this.arrangement }, offer.vocabulary);
+    settings.warnings.forEach((warning) => this._warn(warning));
+    this._notices = settings.notices;
     const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
-    const unknownSupport = this.supportTypes.split(/[\s,]+/).filter((code) => code && !supportCodes.includes(code));
-    if (unknownSupport.length) this._warn(`unknown support-types ${unknownSupport.join(', ')}; use ${supportCodes.join(', ')}`);
-    if (!(VIEWS as readonly string[]).includes(this.view)) this._warn(`unknown view "${this.view}"; use full, services or contact`);
-    if (this._level !== Number(this.headingLevel)) this._warn(`heading-level must be 1 to 6, not "${this.headingLevel}"`);
-    this._notices = notices;
+    const restrictTo = settings.supportTypes;
     this._filters = {
-      arrangement,
-      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code)),
+      arrangement: settings.arrangement,
+      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code) && (!restrictTo.length || restrictTo.includes(code))),
       query: fromUrl.query ?? '',
     };
   }
@@ -548,11 +375,16 @@ export class KinshipOffer extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  private _setFilters(filters: FilterState, { replace = false } = {}) {
+  private _setFilters(filters: FilterState, replace = false) {
     this._filters = filters;
-    const url = writeFilters(location.href, filters);
-    if (url !== location.href) history[replace ? 'replaceState' : 'pushState'](history.state, '', url);
+    this._url.write(filters, replace);
     this._emit('kinship-offer-filter', { ...filters, results: this._results().length });
+  }
+
+  /** Focus on what replaced a control the reader used, once it is rendered. */
+  private async _moveFocus(selector: string) {
+    await this.updateComplete;
+    moveFocus(this.renderRoot.querySelector<HTMLElement>(selector));
   }
 
   // ---- handlers --------------------------------------------------------------------------------
@@ -568,40 +400,33 @@ export class KinshipOffer extends LitElement {
   };
 
   private _onSearch = (event: Event) => {
-    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, { replace: true });
+    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, true);
   };
 
+  /** The button disappears with "no results": the reader lands on the new count instead. */
   private _clearFilters = () => {
-    this._setFilters({ arrangement: '', supportTypes: [], query: '' });
+    this._setFilters(EMPTY_FILTERS);
+    this._moveFocus('[part="status"]');
   };
 
+  /** The error and its button give way to "Loading…", then to the offer or the error again. */
   private _retry = () => {
+    this._focusAfterLoad = true;
     void this._load();
+    this._moveFocus('.loading p, .first');
   };
 
-  private _onPopState = () => {
-    if (!this._offer || this._error) return;
-    const fromUrl = readFilters(location.search);
-    this._filters = { ...EMPTY_FILTERS, arrangement: this.arrangement, ...fromUrl };
-  };
+  /** Back or Forward: the choices in the URL, checked as a shared link's are. */
+  private _onPopState() {
+    if (this._offer && !this._error) this._applyAttributeFilters(this._offer);
+  }
 
   private _onToggle = (event: Event) => {
     const details = event.target as HTMLDetailsElement;
     const uuid = details.dataset.uuid!;
-    if (details.open === this._opened.has(uuid) || this._printing) return;
+    if (details.open === this._opened.has(uuid) || this._print.active) return;
     if (details.open) this._opened.add(uuid);
     else this._opened.delete(uuid);
-    this.requestUpdate();
-  };
-
-  /** Printing prints the filtered offer with every service's details open. */
-  private _onBeforePrint = () => {
-    this._printing = true;
-    this.requestUpdate();
-  };
-
-  private _onAfterPrint = () => {
-    this._printing = false;
     this.requestUpdate();
   };
 }
@@ -611,7 +436,7 @@ declare global {
     'kinship-offer': KinshipOffer;
   }
   interface HTMLElementEventMap {
-    'kinship-offer-load': CustomEvent<{ offer: string; services: number }>;
+    'kinship-offer-load': CustomEvent<{ offer: string; locale: string; services: number }>;
     'kinship-offer-error': CustomEvent<{ offer: string; kind: string; message: string }>;
     'kinship-offer-filter': CustomEvent<FilterState & { results: number }>;
   }

@@ -7,6 +7,8 @@
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export const DEFAULT_STRINGS = {
+  /** The language these words are in (a BCP 47 tag): set it with a translation. */
+  lang: 'en',
   loading: 'Loading the kinship local offer…',
   errorTitle: 'The kinship local offer could not be loaded',
   errorBody: 'You can still get help: contact the team below, or try again.',

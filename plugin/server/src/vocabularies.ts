@@ -107,11 +107,7 @@ export type SupportTypeCode = (typeof SUPPORT_TYPES)[number]['code'];
 export const ARRANGEMENT_TYPE_CODES: readonly ArrangementTypeCode[] = ARRANGEMENT_TYPES.map((t) => t.code);
 export const SUPPORT_TYPE_CODES: readonly SupportTypeCode[] = SUPPORT_TYPES.map((t) => t.code);
 
-/** How a service is delivered (Open Referral UK: service_at_location / attending_type). */
-export const DELIVERY_METHODS = ['in_person', 'online', 'phone'] as const;
-
-/** What a service costs the family. */
-export const COST_TYPES = ['free', 'means_tested', 'charged'] as const;
+export { COST_TYPES, DELIVERY_METHODS, WEEKDAYS, type Weekday } from '../../shared/code-lists';
 
 /** What kind of organisation provides a service or advice. */
 export const ORGANISATION_KINDS = [
@@ -123,7 +119,6 @@ export const ORGANISATION_KINDS = [
   'national_charity',
 ] as const;
 
-export { WEEKDAYS, type Weekday } from './weekdays';
 
 /**
  * The headings of the Children's Wellbeing and Schools Act 2026 (s.22H of the Children Act 1989)

@@ -1,13 +1,13 @@
 /** The embed builder's snippet and the admin's links: what editors copy and where gaps lead. */
 import { describe, expect, it } from 'vitest';
-import { embedAttributes, embedSnippet } from '../../../plugin/admin/src/embed/snippet';
+import { cmsUrlOf, embedAttributes, embedSnippet } from '../../../plugin/admin/src/embed/snippet';
 import { editOffer, fixFor, newService } from '../../../plugin/admin/src/links';
 
 const offer = { slug: 'example-borough', name: 'Example Borough Council', contactUrl: 'https://www.example.gov.uk/kinship', contactPhone: '020 7946 0100' };
 
 describe('the embed snippet', () => {
   it('is one script tag from the CMS and the element, with a fallback link and phone number', () => {
-    expect(embedSnippet({ cmsOrigin: 'https://cms.example.gov.uk/', offer })).toBe(
+    expect(embedSnippet({ cmsUrl: 'https://cms.example.gov.uk/', offer })).toBe(
       [
         '<script type="module" src="https://cms.example.gov.uk/api/kinship-offer/widget.js"></script>',
         '<kinship-offer offer="example-borough">',
@@ -17,10 +17,19 @@ describe('the embed snippet', () => {
     );
   });
 
+  it('loads the script from the CMS under the path a proxy serves it at (Strapi\'s url, PUBLIC_URL)', () => {
+    const admin = { strapi: { backendURL: 'https://www.example.gov.uk/cms' }, location: { origin: 'https://www.example.gov.uk' } };
+    expect(embedSnippet({ cmsUrl: cmsUrlOf(admin), offer })).toContain(
+      '<script type="module" src="https://www.example.gov.uk/cms/api/kinship-offer/widget.js"></script>',
+    );
+    // With no url configured, the admin's own origin.
+    expect(cmsUrlOf({ strapi: { backendURL: '' }, location: { origin: 'https://cms.example.gov.uk' } })).toBe('https://cms.example.gov.uk');
+  });
+
   it('lists only the options that differ from the element\'s defaults', () => {
-    expect(embedAttributes({ cmsOrigin: '', offer, view: 'full', headingLevel: 2, supportTypes: [] })).toEqual([['offer', 'example-borough']]);
+    expect(embedAttributes({ cmsUrl: '', offer, view: 'full', headingLevel: 2, supportTypes: [] })).toEqual([['offer', 'example-borough']]);
     expect(
-      embedAttributes({ cmsOrigin: '', offer, arrangement: 'special_guardianship_order', supportTypes: ['financial_support', 'legal_support'], view: 'services', headingLevel: 3 }),
+      embedAttributes({ cmsUrl: '', offer, arrangement: 'special_guardianship_order', supportTypes: ['financial_support', 'legal_support'], view: 'services', headingLevel: 3 }),
     ).toEqual([
       ['offer', 'example-borough'],
       ['arrangement', 'special_guardianship_order'],
@@ -31,7 +40,7 @@ describe('the embed snippet', () => {
   });
 
   it('escapes what an editor typed into the offer, so the snippet cannot carry markup', () => {
-    const snippet = embedSnippet({ cmsOrigin: 'https://cms.example', offer: { slug: 'a"b', name: 'A <b>bold</b> & co', contactUrl: 'https://x.example/?a="1"' } });
+    const snippet = embedSnippet({ cmsUrl: 'https://cms.example', offer: { slug: 'a"b', name: 'A <b>bold</b> & co', contactUrl: 'https://x.example/?a="1"' } });
     expect(snippet).toContain('offer="a&quot;b"');
     expect(snippet).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; co');
     expect(snippet).toContain('href="https://x.example/?a=&quot;1&quot;"');

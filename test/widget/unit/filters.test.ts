@@ -65,10 +65,15 @@ describe('filterServices', () => {
       expect(titles({}, ['education'])).toEqual(['Kinship navigators', 'Virtual school']);
     });
 
-    it('holds whatever the reader or the URL chose', () => {
-      expect(titles({ supportTypes: ['financial'] }, ['education'])).toEqual([]);
-      expect(titles({ supportTypes: ['financial', 'peer_support'] }, ['education'])).toEqual(['Kinship navigators']);
-      expect(titles({ query: 'allowance' }, ['education'])).toEqual([]);
+    it('holds whatever the reader or the URL chose: no service outside it is ever shown', () => {
+      const restricted = (state: Partial<typeof EMPTY_FILTERS>) =>
+        filterServices(SERVICES, { ...EMPTY_FILTERS, ...state }, (s) => searchTextOf(s, labels), ['education']);
+      for (const supportTypes of [['financial'], ['financial', 'peer_support'], ['peer_support'], ['education'], []]) {
+        const shown = restricted({ supportTypes });
+        expect(shown.every((s) => s.supportTypes.some((t) => t.code === 'education')), supportTypes.join()).toBe(true);
+      }
+      expect(restricted({ query: 'allowance' })).toEqual([]);
+      expect(restricted({ supportTypes: ['financial'], arrangement: 'special_guardianship_order' }).map((s) => s.title)).toEqual(['Kinship navigators']);
     });
   });
 });
@@ -85,7 +90,7 @@ describe('searchTextOf', () => {
       }),
       labels,
     );
-    expect(text).toBe('evening group summary eligibility ring us provider ltd money and allowances unlabelled hub  ');
+    expect(text).toBe('evening group summary eligibility ring us provider ltd money and allowances unlabelled hub     ');
   });
 });
 

@@ -25,19 +25,20 @@ export class OfferLoadError extends Error {
   }
 }
 
-/** Where the GraphQL endpoint is: the `endpoint` attribute, or beside the script that defined the element. */
+/**
+ * Where the GraphQL endpoint is: the `endpoint` attribute, or the CMS that served the script.
+ * A CMS may sit behind a proxy under a path (https://www.example.gov.uk/cms/), so the endpoint is
+ * found relative to the script (<cms>/api/kinship-offer/widget.js), never at the host's root.
+ */
 export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: string): URL {
   try {
-    const url = endpoint ? new URL(endpoint, document.baseURI) : new URL('/graphql', scriptUrl);
+    const url = new URL(endpoint || '../../graphql', endpoint ? document.baseURI : scriptUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(url.protocol);
     return url;
   } catch {
     throw new OfferLoadError('endpoint', `"${endpoint}" is not a valid GraphQL endpoint URL`);
   }
 }
-
-/** The query without indentation: it travels in the URL of a GET, which browsers and CDNs can cache. */
-const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
 
 /**
  * A plain GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag), and
@@ -46,7 +47,8 @@ const compactQuery = OFFER_QUERY.replace(/\s+/g, ' ').trim();
  */
 export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
   const url = new URL(endpoint);
-  url.searchParams.set('query', compactQuery);
+  // The build strips the query's indentation (rollup.config.mjs): it travels in the URL of a GET.
+  url.searchParams.set('query', OFFER_QUERY);
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
   return {
     url: url.toString(),
@@ -116,10 +118,16 @@ export interface FeedbackInput {
   startedAt: number;
 }
 
+/**
+ * An address on the CMS that serves `endpoint`: beside it, under the same path prefix
+ * (https://www.example.gov.uk/cms/graphql gives https://www.example.gov.uk/cms/api/...).
+ */
+export const cmsAddress = (endpoint: URL, path: string) => new URL(path, endpoint.href.replace(/\/+(?=$|[?#])/, ''));
+
 /** Sends a reader's feedback to the plugin's REST route on the CMS that serves the offer; true once it is taken. */
 export async function sendFeedback(endpoint: URL, data: FeedbackInput): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/api/kinship-offer/feedback', endpoint), {
+    const response = await fetch(cmsAddress(endpoint, 'api/kinship-offer/feedback'), {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json' },

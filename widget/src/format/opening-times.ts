@@ -8,7 +8,7 @@
  * the end of the day; 00:00 to 24:00 (or to 00:00) is open 24 hours; `closesOn` is the day a span
  * opened on one day closes, when that is not the same or the next day.
  */
-import { WEEKDAYS } from '../../../plugin/server/src/weekdays';
+import { WEEKDAYS } from '../../../plugin/shared/code-lists';
 import type { OpeningTime } from '../api/types';
 import { format, type Strings } from '../strings';
 

@@ -4,9 +4,11 @@
  * Unknown block types render their text content, so new editor features degrade to plain words.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { SAFE_LINK_SCHEMES } from '../../../plugin/shared/code-lists';
 import type { BlockNode, Blocks } from '../api/types';
 
-const SAFE_SCHEMES = ['https:', 'mailto:', 'tel:'];
+export { hasWords as hasContent } from '../../../plugin/shared/code-lists';
+
 
 /** The href to use for `url`, or null when it must not become a link. */
 export function safeHref(url: unknown): string | null {
@@ -16,7 +18,7 @@ export function safeHref(url: unknown): string | null {
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   try {
     const parsed = new URL(compact);
-    return SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : null;
+    return (SAFE_LINK_SCHEMES as readonly string[]).includes(parsed.protocol) ? parsed.href : null;
   } catch {
     return null;
   }
@@ -74,9 +76,3 @@ export function renderBlocks(blocks: Blocks | null | undefined, headingLevel = 3
   if (!Array.isArray(blocks) || blocks.length === 0) return nothing;
   return html`${blocks.map((node) => block(node, headingLevel))}`;
 }
-
-const textOf = (node: BlockNode): string => node.text ?? (node.children ?? []).map(textOf).join('');
-
-/** Whether rich text has any words in it (an editor may leave an empty paragraph behind). */
-export const hasContent = (blocks: Blocks | null | undefined) =>
-  Array.isArray(blocks) && blocks.some((node) => textOf(node).trim() !== '');

@@ -3,13 +3,13 @@
  * with the attributes the snippet lists: what the editor sees is what readers will get.
  */
 import { useEffect, useRef } from 'react';
-import { embedAttributes, scriptUrl, type EmbedOptions } from '../embed/snippet';
+import { cmsUrlOf, embedAttributes, scriptUrl, type EmbedOptions } from '../embed/snippet';
 
 function loadWidgetScript() {
   if (document.querySelector('script[data-kinship-offer-widget]')) return;
   const script = document.createElement('script');
   script.type = 'module';
-  script.src = scriptUrl(window.location.origin);
+  script.src = scriptUrl(cmsUrlOf(window));
   script.dataset.kinshipOfferWidget = '';
   document.head.append(script);
 }

@@ -4,12 +4,14 @@
  * text and the preview renders exactly what it says.
  */
 
-export const VIEWS = ['full', 'services', 'contact'] as const;
-export type View = (typeof VIEWS)[number];
+import type { OfferViewKind } from '../../../shared/code-lists';
+
+export { OFFER_VIEWS as VIEWS } from '../../../shared/code-lists';
+export type View = OfferViewKind;
 
 export interface EmbedOptions {
-  /** Where the CMS is, e.g. "https://cms.example.gov.uk" (the admin's own origin). */
-  cmsOrigin: string;
+  /** Where the CMS is, path included: "https://cms.example.gov.uk", "https://www.example.gov.uk/cms". */
+  cmsUrl: string;
   offer: { slug: string; name: string; contactUrl?: string | null; contactPhone?: string | null };
   arrangement?: string;
   supportTypes?: string[];
@@ -30,7 +32,14 @@ export function embedAttributes(options: EmbedOptions): Array<[string, string]> 
   return attributes;
 }
 
-export const scriptUrl = (cmsOrigin: string) => `${cmsOrigin.replace(/\/+$/, '')}/api/kinship-offer/widget.js`;
+export const scriptUrl = (cmsUrl: string) => `${cmsUrl.replace(/\/+$/, '')}/api/kinship-offer/widget.js`;
+
+/**
+ * The CMS's public address as the admin knows it: Strapi's `url` (PUBLIC_URL), which keeps the path
+ * a proxy serves it under (https://www.example.gov.uk/cms), else the admin's own origin.
+ */
+export const cmsUrlOf = (page: { strapi?: object; location: { origin: string } }) =>
+  (page.strapi as { backendURL?: string } | undefined)?.backendURL || page.location.origin;
 
 export function embedSnippet(options: EmbedOptions): string {
   const attributes = embedAttributes(options)
@@ -42,7 +51,7 @@ export function embedSnippet(options: EmbedOptions): string {
     contactPhone ? ` Call ${escapeText(contactPhone)}.` : '',
   ].join('');
   return [
-    `<script type="module" src="${escapeAttribute(scriptUrl(options.cmsOrigin))}"></script>`,
+    `<script type="module" src="${escapeAttribute(scriptUrl(options.cmsUrl))}"></script>`,
     `<kinship-offer${attributes}>`,
     `  <p>${fallback}</p>`,
     `</kinship-offer>`,

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { endpoints, useAdminApi } from '../api/client';
 import { WidgetPreview } from '../components/WidgetPreview';
-import { embedSnippet, VIEWS, type EmbedOptions, type View } from '../embed/snippet';
+import { cmsUrlOf, embedSnippet, VIEWS, type EmbedOptions, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
 
 const VIEW_LABELS: Record<View, string> = {
@@ -42,7 +42,7 @@ export function EmbedBuilderPage() {
   if (!offer) return <Page.NoData content="There is no offer to embed yet." />;
 
   const options: EmbedOptions = {
-    cmsOrigin: window.location.origin,
+    cmsUrl: cmsUrlOf(window),
     offer: { slug: offer.slug, name: offer.name, contactUrl: offer.contactUrl, contactPhone: offer.contactPhone },
     arrangement,
     supportTypes,

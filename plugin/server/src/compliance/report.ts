@@ -4,6 +4,7 @@
  * review, with a score and the next things to do. The admin shows it; tests call it directly.
  */
 import type { Check, ComplianceReport } from '../../../shared/admin-api';
+import { hasWords } from '../../../shared/code-lists';
 import type { OfferView, ServiceView } from '../../../shared/offer-view';
 import { ACT_HEADINGS, ARRANGEMENT_TYPES, SUPPORT_TYPES } from '../vocabularies';
 
@@ -32,14 +33,6 @@ export type OfferForReport = Partial<
 /** A published service as the report reads it. */
 export type ServiceForReport = Pick<ServiceView, 'title' | 'supportTypes' | 'arrangementTypes' | 'documentId' | 'lastReviewedAt'>;
 
-type Blocks = OfferView['generalApproach'];
-
-const textOf = (node: unknown): string => {
-  if (!node || typeof node !== 'object') return '';
-  const { text, children } = node as { text?: unknown; children?: unknown };
-  return `${typeof text === 'string' ? text : ''}${Array.isArray(children) ? children.map(textOf).join('') : ''}`;
-};
-const hasWords = (blocks: Blocks) => Array.isArray(blocks) && blocks.some((node) => textOf(node).trim() !== '');
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 /** `months` later (or earlier, if negative), in UTC. */

@@ -7,6 +7,7 @@ import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
 import feedback from './feedback';
+import oruk from '../oruk/controller';
 import reviews from './reviews';
 import widget from './widget';
 
@@ -14,6 +15,7 @@ export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
   feedback,
+  oruk,
   reviews,
   widget,
 };

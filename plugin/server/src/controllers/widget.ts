@@ -4,18 +4,38 @@
  * from the script's own address.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Built by rollup into the plugin's dist/widget (see rollup.config.mjs); this file runs from dist/server/src/controllers. */
+/** negotiator 1.0 (jshttp): content negotiation; it ships no type declarations. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Negotiator: new (request: { headers: Record<string, unknown> }) => {
+  encodings(available: readonly string[], options?: { preferred?: readonly string[] }): string[];
+} = require('negotiator');
+
+/**
+ * Built by rollup into the plugin's dist/widget (see rollup.config.mjs), with a brotli and a gzip
+ * copy beside it; this file runs from dist/server/src/controllers.
+ */
 const BUNDLE = path.join(__dirname, '..', '..', '..', 'widget', 'kinship-offer.js');
 
-let bundle: { body: Buffer; etag: string; version: string } | null = null;
+/** What each Content-Encoding is read from, best first. */
+const ENCODINGS = [
+  { name: 'br', file: `${BUNDLE}.br` },
+  { name: 'gzip', file: `${BUNDLE}.gz` },
+  { name: 'identity', file: BUNDLE },
+] as const;
+type Encoding = (typeof ENCODINGS)[number]['name'];
+
+let bundle: { bodies: Partial<Record<Encoding, Buffer>>; version: string } | null = null;
 const loadBundle = () => {
   if (!bundle) {
-    const body = readFileSync(BUNDLE);
-    const version = createHash('sha256').update(body).digest('base64url').slice(0, 16);
-    bundle = { body, etag: `"${version}"`, version };
+    const plain = readFileSync(BUNDLE);
+    const version = createHash('sha256').update(plain).digest('base64url').slice(0, 16);
+    const bodies: Partial<Record<Encoding, Buffer>> = { identity: plain };
+    // A copy missing (a bundle built by other means) is simply not offered.
+    for (const { name, file } of ENCODINGS) if (name !== 'identity' && existsSync(file)) bodies[name] = readFileSync(file);
+    bundle = { bodies, version };
   }
   return bundle;
 };
@@ -31,6 +51,10 @@ export default {
       ctx.body = 'The kinship-offer widget has not been built (run "npm run build" in the repository).';
       return;
     }
+    // Accept-Encoding read by jshttp's negotiator (q-values, `*`, `identity;q=0`); among encodings the
+    // browser likes equally ("gzip, deflate, br" from Chrome), ours win: brotli is the smallest.
+    const offered = ENCODINGS.map(({ name }) => name).filter((name) => current.bodies[name]);
+    const [encoding = 'identity'] = new Negotiator(ctx.request).encodings(offered, { preferred: offered }) as Encoding[];
     // A versioned URL (?v=<version>) never changes; the plain one is revalidated daily.
     const versioned = ctx.query.v === current.version;
     ctx.set({
@@ -39,14 +63,17 @@ export default {
       'access-control-allow-origin': '*',
       'cross-origin-resource-policy': 'cross-origin',
       'x-kinship-offer-widget-version': current.version,
+      vary: 'Accept-Encoding',
     });
+    if (encoding !== 'identity') ctx.set('content-encoding', encoding);
     ctx.remove('access-control-allow-credentials');
-    ctx.etag = current.etag;
+    // Each encoding is its own representation, with its own strong ETag.
+    ctx.etag = encoding === 'identity' ? `"${current.version}"` : `"${current.version}-${encoding}"`;
     ctx.status = 200;
     if (ctx.fresh) {
       ctx.status = 304;
       return;
     }
-    ctx.body = current.body;
+    ctx.body = current.bodies[encoding];
   },
 };

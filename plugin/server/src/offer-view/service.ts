@@ -15,7 +15,7 @@ import { getService } from '../services/get-service';
 import { UID } from '../uids';
 import { databaseContentVersion } from './content-version';
 import { populateFor } from './shape';
-import { memoryStore } from './store';
+import { buildOnce, memoryStore } from './store';
 
 /** Offers in their languages kept at once, and whole responses (several queries may ask for one offer). */
 const MAX_CACHED_VIEWS = 200;
@@ -72,13 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async find(slug: string, locale?: string): Promise<OfferView | null> {
       const key = `${slug}\u0000${locale?.toLowerCase() ?? ''}`;
-      const current = await version.current();
-      const cached = views.get(key);
-      if (cached?.version === current) return cached.value;
-      const view = build(slug, locale);
-      views.set(key, current, view);
-      view.catch(() => views.delete(key));
-      return view;
+      return buildOnce(views, key, await version.current(), () => build(slug, locale));
     },
   };
 };

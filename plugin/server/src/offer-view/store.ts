@@ -28,3 +28,16 @@ export function memoryStore<T>(maxEntries: number): ViewStore<T> {
     delete: (key) => void entries.delete(key),
   };
 }
+
+/**
+ * What `store` holds for `key` if it was built from content `version`; else `build()`, held at once
+ * so that readers arriving together share one build, and let go if it fails.
+ */
+export function buildOnce<T>(store: ViewStore<Promise<T>>, key: string, version: string, build: () => Promise<T>): Promise<T> {
+  const held = store.get(key);
+  if (held?.version === version) return held.value;
+  const built = build();
+  store.set(key, version, built);
+  built.catch(() => store.delete(key));
+  return built;
+}

@@ -41,6 +41,26 @@ const adminRoutes = [
   { method: 'POST', path: '/reviews/:kind/:documentId', handler: 'reviews.markReviewed', config: { policies: ['admin::isAuthenticatedAdmin'] } },
 ];
 
+/**
+ * The Open Referral UK 3.0 feed (../oruk/controller): public, read-only, for every published offer
+ * under /oruk and for one under /oruk/<offer slug>. The fixed paths come first, so /oruk/services
+ * is every offer's services (an offer slugged "services", "taxonomies", "taxonomy_terms" or
+ * "openapi.json" has its feed under the base of every offer only).
+ */
+const ORUK_ENDPOINTS = [
+  ['', 'root'],
+  ['/openapi.json', 'openapi'],
+  ['/services', 'services'],
+  ['/services/:id', 'service'],
+  ['/taxonomies', 'taxonomies'],
+  ['/taxonomies/:id', 'taxonomy'],
+  ['/taxonomy_terms', 'taxonomyTerms'],
+  ['/taxonomy_terms/:id', 'taxonomyTerm'],
+] as const;
+const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
+  ORUK_ENDPOINTS.map(([path, action]) => ({ method: 'GET', path: `${base}${path}`, handler: `oruk.${action}`, config: { auth: false } })),
+);
+
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute). */
 const feedbackRoute = {
   method: 'POST',
@@ -50,6 +70,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: adminRoutes },
 };

@@ -5,6 +5,7 @@ import editorLabels from './editor-labels';
 import feedback from './feedback';
 import importer from './importer';
 import offerView from '../offer-view/service';
+import oruk from '../oruk/service';
 import publicAccess from './public-access';
 import reminders from './reminders';
 import reviews from './reviews';
@@ -15,4 +16,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, 'public-access': publicAccess, reminders, reviews, vocabularies };
+export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reminders, reviews, vocabularies };

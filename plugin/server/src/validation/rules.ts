@@ -12,8 +12,9 @@ export type NormalisingRule = Rule & { normalise: (value: unknown) => unknown };
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
-/** Schemes a reader may follow from the offer. Anything else (javascript:, data:, http:) is refused. */
-export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
+import { SAFE_LINK_SCHEMES } from '../../../shared/code-lists';
+
+export { SAFE_LINK_SCHEMES };
 
 /**
  * The scheme of a link as a browser would read it: browsers drop ASCII whitespace and control

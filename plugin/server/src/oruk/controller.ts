@@ -1,0 +1,134 @@
+/**
+ * The Open Referral UK 3.0 feed over HTTP (HSDS-UK 3.0; profile_compliance.md). Read-only, open
+ * (no key), published content only. Every endpoint answers under two bases:
+ * `/api/kinship-offer/oruk` (every published offer) and `/api/kinship-offer/oruk/<offer slug>`.
+ *
+ * - `GET <base>/`: `{ version: "HSDS-UK-3.0", profile, openapi_url }`, the URL absolute.
+ * - `GET <base>/openapi.json`: the profile's OpenAPI document for this feed (./openapi).
+ * - `GET <base>/services`: a Page of services (one-to-one fields and organization), filtered by
+ *   `search`, `taxonomy_id`, `taxonomy_term_id`, `minimum_age`, `maximum_age`, `day`,
+ *   `start_time`, `end_time`, `modified_after`, all together; `page`, `per_page` (default and
+ *   maximum 1000, ./query).
+ * - `GET <base>/services/{id}`: one full service.
+ * - `GET <base>/taxonomies`, `/taxonomies/{id}`, `/taxonomy_terms` (also by `taxonomy_id`),
+ *   `/taxonomy_terms/{id}`.
+ *
+ * Every response: JSON, `Access-Control-Allow-Origin: *` (whatever the app's CORS settings say),
+ * an ETag and `Cache-Control: public, no-cache` on success (a repeat pull that changed nothing is a
+ * 304). Errors are JSON in Strapi's shape `{ data: null, error: { status, name, message, details } }`:
+ * 404 for an unknown offer or id, 400 naming the parameter that cannot be read (`details.parameter`),
+ * and 503 (never a 500) if the content cannot be read at all.
+ *
+ * Absolute URLs come from the app's `server.url` when it is absolute (PUBLIC_URL), else from the
+ * request, which honours X-Forwarded-Proto and X-Forwarded-Host when `server.proxy` is on.
+ */
+import { createHash } from 'node:crypto';
+import { getService } from '../services/get-service';
+import { PLUGIN_ID } from '../uids';
+import { listItem } from './map';
+import { openapiDocument } from './openapi';
+import { BadParameter, matches, pageOf, pagingOf, serviceFiltersOf } from './query';
+import type { Feed } from './service';
+
+/** What the root answers: the version the validator checks for, and the profile it names. */
+export const HSDS_VERSION = 'HSDS-UK-3.0';
+export const PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
+
+class NotFound extends Error {}
+
+/** The parameters any list reads: the response cache keys on these alone, so others cannot flood it. */
+const PARAMETERS = ['page', 'per_page', 'search', 'taxonomy_id', 'taxonomy_term_id', 'minimum_age', 'maximum_age', 'day', 'start_time', 'end_time', 'modified_after'];
+const cacheKey = (base: string, ctx: any) =>
+  JSON.stringify([base, ctx.path, PARAMETERS.map((name) => ctx.query[name] ?? null)]);
+
+/** The feed's base URL for this request, absolute, no trailing slash. */
+function baseOf(ctx: any): string {
+  const configured = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
+  const origin = configured.startsWith('http') ? configured : `${ctx.origin}${configured}`;
+  const prefix = String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
+  const offer = ctx.params?.offer;
+  return `${origin}${prefix}/${PLUGIN_ID}/oruk${offer ? `/${encodeURIComponent(offer)}` : ''}`;
+}
+
+function problem(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
+  ctx.status = status;
+  ctx.set('cache-control', 'no-cache');
+  ctx.body = { data: null, error: { status, name, message, details } };
+}
+
+type Answer = (feed: Feed, ctx: any, base: string) => unknown;
+
+/**
+ * Answers with `answer(feed)` for the request's offer (or all), from the response cache while the
+ * content version holds.
+ */
+const respond = (answer: Answer, needsFeed = true) =>
+  async function handler(ctx: any) {
+    ctx.set('access-control-allow-origin', '*');
+    ctx.remove('access-control-allow-credentials');
+    try {
+      const oruk = getService('oruk');
+      const base = baseOf(ctx);
+      const version = await oruk.contentVersion();
+      const key = cacheKey(base, ctx);
+      let entry = oruk.responses.get(key);
+      if (entry?.version !== version) {
+        const slug: string | null = ctx.params?.offer ?? null;
+        const feed = needsFeed || slug ? await oruk.feed(slug, { base }) : null;
+        if (!feed && (needsFeed || slug)) throw new NotFound(`There is no published kinship offer "${slug}"`);
+        const body = JSON.stringify(answer(feed!, ctx, base));
+        const value = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+        oruk.responses.set(key, version, value);
+        entry = { version, value };
+      }
+      ctx.set('content-type', 'application/json; charset=utf-8');
+      ctx.set('cache-control', 'public, no-cache');
+      ctx.etag = entry.value.etag;
+      ctx.status = 200;
+      if (ctx.fresh) ctx.status = 304;
+      else ctx.body = entry.value.body;
+    } catch (error) {
+      if (error instanceof BadParameter) return problem(ctx, 400, 'ValidationError', error.message, { parameter: error.parameter });
+      if (error instanceof NotFound) return problem(ctx, 404, 'NotFoundError', error.message);
+      strapi.log.error(`kinship-offer: the Open Referral feed could not answer ${ctx.path}: ${(error as Error)?.stack ?? error}`);
+      ctx.set('retry-after', '30');
+      problem(ctx, 503, 'ServiceUnavailableError', 'The feed cannot be read just now; try again shortly.');
+    }
+  };
+
+const found = <T>(value: T | undefined, what: string, id: string): T => {
+  if (value === undefined) throw new NotFound(`There is no ${what} ${id} in this feed`);
+  return value;
+};
+
+export default {
+  root: respond(
+    (_feed, _ctx, base) => ({ version: HSDS_VERSION, profile: PROFILE_URL, openapi_url: `${base}/openapi.json` }),
+    false,
+  ),
+
+  openapi: respond((_feed, _ctx, base) => openapiDocument(base), false),
+
+  services: respond((feed, ctx) => {
+    const paging = pagingOf(ctx.query);
+    const filters = serviceFiltersOf(ctx.query);
+    const page = pageOf(feed.services.filter((service) => matches(service, filters)), paging);
+    return { ...page, contents: page.contents.map(listItem) };
+  }),
+
+  service: respond((feed, ctx) => found(feed.serviceById.get(String(ctx.params.id).toLowerCase()), 'service', ctx.params.id)),
+
+  taxonomies: respond((feed, ctx) => pageOf(feed.taxonomies, pagingOf(ctx.query))),
+
+  taxonomy: respond((feed, ctx) =>
+    found(feed.taxonomies.find((taxonomy) => taxonomy.id === String(ctx.params.id).toLowerCase()), 'taxonomy', ctx.params.id),
+  ),
+
+  taxonomyTerms: respond((feed, ctx) => {
+    const paging = pagingOf(ctx.query);
+    const { taxonomyId } = serviceFiltersOf({ taxonomy_id: ctx.query.taxonomy_id });
+    return pageOf(feed.terms.filter((term) => !taxonomyId || term.taxonomy_id === taxonomyId), paging);
+  }),
+
+  taxonomyTerm: respond((feed, ctx) => found(feed.termById.get(String(ctx.params.id).toLowerCase()), 'taxonomy term', ctx.params.id)),
+};

@@ -1,0 +1,82 @@
+/**
+ * The Open Referral UK 3.0 feed's data: every published offer (or one, by slug) read through the
+ * offer view (offer-view/service `find()`, published content only, hidden addresses already
+ * redacted), mapped once per content version (./map) and kept until the content changes, so a
+ * directory paging through `/services` and fetching every `/services/{id}` costs one build.
+ *
+ * Whole responses are kept too (`responses`), stamped with the content version, as the GraphQL
+ * cache keeps its own (offer-view/store).
+ */
+import type { Core } from '@strapi/strapi';
+import type { OfferView } from '../../../shared/offer-view';
+import { buildOnce, memoryStore } from '../offer-view/store';
+import type { CachedResponse } from '../offer-view/service';
+import { getService } from '../services/get-service';
+import { UID } from '../uids';
+import { services, taxonomies, type FeedLinks, type OrukService, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
+
+/** Feeds (per offer and base URL) and whole responses kept at once. */
+const MAX_CACHED_FEEDS = 50;
+const MAX_CACHED_RESPONSES = 500;
+
+/** One feed's objects, with lookups by id. */
+export interface Feed {
+  services: OrukService[];
+  serviceById: Map<string, OrukService>;
+  taxonomies: OrukTaxonomy[];
+  terms: OrukTaxonomyTerm[];
+  termById: Map<string, OrukTaxonomyTerm>;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const feeds = memoryStore<Promise<Feed | null>>(MAX_CACHED_FEEDS);
+  const responses = memoryStore<CachedResponse>(MAX_CACHED_RESPONSES);
+  const offerView = () => getService('offer-view');
+
+  /** The slugs of every offer with a published version. */
+  async function publishedSlugs(): Promise<string[]> {
+    const rows = await strapi.db.query(UID.offer).findMany({ where: { publishedAt: { $notNull: true } }, select: ['slug'] });
+    return [...new Set(rows.map((row: { slug: string }) => row.slug))].sort();
+  }
+
+  async function build(slug: string | null, links: FeedLinks): Promise<Feed | null> {
+    let offers: OfferView[];
+    let vocabulary: OfferView['vocabulary'];
+    if (slug !== null) {
+      const offer = await offerView().find(slug);
+      if (!offer) return null;
+      offers = [offer];
+      vocabulary = offer.vocabulary;
+    } else {
+      offers = (await Promise.all((await publishedSlugs()).map((each) => offerView().find(each)))).filter((offer): offer is OfferView => offer !== null);
+      vocabulary = (await getService('vocabularies').inLocale()) as unknown as OfferView['vocabulary'];
+    }
+    const all = services(offers, vocabulary, links);
+    const listed = taxonomies(vocabulary, links);
+    const terms = listed.flatMap((taxonomy) => taxonomy.taxonomy_terms);
+    return {
+      services: all,
+      serviceById: new Map(all.map((entry) => [entry.id, entry])),
+      taxonomies: listed,
+      terms,
+      termById: new Map(terms.map((term) => [term.id, term])),
+    };
+  }
+
+  return {
+    /** The current content version (offer-view/content-version): a response is good while it holds. */
+    contentVersion: () => offerView().contentVersion(),
+
+    /** Whole responses by request, for the controller. */
+    responses,
+
+    /**
+     * The feed of the offer `slug` (null: of every published offer), its links under `links.base`;
+     * null when no published offer has that slug.
+     */
+    async feed(slug: string | null, links: FeedLinks): Promise<Feed | null> {
+      const key = `${slug ?? ''}\u0000${links.base}`;
+      return buildOnce(feeds, key, await offerView().contentVersion(), () => build(slug, links));
+    },
+  };
+};

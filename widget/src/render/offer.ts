@@ -1,0 +1,164 @@
+/**
+ * The offer's parts as readers see them, rendered from the offer view: the named contact, a
+ * service's details, the statutory sections. Pure: everything comes in `ctx`; the element keeps
+ * the state (which services are open, the reader's choices) and the feedback questions.
+ */
+import { html, nothing } from 'lit';
+import type { Blocks, Contact, Location, Offer, OpeningTime, Organisation, Service } from '../api/types';
+import { openingTimeText } from '../format/opening-times';
+import { telHref } from '../format/phone';
+import { agesText, costText, dateText, deliveryText, languageName } from '../format/text';
+import { format, type Strings } from '../strings';
+import { hasContent, renderBlocks, safeHref } from './blocks';
+
+export interface RenderContext {
+  offer: Offer;
+  t: Strings;
+  /** The language dates, numbers and language names are written in (a BCP 47 tag). */
+  lang: string;
+  /** The level of the element's top headings, 1 to 6. */
+  level: number;
+  /** "Was this helpful?" about the offer, or about the service with this UUID. */
+  feedback(service?: string): unknown;
+}
+
+/** A heading at `level` (capped at 6), so the element fits the host page's outline. */
+export function heading(level: number, content: unknown, className = '') {
+  switch (Math.min(6, level)) {
+    case 1: return html`<h1 class=${className}>${content}</h1>`;
+    case 2: return html`<h2 class=${className}>${content}</h2>`;
+    case 3: return html`<h3 class=${className}>${content}</h3>`;
+    case 4: return html`<h4 class=${className}>${content}</h4>`;
+    case 5: return html`<h5 class=${className}>${content}</h5>`;
+    default: return html`<h6 class=${className}>${content}</h6>`;
+  }
+}
+
+/** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
+const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
+
+/** The named contact panel: who carers call, write to or visit, and when. */
+export function renderContact(ctx: RenderContext) {
+  const offer = ctx.offer;
+  const t = ctx.t;
+  const phone = offer.contactPhone;
+  const website = safeHref(offer.contactUrl);
+  return html`<section class="panel contact" part="contact">
+    ${heading(ctx.level, `${t.contactHeading} ${offer.contactName ?? offer.name}`, 'first')}
+    <dl>
+      ${phone ? html`<dt>${t.phone}</dt><dd>${telLink(phone)}</dd>` : nothing}
+      ${offer.contactEmail
+        ? html`<dt>${t.email}</dt><dd><a href=${`mailto:${offer.contactEmail}`}>${offer.contactEmail}</a></dd>`
+        : nothing}
+      ${offer.contactHours ? html`<dt>${t.openingHours}</dt><dd>${offer.contactHours}</dd>` : nothing}
+      ${website ? html`<dt>${t.website}</dt><dd><a href=${website}>${offer.contactUrl}</a></dd>` : nothing}
+    </dl>
+  </section>`;
+}
+
+
+/** A service's details, shown when a reader opens it (or prints). */
+export function renderServiceDetails(service: Service, ctx: RenderContext) {
+  const t = ctx.t;
+  const offer = ctx.offer;
+  const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
+  const referral = safeHref(service.referralUrl);
+  const lang = ctx.lang;
+  const ages = agesText(service, t);
+  return html`<div class="details">
+        ${renderBlocks(service.description, ctx.level + 3)}
+        <dl>
+          ${service.eligibility || ages
+            ? html`<dt>${t.whoFor}</dt><dd>${service.eligibility ?? ''} ${ages ?? ''}</dd>`
+            : nothing}
+          <dt>${t.openTo}</dt>
+          <dd>${service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')}</dd>
+          ${service.howToAccess || referral
+            ? html`<dt>${t.howToAccess}</dt>
+                <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
+            : nothing}
+          <dt>${t.cost}</dt>
+          <dd>${costText(service, t, lang)}</dd>
+          ${service.deliveryMethods?.length
+            ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => deliveryText(method, t)).join(', ')}</dd>`
+            : nothing}
+          ${service.locations.length
+            ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => renderLocation(location))}</dd>`
+            : nothing}
+          ${service.openingTimes?.length
+            ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => renderOpeningTime(time, ctx))}</dd>`
+            : nothing}
+          ${service.languages?.length
+            ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => languageName(code, lang)).join(', ')}</dd>`
+            : nothing}
+          ${service.contacts.length || service.provider
+            ? html`<dt>${t.contacts}</dt>
+                <dd>
+                  ${service.contacts.map((contact) => renderContactPerson(contact))}
+                  ${service.provider ? html`<p>${t.providedBy}: ${renderOrganisation(service.provider, false)}</p>` : nothing}
+                </dd>`
+            : nothing}
+        </dl>
+        ${service.lastReviewedAt
+          ? html`<p class="meta">${format(t.lastReviewed, { date: dateText(service.lastReviewedAt, lang) })}</p>`
+          : nothing}
+        ${ctx.feedback(service.uuid)}
+      </div>`;
+}
+
+function renderLocation(location: Location) {
+  const address = [location.addressLine1, location.addressLine2, location.townOrCity, location.postcode].filter(Boolean).join(', ');
+  return html`<p>${location.name}${address ? html`<br />${address}` : nothing}
+    ${location.accessibility ? html`<br /><span class="meta">${location.accessibility}</span>` : nothing}</p>`;
+}
+
+function renderOpeningTime(time: OpeningTime, ctx: RenderContext) {
+  return html`<p>${openingTimeText(time, ctx.lang, ctx.t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
+}
+
+function renderContactPerson(contact: Contact) {
+  return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
+    ${contact.phone ? html`<br />${telLink(contact.phone)}` : nothing}
+    ${contact.email ? html`<br /><a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}</p>`;
+}
+
+function renderOrganisation(organisation: Organisation, withDetails = true) {
+  const website = safeHref(organisation.website);
+  return html`${website ? html`<a href=${website}>${organisation.name}</a>` : organisation.name}
+  ${withDetails && organisation.description ? html`<br />${organisation.description}` : nothing}
+  ${withDetails && organisation.phone ? html`<br />${telLink(organisation.phone)}` : nothing}`;
+}
+
+/** The statutory sections after the services: legal position, financial support, complaints, advice and the rest. */
+export function renderSections(ctx: RenderContext, arrangement: string) {
+  const offer = ctx.offer;
+  const t = ctx.t;
+  const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
+  const section = (title: string, body: unknown) => html`<section part="section">${heading(ctx.level, title)}${body}</section>`;
+  /** A section of rich text the council wrote, if it has any words. */
+  const written = (title: string, blocks: unknown) => (hasContent(blocks) ? section(title, renderBlocks(blocks as Blocks, ctx.level + 1)) : nothing);
+  return html`
+    ${hasContent(offer.legalFramework) || specific
+      ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, ctx.level + 1)}`)
+      : nothing}
+    ${written(t.financialHeading, offer.financialSupportPolicy)}
+    ${written(t.complaintsHeading, offer.complaints)}
+    ${offer.independentAdvice.length
+      ? section(t.adviceHeading, html`<ul>${offer.independentAdvice.map((org) => html`<li>${renderOrganisation(org)}</li>`)}</ul>`)
+      : nothing}
+    ${written(t.evidenceHeading, offer.evidenceBase)}
+    ${offer.youSaidWeDid?.length
+      ? section(
+          t.youSaidWeDidHeading,
+          html`<ul class="changes">${offer.youSaidWeDid.map(
+            (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
+              <p class="meta">${dateText(change.date, ctx.lang)}</p></li>`,
+          )}</ul>`,
+        )
+      : nothing}
+    ${offer.accountableOfficerName
+      ? section(t.accountableHeading, html`<p>${offer.accountableOfficerName}${offer.accountableOfficerRole ? `, ${offer.accountableOfficerRole}` : ''}</p>`)
+      : nothing}
+    ${offer.lastReviewedAt ? html`<p class="meta">${format(t.offerReviewed, { date: dateText(offer.lastReviewedAt, ctx.lang) })}</p>` : nothing}
+  `;
+}
