@@ -51,6 +51,13 @@ describe('filterServices', () => {
     expect(titles({ arrangement: 'adoption', supportTypes: ['financial'] })).toEqual([]);
   });
 
+  it('finds a postcode typed with or without its space', () => {
+    const withPostcode = [service('Family time', ['family_time'], [], { locations: [{ name: 'Centre', townOrCity: null, postcode: 'EB2 3CD' }] as Service['locations'] })];
+    const find = (query: string) => filterServices(withPostcode, { ...EMPTY_FILTERS, query }, (s) => searchTextOf(s, labels)).length;
+    expect([find('EB2 3CD'), find('eb23cd'), find('EB2'), find('EB9')]).toEqual([1, 1, 1, 0]);
+    expect(searchTextOf(withPostcode[0], labels)).not.toMatch(/undefined|null/);
+  });
+
   it('finds every word searched for, in any order and case, without accents, in labels and places too', () => {
     expect(titles({ query: 'cafe' })).toEqual(['Café for carers']);
     expect(titles({ query: 'CARERS café' })).toEqual(['Café for carers']);
@@ -119,6 +126,14 @@ describe('filters in the page URL', () => {
     expect(url.searchParams.get(PARAMS.supportTypes)).toBe('education,financial');
     expect(url.searchParams.get(PARAMS.query)).toBe('after school');
     expect(readFilters(url.search)).toEqual({ arrangement: 'adoption', supportTypes: ['education', 'financial'], query: 'after school' });
+  });
+
+  it('keeps each offer\'s choices apart on a page with several, by scope', () => {
+    const both = writeFilters(writeFilters('https://www.example.gov.uk/kinship', { arrangement: 'adoption', supportTypes: [], query: '' }, 'borough'), { arrangement: 'private_fostering', supportTypes: ['education'], query: '' }, 'county');
+    expect(new URL(both).searchParams.get(`${PARAMS.arrangement}.borough`)).toBe('adoption');
+    expect(readFilters(new URL(both).search, 'borough')).toEqual({ arrangement: 'adoption' });
+    expect(readFilters(new URL(both).search, 'county')).toEqual({ arrangement: 'private_fostering', supportTypes: ['education'] });
+    expect(readFilters(new URL(both).search)).toEqual({});
   });
 
   it('removes choices taken back, so the link is clean', () => {
