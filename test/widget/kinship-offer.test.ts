@@ -484,6 +484,24 @@ describe('attributes', () => {
   });
 });
 
+describe('a lang attribute as content management systems write it', () => {
+  it('shows the offer for lang="en_GB" and "EN-gb", with British dates', async () => {
+    for (const lang of ['en_GB', 'EN-gb']) {
+      const element = await settled(await mount(`offer="example-borough" lang="${lang}"`));
+      expect(where(shadow(element).querySelector('[part="error"]')), lang).to.equal('nothing');
+      expect(serviceTitles(element), lang).to.have.length(offer.services.length);
+      expect(text(shadow(element)), lang).to.contain('This offer was last reviewed on 1 September 2026.');
+    }
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('writes dates in the words\' language when the CMS had not the language asked for', async () => {
+    offer.locale = 'en'; // asked for Urdu, the CMS had only English
+    const element = await settled(await mount('offer="example-borough" lang="ur"'));
+    expect(text(shadow(element))).to.contain('This offer was last reviewed on 1 September 2026.');
+  });
+});
+
 describe('on a right-to-left host page', () => {
   const page = document.documentElement;
   beforeEach(() => {

@@ -7,7 +7,7 @@ import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
 import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
-import { directionOf } from './locale';
+import { directionOf, wordsLocale } from './locale';
 import { Printing } from './printing';
 import { hasContent, renderBlocks } from './render/blocks';
 import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
@@ -201,9 +201,12 @@ export class KinshipOffer extends LitElement {
     return { ...DEFAULT_STRINGS, ...this.strings };
   }
 
-  /** The language dates, numbers and language names are written in: the element's own, else British English. */
+  /**
+   * The language dates, numbers, counts and language names are written in: the element's own
+   * words', as the page asked for it (`lang="en_GB"` as en-GB), else British English (locale.ts).
+   */
   private get _lang(): string {
-    return this.lang || 'en-GB';
+    return wordsLocale(this.lang, this._t.lang);
   }
 
   private get _level(): number {
@@ -293,7 +296,7 @@ export class KinshipOffer extends LitElement {
       </div>
       <section>
         ${heading(this._level, t.servicesHeading)}
-        <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this.lang || 'en')}</p>
+        <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this._lang)}</p>
         ${results.length === 0
           ? html`<p>${t.noResults}</p>
               <button type="button" class="secondary" @click=${this._clearFilters}>${t.clearFilters}</button>`

@@ -151,6 +151,11 @@ describe('UK phone numbers (issue 9)', () => {
     ['020 7946 0000 ext 5', '020 7946 0000 ext. 5'],
     ['020 7946 0000 extension 5', '020 7946 0000 ext. 5'],
     ['020 7946 0000 x5', '020 7946 0000 ext. 5'],
+    ['020 7946 0000, ext. 12', '020 7946 0000 ext. 12'],
+    ['020 \u2013 7946 \u2013 0999', '020 7946 0999'], // en dashes, as Word and Outlook write " - "
+    ['020\u20117946\u20110999', '020 7946 0999'], // non-breaking hyphens, pasted from a web page
+    ['0800\u2014111\u20143333', '0800 111 3333'], // em dashes
+    ['18001 0800 111 3333', '18001 0800 111 3333'],
   ])('takes %j and stores it as %j', (typed, stored) => {
     expect(ukPhone(typed)).toBeNull();
     expect(ukPhone.normalise(typed)).toBe(stored);

@@ -19,6 +19,11 @@ describe('opening times in words', () => {
     expect(daysText(['MO', 'TU', 'WE', 'FR'], 'en-GB', t)).to.equal('Monday to Wednesday, Friday');
     expect(daysText(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], 'en-GB', t)).to.equal('Every day');
     expect(daysText(['XX', 'MO', 'TU'], 'en-GB', t)).to.equal('XX, Monday, Tuesday');
+    // A run over the weekend is still a run.
+    expect(daysText(['FR', 'SA', 'SU', 'MO'], 'en-GB', t)).to.equal('Friday to Monday');
+    expect(daysText(['SA', 'SU', 'MO'], 'en-GB', t)).to.equal('Saturday to Monday');
+    expect(daysText(['SU', 'MO'], 'en-GB', t)).to.equal('Sunday, Monday');
+    expect(daysText(['MO', 'SU'], 'en-GB', t)).to.equal('Monday, Sunday');
   });
 
   it('shows a day\'s opening as readers expect', () => {

@@ -25,13 +25,17 @@ export function clockText(time: string, t: Strings): string {
   return format(hours < 12 ? t.am : t.pm, { time: `${hours % 12 || 12}${minutes ? time.slice(2, 5) : ''}` });
 }
 
-/** The days in the order given, three or more in a row as "Monday to Friday", all seven as "Every day". */
+/**
+ * The days in the order given, three or more in a row as "Monday to Friday" (also over the weekend:
+ * "Friday to Monday"), all seven as "Every day".
+ */
 export function daysText(days: string[], lang: string, t: Strings): string {
   if (new Set(days).size === 7) return t.everyDay;
   const runs: string[][] = [];
   days.forEach((day, i) => {
     const index = WEEKDAYS.indexOf(day as never);
-    if (index > 0 && index === WEEKDAYS.indexOf(days[i - 1] as never) + 1) runs[runs.length - 1].push(day);
+    const previous = i > 0 ? WEEKDAYS.indexOf(days[i - 1] as never) : -1;
+    if (index >= 0 && previous >= 0 && index === (previous + 1) % WEEKDAYS.length) runs[runs.length - 1].push(day);
     else runs.push([day]);
   });
   return runs

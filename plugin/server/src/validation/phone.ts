@@ -42,20 +42,26 @@ const RELAY_PREFIXES = ['18001', '18002'];
  */
 const DRAMA_RANGES = [/^01632960\d{3}$/, /^07700900\d{3}$/];
 
-/** "ext. 123", "ext 123", "extension 123", "x123" at the end of a number. */
-const EXTENSION = /\s*(?:ext(?:ension)?\.?|x)\s*(\d{1,6})$/i;
+/** "ext. 123", "ext 123", "extension 123", "x123" at the end of a number, also after a comma. */
+const EXTENSION = /[\s,]*(?:ext(?:ension)?\.?|x)\s*(\d{1,6})$/i;
+
+/**
+ * Dashes other than the hyphen: Word and Outlook turn "020 - 7946" into an en dash, and numbers
+ * pasted from web pages bring non-breaking hyphens and minus signs. As separators they are hyphens.
+ */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /**
  * Reads a UK phone number typed by an editor.
  *
- * Accepts spaces, hyphens, brackets and dots, `+44` (also `+44 (0)`), an extension, short codes
+ * Accepts spaces, hyphens (and other dashes), brackets and dots, `+44` (also `+44 (0)`), an extension, short codes
  * and Relay UK prefixes. Answers the standard UK grouping: "020 7946 0999", "0800 1111",
  * "07700 900123", "116 123", "111", "18001 020 7946 0999", "020 7946 0000 ext. 123".
  * Refuses letters, numbers of the wrong length or in ranges not in use, other countries'
  * numbers and emergency numbers, each with its reason.
  */
 export function readUkPhone(input: string): PhoneReading {
-  const typed = input.trim();
+  const typed = input.trim().replace(DASHES, '-');
   const extension = EXTENSION.exec(typed);
   const number = extension ? typed.slice(0, extension.index) : typed;
   if (!/^\+?[\d\s().-]+$/.test(number)) {
