@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { OfferViewKind } from '../../plugin/shared/code-lists';
+import { hasWords, type OfferViewKind } from '../../plugin/shared/code-lists';
 import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Offer, Service, Term } from './api/types';
 import { readAttributes, type Settings } from './attributes';
@@ -9,7 +9,7 @@ import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { directionOf, wordsLocale } from './locale';
 import { Printing } from './printing';
-import { hasContent, renderBlocks } from './render/blocks';
+import { renderBlocks } from './render/blocks';
 import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
@@ -241,7 +241,7 @@ export class KinshipOffer extends LitElement {
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
       ${renderContact(this._ctx)}
-      ${view === 'full' && hasContent(offer.generalApproach)
+      ${view === 'full' && hasWords(offer.generalApproach)
         ? html`<section>${heading(this._level, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
         : nothing}
       ${view === 'contact' ? nothing : this._renderFinder()}

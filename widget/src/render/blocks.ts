@@ -7,8 +7,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { SAFE_LINK_SCHEMES } from '../../../plugin/shared/code-lists';
 import type { BlockNode, Blocks } from '../api/types';
 
-export { hasWords as hasContent } from '../../../plugin/shared/code-lists';
-
 
 /** The href to use for `url`, or null when it must not become a link. */
 export function safeHref(url: unknown): string | null {

@@ -9,7 +9,8 @@ import { openingTimeText } from '../format/opening-times';
 import { telHref } from '../format/phone';
 import { agesText, costText, dateText, deliveryText, languageName } from '../format/text';
 import { format, type Strings } from '../strings';
-import { hasContent, renderBlocks, safeHref } from './blocks';
+import { hasWords } from '../../../plugin/shared/code-lists';
+import { renderBlocks, safeHref } from './blocks';
 
 export interface RenderContext {
   offer: Offer;
@@ -136,9 +137,9 @@ export function renderSections(ctx: RenderContext, arrangement: string) {
   const specific = arrangement ? offer.legalFrameworkByArrangement?.[arrangement] : undefined;
   const section = (title: string, body: unknown) => html`<section part="section">${heading(ctx.level, title)}${body}</section>`;
   /** A section of rich text the council wrote, if it has any words. */
-  const written = (title: string, blocks: unknown) => (hasContent(blocks) ? section(title, renderBlocks(blocks as Blocks, ctx.level + 1)) : nothing);
+  const written = (title: string, blocks: unknown) => (hasWords(blocks) ? section(title, renderBlocks(blocks as Blocks, ctx.level + 1)) : nothing);
   return html`
-    ${hasContent(offer.legalFramework) || specific
+    ${hasWords(offer.legalFramework) || specific
       ? section(t.legalHeading, html`${specific ? html`<p>${specific}</p>` : nothing}${renderBlocks(offer.legalFramework, ctx.level + 1)}`)
       : nothing}
     ${written(t.financialHeading, offer.financialSupportPolicy)}

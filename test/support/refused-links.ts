@@ -1,0 +1,42 @@
+/**
+ * Links a reader must never be sent to: every refused scheme (javascript:, data:, vbscript:, http:,
+ * file:…) in every disguise a browser would still follow (case, whitespace and control characters
+ * inside, entities), and addresses that are not absolute. The server's rule (validation/rules.ts)
+ * and the widget's renderer (render/blocks.ts) are both held to this one list.
+ */
+export const REFUSED_LINKS = [
+  'javascript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  '\tjavascript:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  'java\rscript:alert(1)',
+  'java\u0000script:alert(1)',
+  '\u0001javascript:alert(1)',
+  'jav\u007fascript:alert(1)',
+  'jav\u0085ascript:alert(1)',
+  'javascript\u0009:alert(1)',
+  '&#106;avascript:alert(1)',
+  '&#x6A;avascript:alert(1)',
+  'javascript&colon;alert(1)',
+  'javascript&#58;alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'DATA:text/html,x',
+  'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  'http://www.example.gov.uk',
+  'HTTP://www.example.gov.uk',
+  ' http://www.example.gov.uk',
+  'file:///etc/passwd',
+  'ftp://files.example.gov.uk',
+  'blob:https://www.example.gov.uk/1',
+  '//www.example.gov.uk',
+  '/kinship',
+  'www.example.gov.uk',
+  '',
+  '\u0000javascript:alert(1)',
+  'blob:https://x.example/1',
+];
