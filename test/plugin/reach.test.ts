@@ -258,7 +258,7 @@ describe('limits', () => {
 describe('privacy', () => {
   it('drops, uncounted, what comes with Global Privacy Control or Do Not Track', async () => {
     const before = reach().counter.pending;
-    for (const header of [{ 'sec-gpc': '1' }, { dnt: '1' }]) {
+    for (const header of [{ 'sec-gpc': '1' }, { dnt: '1' }] as Array<Record<string, string>>) {
       const response = await send({ offer: 'example-borough', events: [['shown', 'full']] }, header, 'https://gpc.example-borough.gov.uk');
       expect(response.status).toBe(202);
       expect(await response.json()).toEqual({ data: { counted: 0 } });
