@@ -7,7 +7,7 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { createGlobalStyle } from 'styled-components';
 import { endpoints, errorMessage, useAdminActions, useAdminApi, type ReachChoice, type ReachReport } from '../api/client';
@@ -24,9 +24,8 @@ const PrintSummary = createGlobalStyle`
   @media print {
     nav, .no-print, [data-strapi-header-sticky] { display: none !important; }
     body, main, section { background: white !important; box-shadow: none !important; }
-    details { display: block; }
     details > summary { display: none; }
-    details > :not(summary) { display: block !important; }
+    details::details-content { content-visibility: visible; display: block; }
     section { break-inside: avoid; }
   }
 `;
@@ -78,6 +77,12 @@ export function ReachPage() {
   const loaded = useAdminApi(endpoints.reach(documentId));
   const actions = useAdminActions();
   const { toggleNotification } = useNotification();
+  // Every table prints, the ones behind "as a table" too (browsers without ::details-content).
+  useEffect(() => {
+    const openAll = () => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', ''));
+    addEventListener('beforeprint', openAll);
+    return () => removeEventListener('beforeprint', openAll);
+  }, []);
   if (loaded.state === 'loading') return <Page.Loading />;
   if (loaded.state === 'failed') return <Page.Error content={loaded.message} />;
   const report: ReachReport = loaded.data;
