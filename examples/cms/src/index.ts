@@ -16,7 +16,8 @@ export default {
       const result = await importer.importOffer(offer);
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }
-    await seedDemoReach(strapi);
+    await seedDemoReach(strapi, 'example-borough');
+    await seedDemoReach(strapi, 'example-shared-service', 0.4);
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * Fictional reach counts for the demo offer, so the admin's Reach page has something to show on
  * `npm start` (examples/start.ts sets DEMO_REACH=true; tests leave it unset and count for real).
- * A year of views on four fictional sites, with the choices, opens and taps such views bring.
+ * A year of views on four fictional sites, with the choices, opens and taps such views bring (the
+ * shared service offers fewer support types, so its Reach page shows gaps: looked for, nothing offered).
  * Written once, while the offer has no counts at all; made up, and deterministic.
  */
 import type { Core } from '@strapi/strapi';
@@ -14,7 +15,8 @@ const SITES = [
 ];
 const DAY_MS = 86_400_000;
 
-export async function seedDemoReach(strapi: Core.Strapi, slug = 'example-borough') {
+/** `scale`: a smaller offer has fewer readers. */
+export async function seedDemoReach(strapi: Core.Strapi, slug: string, scale = 1) {
   if (process.env.DEMO_REACH !== 'true') return;
   const offer = await strapi.db.query('plugin::kinship-offer.offer').findOne({ where: { slug, publishedAt: { $notNull: true } }, select: ['documentId'] });
   if (!offer) return;
@@ -32,7 +34,7 @@ export async function seedDemoReach(strapi: Core.Strapi, slug = 'example-borough
   // A small linear congruential generator: the same made-up year on every machine.
   let seed = 20_261_130;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const some = (mean: number) => Math.floor(random() * mean * 2);
+  const some = (mean: number) => Math.floor(random() * mean * scale * 2);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length) % list.length];
 
   const counter = reach.counter as { add(key: Record<string, string>, times: number): void; flush(): Promise<number> };
