@@ -58,14 +58,15 @@ describe('the reach counter', () => {
     expect(db.inserts).toEqual([[{ ...key('svcA'), count: 5 }, { ...key('svcB'), count: 1 }]]);
   });
 
-  it('never writes the same counts twice when two flushes overlap (the timer and shutdown)', async () => {
+  it('waits for a flush under way, so shutdown returns only once the timer\'s write is done; never writes counts twice', async () => {
     const db = fakeKnex();
     const counter = new ReachCounter(() => db.knex);
     counter.add(key('svcA'), 2);
-    const first = counter.flush();
+    const timer = counter.flush();
+    await counter.flush(); // shutdown, with nothing new to write
+    expect(db.inserts).toEqual([[{ ...key('svcA'), count: 2 }]]);
     counter.add(key('svcA'), 3);
-    const second = counter.flush();
-    await Promise.all([first, second]);
+    await Promise.all([timer, counter.flush(), counter.flush()]);
     expect(db.inserts).toEqual([[{ ...key('svcA'), count: 2 }], [{ ...key('svcA'), count: 3 }]]);
   });
 

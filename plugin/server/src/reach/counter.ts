@@ -92,7 +92,8 @@ export class ReachCounter {
 
   /**
    * Writes what has been counted; resolves with the rows written. A flush already under way is
-   * waited for first, so two calls never write the same counts twice.
+   * waited for first, so shutdown's flush ends only after the timer's write (before the database
+   * closes), and no counts are written twice.
    */
   async flush(): Promise<number> {
     while (this._flushing) await this._flushing;
