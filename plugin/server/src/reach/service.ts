@@ -91,9 +91,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** This instance's counts not yet written (for tests and the bench). */
     counter,
 
-    /** Creates the table if need be and starts writing counts every `reachFlushSeconds`. */
+    /** Creates the table if need be and writes counts every `reachFlushSeconds` from now on. */
     async start() {
       await ensureReachTable(knex());
+      clearInterval(timer);
       const seconds = config<number>('reachFlushSeconds');
       timer = setInterval(() => {
         counter.flush().catch((error) => strapi.log.error(`[kinship-offer] reach counts not written yet, kept for the next try: ${error}`));
