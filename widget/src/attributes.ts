@@ -33,8 +33,11 @@ export interface Settings {
 
 const codes = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
-/** Reads `attributes` against the offer's vocabularies (before the offer has loaded, only what needs none). */
-export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocabulary']): Settings {
+/**
+ * Reads `attributes` against the offer's vocabularies (before the offer has loaded, only what needs
+ * none). `arrangement` is the one to check when the page URL chose another (a shared link wins).
+ */
+export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocabulary'], arrangement = attributes.arrangement): Settings {
   const warnings: string[] = [];
   const notices: string[] = [];
   const known = (OFFER_VIEWS as readonly string[]).includes(attributes.view);
@@ -60,7 +63,6 @@ export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocab
   if (unknownSupport.length) warnings.push(`unknown support-types ${unknownSupport.join(', ')}; use ${supportCodes.join(', ')}`);
   settings.supportTypes = asked.filter((code) => supportCodes.includes(code));
   const arrangementCodes = vocabulary.arrangementTypes.map((term) => term.code);
-  const arrangement = attributes.arrangement;
   if (arrangementCodes.includes(arrangement)) settings.arrangement = arrangement;
   else if (arrangement) {
     warnings.push(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);

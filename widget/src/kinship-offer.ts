@@ -367,7 +367,7 @@ export class KinshipOffer extends LitElement {
    */
   private _applyAttributeFilters(offer: Offer) {
     const fromUrl = this._url.read();
-    const settings = readAttributes({ view: this.view, headingLevel: this.headingLevel, supportTypes: this.supportTypes, arrangement: fromUrl.arrangement ?? this.arrangement, reach: this.reach }, offer.vocabulary);
+    const settings = readAttributes(this, offer.vocabulary, fromUrl.arrangement ?? this.arrangement);
     settings.warnings.forEach((warning) => this._warn(warning));
     this._notices = settings.notices;
     const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
