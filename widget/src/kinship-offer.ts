@@ -370,11 +370,11 @@ export class KinshipOffer extends LitElement {
     const settings = readAttributes(this, offer.vocabulary, fromUrl.arrangement ?? this.arrangement);
     settings.warnings.forEach((warning) => this._warn(warning));
     this._notices = settings.notices;
-    const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
-    const restrictTo = settings.supportTypes;
+    // The page's limit holds only codes the offer knows; without one, any code the offer knows.
+    const allowed = settings.supportTypes.length ? settings.supportTypes : offer.vocabulary.supportTypes.map((term) => term.code);
     this._filters = {
       arrangement: settings.arrangement,
-      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code) && (!restrictTo.length || restrictTo.includes(code))),
+      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => allowed.includes(code)),
       query: fromUrl.query ?? '',
     };
   }
