@@ -119,7 +119,6 @@ export const styles = constantCSS`
     margin-bottom: 0.5em;
     font-weight: 700;
     font-size: 1.25em;
-    white-space: normal;
   }
   .hint {
     color: var(--_secondary);
