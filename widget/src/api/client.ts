@@ -91,16 +91,22 @@ export async function loadOffer(
   timeoutMs = TIMEOUT_MS,
 ): Promise<Offer> {
   const { url, init } = buildOfferRequest(endpoint, slug, locale);
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // One controller for both ways to stop, rather than AbortSignal.any and AbortSignal.timeout:
+  // those came in Safari 17.4, and carers' older iPads stay on iPadOS 16.
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort('timeout'), timeoutMs);
+  signal.addEventListener('abort', () => stop.abort(), { once: true });
   let response: Response;
   let body: string;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
+    response = await fetch(url, { ...init, signal: stop.signal });
     body = await response.text();
   } catch (error) {
     if (signal.aborted) throw error;
-    if (timeout.aborted) throw new OfferLoadError('timeout', `the CMS at ${endpoint.origin} did not answer within ${timeoutMs / 1000} s`);
+    if (stop.signal.reason === 'timeout') throw new OfferLoadError('timeout', `the CMS at ${endpoint.origin} did not answer within ${timeoutMs / 1000} s`);
     throw new OfferLoadError('network', `the CMS at ${endpoint.origin} could not be reached`);
+  } finally {
+    clearTimeout(timer);
   }
   return parseOfferResponse(response.status, body, slug);
 }
