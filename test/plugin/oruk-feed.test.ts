@@ -1,7 +1,7 @@
 /**
  * The Open Referral UK 3.0 feed of the demo, as the national validator and a strict importer read
- * it: root → openapi_url → /services pages (first, middle, last) → every service in full, each
- * response checked against the UK profile's schemas (test/support/oruk.ts, itself proven on the
+ * it: root → openapi_url → /services pages (first, middle, last) → every service in full, and the
+ * same for /service_at_locations, each response checked against the UK profile's schemas (test/support/oruk.ts, itself proven on the
  * validator's mocks in unit/oruk-schemas.test.ts). Then what a directory relies on: the feed holds
  * exactly what is published, drafts never show, an edit comes through `modified_after`, a hidden
  * address never leaks, and errors are JSON that say what was wrong.
@@ -29,8 +29,9 @@ beforeAll(async () => {
   cms = await startCms();
   feed = `${cms.url}/api/kinship-offer/oruk`;
   const documents = cms.strapi.documents;
+  const civicCentre = await documents('plugin::kinship-offer.location').findFirst({ filters: { name: 'Example Borough Civic Centre' } });
   const draft = await documents(SERVICE).create({
-    data: { title: 'Unpublished kinship support', summary: 'Not ready yet', cost: 'free' } as any,
+    data: { title: 'Unpublished kinship support', summary: 'Not ready yet', cost: 'free', locations: [civicCentre!.documentId] } as any,
   });
   draftOnly = draft.uuid as string;
   const offer = await documents(OFFER).findFirst({ filters: { slug: 'example-borough' } });
@@ -109,7 +110,17 @@ describe('the validator\'s procedure', () => {
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toBe('3.0.0');
     expect(openapi.body.servers).toEqual([{ url: feed, description: expect.any(String) }]);
-    expect(Object.keys(openapi.body.paths).sort()).toEqual(['/', '/services', '/services/{id}', '/taxonomies', '/taxonomies/{id}', '/taxonomy_terms', '/taxonomy_terms/{id}']);
+    expect(Object.keys(openapi.body.paths).sort()).toEqual([
+      '/',
+      '/service_at_locations',
+      '/service_at_locations/{id}',
+      '/services',
+      '/services/{id}',
+      '/taxonomies',
+      '/taxonomies/{id}',
+      '/taxonomy_terms',
+      '/taxonomy_terms/{id}',
+    ]);
 
     const first = await valid('service_page', `${feed}/services?page=1&per_page=4`);
     expect(first.total_pages).toBeGreaterThan(2);
@@ -121,6 +132,31 @@ describe('the validator\'s procedure', () => {
     const all = await valid('service_page', `${feed}/services`);
     expect(all).toMatchObject({ total_items: first.total_items, total_pages: 1, page_number: 1, size: first.total_items, first_page: true, last_page: true, empty: false });
     for (const { id } of all.contents) expectStrictImporterReads(await valid('service', `${feed}/services/${id}`));
+  });
+
+  it('/service_at_locations: first, middle and last pages → each in full, every service at each of its locations', async () => {
+    const services = (await get(`${feed}/services`)).body.contents;
+    const nested: any[] = [];
+    for (const { id } of services) nested.push(...((await get(`${feed}/services/${id}`)).body.service_at_locations ?? []));
+    expect(nested.length).toBeGreaterThan(8);
+
+    const first = await valid('service_at_location_page', `${feed}/service_at_locations?page=1&per_page=4`);
+    expect(first.total_items).toBe(nested.length);
+    const middle = await valid('service_at_location_page', `${feed}/service_at_locations?page=${Math.ceil(first.total_pages / 2)}&per_page=4`);
+    const last = await valid('service_at_location_page', `${feed}/service_at_locations?page=${first.total_pages}&per_page=4`);
+    expect([first.first_page, first.last_page, middle.first_page, middle.last_page, last.first_page, last.last_page]).toEqual([true, false, false, false, false, true]);
+
+    const all = await valid('service_at_location_page', `${feed}/service_at_locations`);
+    expect(all.contents.map((item: any) => item.id).sort()).toEqual(nested.map((item) => item.id).sort());
+    for (const item of all.contents) {
+      expect(item).toMatchObject({ service_id: item.service.id, location_id: item.location.id });
+      expect(item.location).not.toHaveProperty('addresses');
+      const full = await valid('service_at_location', `${feed}/service_at_locations/${item.id}`);
+      expect(full.location).toEqual(nested.find((entry) => entry.id === item.id).location);
+      expect(full.service.id).toBe(item.service.id);
+      expect(full.service).not.toHaveProperty('service_at_locations');
+      expectStrictImporterReads({ ...full.service, service_at_locations: [full] });
+    }
   });
 
   it('taxonomies and taxonomy terms: the two statutory vocabularies, each term with its code and a stable UUID', async () => {
@@ -168,19 +204,27 @@ describe('what is published, and nothing else', () => {
     expect(text).not.toContain('draft wording');
     expect(body.contents.find((service: any) => service.id === editedDraftUuid)?.name).toBe('Letterbox contact service');
     expect((await get(`${feed}/services/${draftOnly}`)).status).toBe(404);
+    // The draft-only service is at the Civic Centre: a service at a location that is not published.
+    const atLocations = JSON.stringify((await get(`${feed}/service_at_locations`)).body);
+    for (const unpublished of [draftOnly, 'Unpublished kinship support']) expect(atLocations).not.toContain(unpublished);
+    expect((await get(`${feed}/service_at_locations?search=unpublished`)).body.total_items).toBe(0);
   });
 
-  it('shows a hidden address as its town and postcode district only, on every endpoint', async () => {
+  it.each([
+    ['/services', (body: any) => body.service_at_locations],
+    ['/service_at_locations', (body: any) => [body]],
+  ])('shows a hidden address as its town and postcode district only, on %s and each in full, for every offer and each', async (endpoint, locationsOf) => {
     const dump: unknown[] = [];
-    const list = await get(`${feed}/services`);
-    dump.push(list.body);
-    for (const { id } of list.body.contents) dump.push((await get(`${feed}/services/${id}`)).body);
-    for (const slug of ['example-borough', 'example-shared-service']) dump.push((await get(`${feed}/${slug}/services`)).body);
+    for (const base of [feed, `${feed}/example-borough`, `${feed}/example-shared-service`]) {
+      const list = await get(`${base}${endpoint}`);
+      dump.push(list.body);
+      for (const { id } of list.body.contents) dump.push((await get(`${base}${endpoint}/${id}`)).body);
+    }
     const text = JSON.stringify(dump);
-    for (const secret of HIDDEN) expect(text).not.toContain(secret);
+    for (const secret of HIDDEN) expect(text, endpoint).not.toContain(secret);
     const familyTime = dump
-      .flatMap((body: any) => body.service_at_locations ?? [])
-      .find((at: any) => at.location.name === 'Family Time Centre');
+      .flatMap((body: any) => locationsOf(body) ?? [])
+      .find((at: any) => at?.location?.name === 'Family Time Centre' && at.location.addresses);
     expect(familyTime.location.addresses[0]).toMatchObject({ postal_code: 'EB4', city: 'Example Borough', address_1: expect.not.stringMatching(/Road/) });
     expect(familyTime.location).not.toHaveProperty('latitude');
   });
@@ -195,6 +239,8 @@ describe('what is published, and nothing else', () => {
     await documents(SERVICE).publish({ documentId: service!.documentId });
     const after = await valid('service_page', `${feed}/services?modified_after=${encodeURIComponent(since)}`);
     expect(after.contents.map((entry: any) => [entry.id, entry.alert])).toEqual([[service!.uuid, 'Waiting list until March']]);
+    const atLocations = await valid('service_at_location_page', `${feed}/service_at_locations?modified_after=${encodeURIComponent(since)}`);
+    expect(new Set(atLocations.contents.map((entry: any) => entry.service.id))).toEqual(new Set(atLocations.total_items ? [service!.uuid] : []));
   });
 });
 
@@ -233,8 +279,11 @@ describe('filters, combined with AND', () => {
     ['taxonomy_term_id=1', 'taxonomy_term_id'],
     ['modified_after=yesterday', 'modified_after'],
     ['page=1&page=2', 'page'],
+    ['service_at_locations?per_page=0', 'per_page'],
+    ['service_at_locations?day=someday', 'day'],
+    ['service_at_locations?taxonomy_term_id=x', 'taxonomy_term_id'],
   ])('refuses %s with a JSON 400 naming %s', async (query, parameter) => {
-    const { status, headers, body } = await get(`${feed}/services?${query}`);
+    const { status, headers, body } = await get(`${feed}/${query.startsWith('service_at_locations') ? query : `services?${query}`}`);
     expect(status).toBe(400);
     expect(headers.get('access-control-allow-origin')).toBe('*');
     expect(body.error).toMatchObject({ status: 400, details: { parameter } });
@@ -246,6 +295,8 @@ describe('over HTTP', () => {
   it.each([
     '/services/00000000-0000-4000-8000-000000000000',
     '/services/not-a-uuid',
+    '/service_at_locations/00000000-0000-4000-8000-000000000000',
+    '/example-borough/service_at_locations/not-a-uuid',
     '/taxonomies/00000000-0000-4000-8000-000000000000',
     '/taxonomy_terms/00000000-0000-4000-8000-000000000000',
     '/no-such-offer',

@@ -374,6 +374,36 @@ export function listItem(full: OrukService): Json {
   return { ...oneToOne, organization: organizationFields };
 }
 
+/** A service at one of its locations, with the full service it belongs to. */
+export interface OrukServiceAtLocation {
+  /** The service_at_location as `/services/{id}` nests it: id, service_id, location_id, location. */
+  entry: Json & { id: string; location: Json };
+  service: OrukService;
+}
+
+/** Every service_at_location of `all`, in the services' order (name, then id), each location in its order. */
+export const serviceAtLocationsOf = (all: readonly OrukService[]): OrukServiceAtLocation[] =>
+  all.flatMap((service) => (service.service_at_locations ?? []).map((entry) => ({ entry: entry as OrukServiceAtLocation['entry'], service })));
+
+/**
+ * `/service_at_locations/{id}` (compiled/service_at_location.json): the service_at_location as
+ * `/services/{id}` nests it (the location already redacted where hidden), with its full service,
+ * less the service's own service_at_locations.
+ */
+export function serviceAtLocationFull({ entry, service }: OrukServiceAtLocation): Json {
+  const { service_at_locations, ...rest } = service;
+  return { ...entry, service: rest };
+}
+
+/**
+ * `/service_at_locations` lists the one-to-one fields (compiled/service_at_location_list.json):
+ * the location without its addresses, the service as `/services` lists it.
+ */
+export function serviceAtLocationListItem({ entry, service }: OrukServiceAtLocation): Json {
+  const { addresses, accessibility, ...location } = entry.location;
+  return { ...entry, location, service: listItem(service) };
+}
+
 /**
  * Every published service of `offers`, once each (a service listed by several offers is one
  * service whose areas are all their councils), sorted by name then id, so pages are stable.

@@ -13,7 +13,7 @@ import { buildOnce, memoryStore } from '../offer-view/store';
 import type { CachedResponse } from '../offer-view/service';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
-import { services, taxonomies, type FeedLinks, type OrukService, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
+import { serviceAtLocationsOf, services, taxonomies, type FeedLinks, type OrukService, type OrukServiceAtLocation, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
 
 /** Feeds (per offer and base URL) and whole responses kept at once. */
 const MAX_CACHED_FEEDS = 50;
@@ -23,6 +23,9 @@ const MAX_CACHED_RESPONSES = 500;
 export interface Feed {
   services: OrukService[];
   serviceById: Map<string, OrukService>;
+  /** Every service at each of its locations, in the services' order. */
+  serviceAtLocations: OrukServiceAtLocation[];
+  serviceAtLocationById: Map<string, OrukServiceAtLocation>;
   taxonomies: OrukTaxonomy[];
   terms: OrukTaxonomyTerm[];
   termById: Map<string, OrukTaxonomyTerm>;
@@ -54,9 +57,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const all = services(offers, vocabulary, links);
     const listed = taxonomies(vocabulary, links);
     const terms = listed.flatMap((taxonomy) => taxonomy.taxonomy_terms);
+    const atLocations = serviceAtLocationsOf(all);
     return {
       services: all,
       serviceById: new Map(all.map((entry) => [entry.id, entry])),
+      serviceAtLocations: atLocations,
+      serviceAtLocationById: new Map(atLocations.map((item) => [item.entry.id, item])),
       taxonomies: listed,
       terms,
       termById: new Map(terms.map((term) => [term.id, term])),
