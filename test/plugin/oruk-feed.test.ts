@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../support/cms';
 import { httpGet } from '../support/http';
 import { orukChecker, type OrukKind } from '../support/oruk';
+import { DEMO_EQUIVALENT_TERMS } from '../../examples/cms/src/demo/equivalent-terms';
 
 const SERVICE = 'plugin::kinship-offer.service';
 const OFFER = 'plugin::kinship-offer.offer';
@@ -80,7 +81,9 @@ function expectStrictImporterReads(service: any) {
   }
   for (const attribute of service.attributes ?? []) {
     expect(attribute.link_entity).toBe('service');
-    expect(attribute.taxonomy_term.code).toMatch(/^[a-z_]+$/);
+    expect(attribute.link_id).toBe(service.id);
+    expect(attribute.taxonomy_term_id).toBe(attribute.taxonomy_term.id);
+    expect(attribute.taxonomy_term.code).toEqual(expect.stringMatching(/^\S(.*\S)?$/));
   }
   for (const phone of [...(service.phones ?? []), ...(service.contacts ?? []).flatMap((contact: any) => contact.phones ?? [])]) {
     expect(phone.number).toMatch(/^[\d ]+$/);
@@ -159,22 +162,58 @@ describe('the validator\'s procedure', () => {
     }
   });
 
-  it('taxonomies and taxonomy terms: the two statutory vocabularies, each term with its code and a stable UUID', async () => {
+  it('taxonomies and taxonomy terms: the two statutory vocabularies, then the directories\' taxonomies of the equivalent terms, each term with its code and a stable UUID', async () => {
     const taxonomies = await valid('taxonomy_page', `${feed}/taxonomies`);
     expect(taxonomies.contents.map((taxonomy: any) => [taxonomy.name, taxonomy.taxonomy_terms.length])).toEqual([
       ['Kinship support types', 9],
       ['Kinship arrangement types', 6],
+      // Support groups come first in the support types' order, and name both directories' terms.
+      ['Example directory categories', 4],
+      ['Example family hub needs', 3],
     ]);
     for (const taxonomy of taxonomies.contents) expect(await valid('taxonomy', `${feed}/taxonomies/${taxonomy.id}`)).toEqual(taxonomy);
+    const [supportTaxonomy, arrangementTaxonomy, categories, needs] = taxonomies.contents;
+    expect(categories.uri).toBe('https://directory.example.org/categories');
+    expect(needs.uri).toBe(`${feed}/taxonomies/${needs.id}`);
     const terms = await valid('taxonomy_term_page', `${feed}/taxonomy_terms`);
-    expect(terms.total_items).toBe(15);
-    for (const term of terms.contents) {
-      expect(await valid('taxonomy_term', `${feed}/taxonomy_terms/${term.id}`)).toEqual(term);
-      expect(term.code).toMatch(/^[a-z_]+$/);
+    expect(terms.total_items).toBe(22);
+    for (const term of terms.contents) expect(await valid('taxonomy_term', `${feed}/taxonomy_terms/${term.id}`)).toEqual(term);
+    for (const taxonomy of [supportTaxonomy, arrangementTaxonomy]) for (const term of taxonomy.taxonomy_terms) expect(term.code).toMatch(/^[a-z_]+$/);
+
+    const byTaxonomy = async (taxonomy: any) => (await valid('taxonomy_term_page', `${feed}/taxonomy_terms?taxonomy_id=${taxonomy.id}`)).contents;
+    expect((await byTaxonomy(supportTaxonomy)).map((term: any) => term.code)).toContain('financial_support');
+    expect((await byTaxonomy(supportTaxonomy)).length).toBe(9);
+    expect((await byTaxonomy(categories)).map((term: any) => [term.code, term.name, term.taxonomy]).sort()).toEqual([
+      ['EDC-140', 'Parenting and carers\' groups', 'Example directory categories'],
+      ['EDC-150', 'Family relationships', 'Example directory categories'],
+      ['EDC-210', 'Money, benefits and grants', 'Example directory categories'],
+      ['EDC-320', 'Legal advice', 'Example directory categories'],
+    ]);
+    expect((await byTaxonomy(needs)).map((term: any) => term.code).sort()).toEqual(['need-money', 'need-peers', 'need-wellbeing']);
+  });
+
+  it('each service has, beside its support types, their equivalent terms as further attributes, each term once', async () => {
+    const services = (await get(`${feed}/services`)).body.contents;
+    for (const { id } of services) {
+      const full = (await get(`${feed}/services/${id}`)).body;
+      const supportCodes = full.attributes.filter((attribute: any) => attribute.taxonomy_term.taxonomy === 'Kinship support types').map((attribute: any) => attribute.taxonomy_term.code);
+      const expected = new Set(supportCodes.flatMap((code: string) => (DEMO_EQUIVALENT_TERMS[code] ?? []).map((term) => `${term.taxonomy}|${term.code}`)));
+      const others = full.attributes
+        .filter((attribute: any) => attribute.taxonomy_term.taxonomy.startsWith('Example'))
+        .map((attribute: any) => `${attribute.taxonomy_term.taxonomy}|${attribute.taxonomy_term.code}`);
+      expect(others.sort(), full.name).toEqual([...expected].sort());
+      for (const attribute of full.attributes) expect(attribute).toMatchObject({ link_id: id, link_type: expect.any(String), link_entity: 'service' });
     }
-    const supportTypes = await valid('taxonomy_term_page', `${feed}/taxonomy_terms?taxonomy_id=${taxonomies.contents[0].id}`);
-    expect(supportTypes.contents.map((term: any) => term.code)).toContain('financial_support');
-    expect(supportTypes.total_items).toBe(9);
+    expect(services.length).toBeGreaterThan(0);
+    // A directory asks for its own term and gets the services of the support types it matches.
+    const money = (await get(`${feed}/taxonomy_terms`)).body.contents.find((term: any) => term.code === 'EDC-210');
+    const byMoney = await valid('service_page', `${feed}/services?taxonomy_term_id=${money.id}`);
+    const financial = (await get(`${feed}/taxonomy_terms`)).body.contents.find((term: any) => term.code === 'financial_support');
+    const byFinancial = (await get(`${feed}/services?taxonomy_term_id=${financial.id}`)).body;
+    expect(byMoney.total_items).toBeGreaterThan(0);
+    expect(byMoney.contents.map((service: any) => service.id)).toEqual(byFinancial.contents.map((service: any) => service.id));
+    const categories = (await get(`${feed}/taxonomies`)).body.contents.find((taxonomy: any) => taxonomy.name === 'Example directory categories');
+    expect((await get(`${feed}/services?taxonomy_id=${categories.id}`)).body.total_items).toBeGreaterThanOrEqual(byMoney.total_items);
   });
 });
 
@@ -241,6 +280,41 @@ describe('what is published, and nothing else', () => {
     expect(after.contents.map((entry: any) => [entry.id, entry.alert])).toEqual([[service!.uuid, 'Waiting list until March']]);
     const atLocations = await valid('service_at_location_page', `${feed}/service_at_locations?modified_after=${encodeURIComponent(since)}`);
     expect(new Set(atLocations.contents.map((entry: any) => entry.service.id))).toEqual(new Set(atLocations.total_items ? [service!.uuid] : []));
+  });
+});
+
+describe('equivalent terms editors add to a support type', () => {
+  const SUPPORT_TYPE = 'plugin::kinship-offer.support-type';
+
+  it('come through at once as a term of its taxonomy and an attribute of each service of that type', async () => {
+    const supportTypes = cms.strapi.documents(SUPPORT_TYPE);
+    const education: any = await supportTypes.findFirst({ filters: { code: 'education' }, populate: ['equivalentTerms'] as any });
+    expect(education.equivalentTerms).toEqual([]);
+    await supportTypes.update({
+      documentId: education.documentId,
+      locale: education.locale,
+      data: { equivalentTerms: [{ taxonomy: 'Example directory categories', code: 'EDC-400', name: 'Schools and learning' }] } as any,
+    });
+    const term = (await valid('taxonomy_term_page', `${feed}/taxonomy_terms`)).contents.find((entry: any) => entry.code === 'EDC-400');
+    expect(term).toMatchObject({ name: 'Schools and learning', taxonomy: 'Example directory categories' });
+    const school = (await get(`${feed}/services?taxonomy_term_id=${term.id}`)).body;
+    const educationTerm = (await get(`${feed}/taxonomy_terms`)).body.contents.find((entry: any) => entry.code === 'education');
+    expect(school.contents.map((service: any) => service.id)).toEqual((await get(`${feed}/services?taxonomy_term_id=${educationTerm.id}`)).body.contents.map((service: any) => service.id));
+    expect(school.total_items).toBeGreaterThan(0);
+    const full = await valid('service', `${feed}/services/${school.contents[0].id}`);
+    expect(full.attributes.find((attribute: any) => attribute.taxonomy_term_id === term.id)).toMatchObject({ link_entity: 'service', taxonomy_term: term });
+  });
+
+  it.each([
+    [[{ taxonomy: 'Example directory categories', code: ' ' }], 'Equivalent term 1: the code is blank'],
+    [[{ taxonomy: '', code: 'EDC-1' }], 'Equivalent term 1: give the name of its taxonomy'],
+    [[{ taxonomy: 'A list', code: 'X1' }, { taxonomy: 'a list', code: 'x1' }], 'Equivalent term 2: a list x1 is already equivalent term 1'],
+  ])('are refused when %j, saying which and why, and nothing is saved', async (equivalentTerms, message) => {
+    const supportTypes = cms.strapi.documents(SUPPORT_TYPE);
+    const legal: any = await supportTypes.findFirst({ filters: { code: 'legal_support' }, populate: ['equivalentTerms'] as any });
+    await expect(supportTypes.update({ documentId: legal.documentId, locale: legal.locale, data: { equivalentTerms } as any })).rejects.toThrow(message);
+    const after: any = await supportTypes.findFirst({ filters: { code: 'legal_support' }, populate: ['equivalentTerms'] as any });
+    expect(after.equivalentTerms.map((term: any) => term.code)).toEqual(legal.equivalentTerms.map((term: any) => term.code));
   });
 });
 
