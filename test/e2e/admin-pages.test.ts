@@ -104,7 +104,7 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
 
     // For directories: each service with something missing, in words, with a link to the field.
     await page.getByRole('heading', { name: 'For directories' }).waitFor();
-    const school = main.locator('section').filter({ has: page.getByRole('heading', { name: /^Virtual school for kinship children \(\d+ missing\)$/ }) });
+    const school = main.getByRole('region', { name: /^Virtual school for kinship children \(\d+ missing\)$/ });
     expect(await school.textContent()).toContain('Phone number: missing');
     const schoolDocument = (await cms.strapi.documents(SERVICE).findFirst({ filters: { title: 'Virtual school for kinship children' }, status: 'published' }))!.documentId;
     const fixPhone = school.locator('li').filter({ hasText: 'Phone number: missing' }).getByRole('link', { name: 'Edit “Virtual school for kinship children”' });
@@ -183,6 +183,16 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
 
     await page.getByRole('button', { name: 'Copy the snippet' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  });
+
+  it('a support type\'s equivalent terms in directories\' taxonomies open in the content manager, one entry per term', async () => {
+    const financial = (await cms.strapi.documents('plugin::kinship-offer.support-type').findFirst({ filters: { code: 'financial_support' } }))!;
+    await page.goto(`/admin/content-manager/collection-types/plugin::kinship-offer.support-type/${financial.documentId}`);
+    await page.getByText('Equivalent terms in directories\' taxonomies').first().waitFor({ timeout: 60_000 });
+    // The demo's two terms, each an entry the editor can open, and a button to add another.
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toMatch(/Example directory categories[\s\S]*Example family hub needs/);
+    expect(await page.getByRole('button', { name: /Add an entry/i }).count()).toBeGreaterThan(0);
+    await shot('support-type-equivalents');
   });
 
   it('raised no error in the page', () => {
