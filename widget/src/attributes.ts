@@ -12,6 +12,7 @@ export interface Attributes {
   headingLevel: unknown;
   supportTypes: string;
   arrangement: string;
+  reach: string;
 }
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   supportTypes: string[];
   /** The preselected arrangement, if the offer knows it; else ''. */
   arrangement: string;
+  /** Whether anonymous reach counts are sent: unless the page says reach="off" (any value but "on" is off). */
+  reach: boolean;
   /** For the web team, in the console. */
   warnings: string[];
   /** For readers, on the page. */
@@ -42,12 +45,14 @@ export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocab
     level: levelOk ? level : 2,
     supportTypes: [],
     arrangement: '',
+    reach: !attributes.reach || attributes.reach == 'on',
     warnings,
     notices,
   };
   if (!vocabulary) return settings;
 
   if (!known) warnings.push(`unknown view "${attributes.view}"; use ${OFFER_VIEWS.join(', ')}`);
+  if (!settings.reach && attributes.reach != 'off') warnings.push(`reach must be "off" or "on", not "${attributes.reach}": it is off`);
   if (!levelOk) warnings.push(`heading-level must be 1 to 6, not "${attributes.headingLevel}"`);
   const supportCodes = vocabulary.supportTypes.map((term) => term.code);
   const asked = codes(attributes.supportTypes);

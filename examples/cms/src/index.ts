@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEMO_EQUIVALENT_TERMS } from './demo/equivalent-terms';
 import { DEMO_OFFERS } from './demo/offers';
+import { seedDemoReach } from './demo/reach';
 
 export default {
   register() {},
@@ -18,6 +19,8 @@ export default {
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }
     await seedEquivalentTerms(strapi);
+    await seedDemoReach(strapi, 'example-borough');
+    await seedDemoReach(strapi, 'example-shared-service', 0.4);
   },
 };
 

@@ -4,7 +4,7 @@
  * will miss about each service, and feedback.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
-import { Code, Pencil } from '@strapi/icons';
+import { Code, Pencil, Eye } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
@@ -14,7 +14,7 @@ import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
-import { editOffer, editService, embedBuilder } from '../links';
+import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -45,6 +45,9 @@ export function OfferPage() {
         subtitle={`Score ${offer.score} / 100${offer.published ? '' : ' · not published yet'}`}
         primaryAction={
           <Flex gap={2}>
+            <LinkButton tag={NavLink as any} to={reachPage(offer.documentId)} variant="secondary" startIcon={<Eye />}>
+              Reach
+            </LinkButton>
             <LinkButton tag={NavLink as any} to={embedBuilder(offer.documentId)} variant="secondary" startIcon={<Code />}>
               Embed this offer
             </LinkButton>

@@ -1,12 +1,12 @@
 /**
- * A per-IP limit for the public feedback endpoint: at most `perMinute()` requests from one address
- * in any 60 seconds, then 429 with Retry-After. Keyed on the client address (not the e-mail, as
+ * A per-IP limit for a public endpoint (feedback, reach): at most `perMinute()` requests from one
+ * address in any 60 seconds, then 429 with Retry-After and `message`. Keyed on the client address (not the e-mail, as
  * the users-permissions limiter is), in memory: each instance counts its own requests.
  */
 const WINDOW_MS = 60_000;
 const MAX_TRACKED = 10_000;
 
-export function rateLimit(perMinute: () => number) {
+export function rateLimit(perMinute: () => number, message = 'Too much feedback from this address: please try again in a minute.') {
   const hits = new Map<string, number[]>();
   return async (ctx: any, next: () => Promise<void>) => {
     const now = Date.now();
@@ -15,7 +15,7 @@ export function rateLimit(perMinute: () => number) {
     if (recent.length >= perMinute()) {
       ctx.status = 429;
       ctx.set('retry-after', String(Math.ceil((WINDOW_MS - (now - recent[0])) / 1000)));
-      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: 'Too much feedback from this address: please try again in a minute.' } };
+      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message } };
       return;
     }
     recent.push(now);

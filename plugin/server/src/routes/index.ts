@@ -4,6 +4,7 @@
  */
 import contentTypes from '../content-types';
 import { rateLimit } from '../middlewares/rate-limit';
+import { reachAdminRoutes, reachContentApiRoutes } from '../reach/routes';
 import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES, UID } from '../uids';
 
@@ -72,6 +73,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...orukRoutes, ...readRoutes] },
-  admin: { type: 'admin', routes: adminRoutes },
+  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };
