@@ -12,8 +12,19 @@ export interface Check {
   ok: boolean;
   /** What to do, when not ok. */
   todo?: string;
-  /** The offer's field to edit to fix it, for statutory sections (a link from the admin). */
+  /**
+   * The field to edit to fix it (a link from the admin): the offer's, for statutory sections; the
+   * service's, for what directories will miss.
+   */
   field?: string;
+}
+
+/** What an Open Referral directory will miss about one published service (key "directory:…"). */
+export interface DirectoryGaps {
+  title: string;
+  documentId?: string;
+  /** The failed checks, each with the service's `field` to fix and a `todo` in plain words. */
+  missing: Check[];
 }
 
 /** A service not reviewed within `serviceReviewMonths`. */
@@ -36,6 +47,11 @@ export interface ComplianceReport {
   coverage: Record<string, Record<string, number>>;
   overdue: { offer: boolean; services: OverdueService[] };
   nextSteps: string[];
+  /**
+   * For directories (the Open Referral UK feed): how many published services they get whole, and
+   * each one they will get with something missing. Not part of the statutory score.
+   */
+  forDirectories: { complete: number; services: DirectoryGaps[] };
 }
 
 /** GET /compliance/:documentId */
@@ -58,6 +74,8 @@ export interface OfferSummary {
   nextReviewDue: string | null;
   reviewOverdue: boolean;
   servicesOverdue: number;
+  /** Published services a directory will get with something missing (`forDirectories`). */
+  servicesIncompleteForDirectories: number;
   nextSteps: string[];
 }
 

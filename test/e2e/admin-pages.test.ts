@@ -1,7 +1,7 @@
 /**
  * The plugin's pages in the built Strapi admin, in real Chromium, as an editor who has never seen
  * them would use them: the home page says what is overdue; the plugin page shows every offer's
- * score; an offer's page shows its gaps, the coverage map and feedback; the panel beside a service
+ * score; an offer's page shows its gaps, the coverage map, what directories will miss and feedback; the panel beside a service
  * marks it reviewed; the embed builder previews the real widget and copies the snippet.
  * Screenshots go to test/artifacts/admin-*.png.
  */
@@ -84,6 +84,7 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
     const rows = await table.getByRole('row').allTextContents();
     expect(rows.find((row) => row.includes('Example Borough Council'))).toMatch(/\d+ \/ 100/);
     expect(rows.find((row) => row.includes('Tri-Borough Kinship Shared Service'))).toMatch(/Publish a service for/);
+    expect(await table.getByRole('columnheader', { name: 'Services incomplete for directories' }).count()).toBe(1);
     expect(await ourViolations()).toEqual([]);
     await shot('offers');
   });
@@ -100,6 +101,14 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
     const caption = await map.locator('caption').textContent();
     expect(Number(caption!.match(/\((\d+) gaps\)/)![1])).toBeGreaterThan(0);
     expect(await map.getByRole('rowheader', { name: 'Therapeutic support' }).locator('xpath=..').textContent()).toMatch(/(None){6}/);
+
+    // For directories: each service with something missing, in words, with a link to the field.
+    await page.getByRole('heading', { name: 'For directories' }).waitFor();
+    const school = main.getByRole('region', { name: /^Virtual school for kinship children \(\d+ missing\)$/ });
+    expect(await school.textContent()).toContain('Phone number: missing');
+    const schoolDocument = (await cms.strapi.documents(SERVICE).findFirst({ filters: { title: 'Virtual school for kinship children' }, status: 'published' }))!.documentId;
+    const fixPhone = school.locator('li').filter({ hasText: 'Phone number: missing' }).getByRole('link', { name: 'Edit “Virtual school for kinship children”' });
+    expect(await fixPhone.getAttribute('href')).toMatch(new RegExp(`content-manager/collection-types/plugin::kinship-offer\\.service/${schoolDocument}\\?field=contacts$`));
 
     const feedback = main.locator('li').filter({ hasText: 'Nothing about evening support groups' });
     expect(await feedback.textContent()).toContain('Not helpful');
@@ -174,6 +183,16 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
 
     await page.getByRole('button', { name: 'Copy the snippet' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  });
+
+  it('a support type\'s equivalent terms in directories\' taxonomies open in the content manager, one entry per term', async () => {
+    const financial = (await cms.strapi.documents('plugin::kinship-offer.support-type').findFirst({ filters: { code: 'financial_support' } }))!;
+    await page.goto(`/admin/content-manager/collection-types/plugin::kinship-offer.support-type/${financial.documentId}`);
+    await page.getByText('Equivalent terms in directories\' taxonomies').first().waitFor({ timeout: 60_000 });
+    // The demo's two terms, each an entry the editor can open, and a button to add another.
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toMatch(/Example directory categories[\s\S]*Example family hub needs/);
+    expect(await page.getByRole('button', { name: /Add an entry/i }).count()).toBeGreaterThan(0);
+    await shot('support-type-equivalents');
   });
 
   it('raised no error in the page', () => {

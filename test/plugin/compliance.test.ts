@@ -51,6 +51,38 @@ describe('the compliance report in the admin API', () => {
     expect(after.score).toBeGreaterThan(before.score);
   });
 
+  it('says per published service what directories will miss, and counts it in the summary', async () => {
+    const offers = cms.strapi.documents('plugin::kinship-offer.offer');
+    const services = cms.strapi.documents('plugin::kinship-offer.service');
+    const offer = await offers.findFirst({ filters: { slug: 'example-shared-service' } });
+    const report = async () => ((await (await asEditor(`/compliance/${offer!.documentId}`)).json()) as any).data.forDirectories;
+    const summary = async () => ((await (await asEditor('/compliance')).json()) as any).data.find((o: any) => o.slug === 'example-shared-service');
+    const school = await services.findFirst({ filters: { title: 'Virtual school for kinship children' }, status: 'published' });
+
+    const before = await report();
+    const gaps = before.services.find((service: any) => service.title === 'Virtual school for kinship children');
+    expect(gaps.documentId).toBe(school!.documentId);
+    expect(gaps.missing.map((check: any) => check.key)).toEqual(expect.arrayContaining(['directory:phone', 'directory:eligibility']));
+    for (const check of gaps.missing) expect(check).toMatchObject({ ok: false, label: expect.any(String), todo: expect.any(String), field: expect.any(String) });
+    // The duty line's contact has a phone and the hub a postcode: neither is listed as missing.
+    const dutyLine = before.services.find((service: any) => service.title === 'Kinship duty line');
+    expect((dutyLine?.missing ?? []).map((check: any) => check.key)).not.toContain('directory:phone');
+    expect((await summary()).servicesIncompleteForDirectories).toBe(before.services.length);
+
+    // Fixed in a draft, nothing changes for directories; published, the service is complete.
+    const contact = await cms.strapi.documents('plugin::kinship-offer.contact').create({ data: { name: 'Virtual school duty line', phone: '020 7946 0521' } as any });
+    await services.update({
+      documentId: school!.documentId,
+      data: { eligibility: 'Children in kinship care at a Tri-Borough school.', contacts: { connect: [contact.documentId] }, lastReviewedAt: new Date().toISOString().slice(0, 10) } as any,
+    });
+    expect((await report()).services.map((service: any) => service.title)).toContain('Virtual school for kinship children');
+    await services.publish({ documentId: school!.documentId });
+    const after = await report();
+    expect(after.services.map((service: any) => service.title)).not.toContain('Virtual school for kinship children');
+    expect(after.complete).toBe(before.complete + 1);
+    expect((await summary()).servicesIncompleteForDirectories).toBe(before.services.length - 1);
+  });
+
   it('answers 404 for an unknown offer, and nothing without an editor\'s login', async () => {
     expect((await asEditor('/compliance/not-an-offer')).status).toBe(404);
     expect((await fetch(`${cms.url}/kinship-offer/compliance`)).status).toBe(401);

@@ -5,9 +5,11 @@
  *
  * - the root: the profile's `/` response, with what the validator insists on (version
  *   "HSDS-UK-3.0", profile and openapi_url present, both absolute URIs);
- * - a Page (`/services`, `/taxonomies`, `/taxonomy_terms`): the OpenAPI `Page` with every field
- *   present, and each item against its schema (compiled/service_list.json, taxonomy.json, …);
- * - a full service: compiled/service.json; a taxonomy, a term: taxonomy.json, taxonomy_term.json.
+ * - a Page (`/services`, `/service_at_locations`, `/taxonomies`, `/taxonomy_terms`): the OpenAPI
+ *   `Page` with every field present, and each item against its schema (compiled/service_list.json,
+ *   compiled/service_at_location_list.json, taxonomy.json, …);
+ * - a full service: compiled/service.json; a service at a location: compiled/service_at_location.json;
+ *   a taxonomy, a term: taxonomy.json, taxonomy_term.json.
  *
  * The schemas carry annotations ajv does not know (`constraints`, `core`, `example`,
  * `datapackage_metadata`): `strict: false` lets them pass as annotations, as the validator does.
@@ -26,7 +28,18 @@ const SCHEMA_BASE = 'https://oruk.test/schema/';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-export type OrukKind = 'root' | 'service' | 'service_page' | 'taxonomy' | 'taxonomy_page' | 'taxonomy_term' | 'taxonomy_term_page' | 'organization_page';
+export type OrukKind =
+  | 'root'
+  | 'service'
+  | 'service_page'
+  | 'service_at_location'
+  | 'service_at_location_page'
+  | 'taxonomy'
+  | 'taxonomy_page'
+  | 'taxonomy_term'
+  | 'taxonomy_term_page'
+  | 'organization'
+  | 'organization_page';
 
 export interface CheckResult {
   valid: boolean;
@@ -72,10 +85,13 @@ export function orukChecker() {
     },
     service: { $ref: `${SCHEMA_BASE}compiled/service.json` },
     service_page: page('compiled/service_list.json'),
+    service_at_location: { $ref: `${SCHEMA_BASE}compiled/service_at_location.json` },
+    service_at_location_page: page('compiled/service_at_location_list.json'),
     taxonomy: { $ref: `${SCHEMA_BASE}taxonomy.json` },
     taxonomy_page: page('taxonomy.json'),
     taxonomy_term: { $ref: `${SCHEMA_BASE}taxonomy_term.json` },
     taxonomy_term_page: page('taxonomy_term.json'),
+    organization: { $ref: `${SCHEMA_BASE}compiled/organization.json` },
     organization_page: page('compiled/organization_list.json'),
   };
   const validators = Object.fromEntries(Object.entries(schemas).map(([kind, schema]) => [kind, ajv.compile(schema)])) as Record<OrukKind, ValidateFunction>;
@@ -92,6 +108,8 @@ export const MOCK_KINDS: Record<string, OrukKind> = {
   'api_details.json': 'root',
   'service_full.json': 'service',
   'service_list.json': 'service_page',
+  'service_at_location_full.json': 'service_at_location',
+  'service_at_location_list.json': 'service_at_location_page',
   'taxonomy.json': 'taxonomy',
   'taxonomy_list.json': 'taxonomy_page',
   'taxonomy_term.json': 'taxonomy_term',

@@ -1,8 +1,10 @@
 /**
  * The demo app: the kinship-offer plugin does the work; this only makes a fresh clone useful at
- * once (a super admin for tests and CI, and the fictional demo offers).
+ * once (a super admin for tests and CI, the fictional demo offers, and their support types'
+ * equivalent terms in two fictional directories' taxonomies).
  */
 import type { Core } from '@strapi/strapi';
+import { DEMO_EQUIVALENT_TERMS } from './demo/equivalent-terms';
 import { DEMO_OFFERS } from './demo/offers';
 import { seedDemoReach } from './demo/reach';
 
@@ -16,10 +18,21 @@ export default {
       const result = await importer.importOffer(offer);
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }
+    await seedEquivalentTerms(strapi);
     await seedDemoReach(strapi, 'example-borough');
     await seedDemoReach(strapi, 'example-shared-service', 0.4);
   },
 };
+
+/** The demo's equivalent terms, on each support type that has none yet (an editor's own list stays). */
+async function seedEquivalentTerms(strapi: Core.Strapi) {
+  const supportTypes = strapi.documents('plugin::kinship-offer.support-type');
+  for (const [code, equivalentTerms] of Object.entries(DEMO_EQUIVALENT_TERMS)) {
+    const term = (await supportTypes.findFirst({ filters: { code }, populate: ['equivalentTerms'] as any })) as any;
+    if (!term || term.equivalentTerms?.length) continue;
+    await supportTypes.update({ documentId: term.documentId, locale: term.locale, data: { equivalentTerms } as any });
+  }
+}
 
 /** A super admin from DEMO_ADMIN_EMAIL and DEMO_ADMIN_PASSWORD, only while no admin exists. */
 async function createDemoAdmin(strapi: Core.Strapi) {

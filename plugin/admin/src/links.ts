@@ -9,7 +9,8 @@ const contentManager = (uid: string) => `/content-manager/collection-types/${uid
 export const editOffer = (documentId: string, field?: string) =>
   `${contentManager(OFFER_UID)}/${documentId}${field ? `?field=${encodeURIComponent(field)}` : ''}`;
 
-export const editService = (documentId: string) => `${contentManager(SERVICE_UID)}/${documentId}`;
+export const editService = (documentId: string, field?: string) =>
+  `${contentManager(SERVICE_UID)}/${documentId}${field ? `?field=${encodeURIComponent(field)}` : ''}`;
 
 export const newService = () => `${contentManager(SERVICE_UID)}/create`;
 

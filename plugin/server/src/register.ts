@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { registerComponents } from './components';
 import { CUSTOM_FIELDS } from './content-types/attributes';
 import { registerDocumentMiddlewares } from './documents/middlewares';
 import { registerGraphQL } from './graphql';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  registerComponents(strapi);
   for (const { name, type } of Object.values(CUSTOM_FIELDS)) strapi.customFields.register({ name, plugin: 'kinship-offer', type });
   registerDocumentMiddlewares(strapi);
   registerGraphQL(strapi);

@@ -220,6 +220,76 @@ describe('reviews', () => {
   });
 });
 
+describe('for directories', () => {
+  /** A service a directory gets whole: a phone, eligibility, reviewed this month, every location with a postcode, a support type. */
+  const whole = (changes: Partial<ServiceForReport> = {}): ServiceForReport => ({
+    ...svc('Whole', ['financial_support'], ['adoption'], '2026-11-01'),
+    eligibility: 'Special guardians in the borough.',
+    contacts: [{ phone: null }, { phone: '020 7946 0000' }],
+    locations: [{ name: 'Civic Centre', postcode: 'EB1 1AA' }],
+    ...changes,
+  });
+  const missing = (service: ServiceForReport) => report({}, [service]).forDirectories.services[0]?.missing ?? [];
+
+  it('lists nothing for a service directories get whole, and counts it complete', () => {
+    expect(report({}, [whole(), whole({ locations: [] })]).forDirectories).toEqual({ complete: 2, services: [] });
+  });
+
+  it('names each thing a directory will miss, in the editor\'s words, with the service\'s field to fix', () => {
+    const bare = { ...svc('Bare', [], [], null), documentId: 'doc-bare' } as ServiceForReport;
+    const { forDirectories } = report({}, [bare, whole()]);
+    expect(forDirectories.complete).toBe(1);
+    expect(forDirectories.services).toEqual([
+      {
+        title: 'Bare',
+        documentId: 'doc-bare',
+        missing: [
+          { key: 'directory:phone', label: 'Phone number', ok: false, field: 'contacts', todo: 'Directories will show no phone number: add a contact with a phone number.' },
+          { key: 'directory:eligibility', label: 'Who it is for', ok: false, field: 'eligibility', todo: 'Directories cannot say who can use it: describe who it is for in "Eligibility".' },
+          {
+            key: 'directory:reviewed',
+            label: 'Reviewed in the last 3 months',
+            ok: false,
+            field: 'lastReviewedAt',
+            todo: 'Directories may hide services not checked for 3 months: check it and use "Mark as reviewed today".',
+          },
+          { key: 'directory:support_type', label: 'Support type', ok: false, field: 'supportTypes', todo: 'Directories cannot file it under any category: choose its support types.' },
+        ],
+      },
+    ]);
+  });
+
+  it('needs a phone on some contact, not a blank one', () => {
+    expect(missing(whole({ contacts: [{ phone: '  ' }] })).map((check) => check.key)).toEqual(['directory:phone']);
+    expect(missing(whole({ contacts: null }))[0].key).toBe('directory:phone');
+  });
+
+  it('needs eligibility in words', () => {
+    expect(missing(whole({ eligibility: ' ' })).map((check) => check.key)).toEqual(['directory:eligibility']);
+  });
+
+  it('counts a review current for 3 months to the moment, and never reviewed as not', () => {
+    expect(missing(whole({ lastReviewedAt: '2026-08-23T12:00:00Z' }))).toEqual([]);
+    expect(missing(whole({ lastReviewedAt: '2026-08-23T11:59:59Z' })).map((check) => check.key)).toEqual(['directory:reviewed']);
+    expect(missing(whole({ lastReviewedAt: null })).map((check) => check.key)).toEqual(['directory:reviewed']);
+  });
+
+  it('names each location without a postcode', () => {
+    const noPostcode = missing(whole({ locations: [{ name: 'Civic Centre', postcode: 'EB1 1AA' }, { name: 'Hall', postcode: null }, { name: 'Library', postcode: '' }] }));
+    expect(noPostcode).toEqual([
+      { key: 'directory:address', label: 'Postcode of every location', ok: false, field: 'locations', todo: 'Directories will get no address for Hall, Library: give each a postcode.' },
+    ]);
+    expect(missing(whole({ locations: [{ name: 'Hall', postcode: null }] }))[0].todo).toBe('Directories will get no address for Hall: give it a postcode.');
+  });
+
+  it('leaves the statutory score and next steps alone', () => {
+    const bare = report(everything(), [svc('A', ['financial_support'], ['adoption'])]);
+    const full = report(everything(), [whole({ supportTypes: [{ code: 'financial_support' }], arrangementTypes: [{ code: 'adoption' }] })]);
+    expect(bare.forDirectories.services).toHaveLength(1);
+    expect([bare.score, bare.nextSteps]).toEqual([full.score, full.nextSteps]);
+  });
+});
+
 describe('the score', () => {
   it('counts every section, coverage check and the two review checks, rounded', () => {
     const sectionsOnly = report(everything());

@@ -30,7 +30,8 @@ export const matches = {
   location: true as Same<ContractFields<Contract.LocationView>, SchemaFields<typeof location>>,
   contact: true as Same<ContractFields<Contract.ContactView>, SchemaFields<typeof contact>>,
   'arrangement-type': true as Same<ContractFields<Contract.TermView>, SchemaFields<typeof arrangementType>>,
-  'support-type': true as Same<ContractFields<Contract.TermView>, SchemaFields<typeof supportType>>,
+  // Equivalent terms of other taxonomies are for directories: the Open Referral feed reads them, readers' view does not.
+  'support-type': true as Same<ContractFields<Contract.TermView>, SchemaFields<typeof supportType, 'equivalentTerms'>>,
   'you-said-we-did': true as Same<ContractFields<Contract.YouSaidWeDidView>, SchemaFields<typeof youSaidWeDid, 'offers'>>,
 } satisfies Record<string, true>;
 

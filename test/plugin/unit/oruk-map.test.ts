@@ -5,8 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OfferView, ServiceView } from '../../../plugin/shared/offer-view';
-import { termId, uuidV5 } from '../../../plugin/server/src/oruk/ids';
-import { listItem, plainText, services, taxonomies } from '../../../plugin/server/src/oruk/map';
+import { otherTaxonomyId, otherTermId, termId, uuidV5 } from '../../../plugin/server/src/oruk/ids';
+import {
+  listItem,
+  plainText,
+  serviceAtLocationFull,
+  serviceAtLocationListItem,
+  serviceAtLocationsOf,
+  services,
+  taxonomies,
+  type Equivalents,
+} from '../../../plugin/server/src/oruk/map';
 import { BadParameter, DEFAULT_PER_PAGE, matches, pageOf, pagingOf, serviceFiltersOf } from '../../../plugin/server/src/oruk/query';
 import { schedulesOf } from '../../../plugin/server/src/oruk/schedules';
 import { orukChecker } from '../../support/oruk';
@@ -206,5 +215,77 @@ describe('an offer as Open Referral UK objects', () => {
     expect(filters({ search: 'weekly', day: 'TU' })).toBe(false);
     expect(filters({ modified_after: '2026-10-02' })).toBe(false);
     expect(filters({ maximum_age: '18', minimum_age: '0' })).toBe(true);
+  });
+});
+
+describe('equivalent terms of other taxonomies', () => {
+  const both: OfferView['vocabulary'] = {
+    ...vocabulary,
+    supportTypes: [...vocabulary.supportTypes, { code: 'legal_support', label: 'Legal support', locale: 'en' }],
+  };
+  const equivalents: Equivalents = new Map([
+    [
+      'financial_support',
+      [
+        { taxonomy: 'Example directory categories', taxonomyUri: null, code: 'EDC-210', name: 'Money' },
+        { taxonomy: 'Example needs', code: 'need-money', name: null },
+      ],
+    ],
+    // The same term under another support type, its taxonomy written differently, with a URI.
+    ['legal_support', [{ taxonomy: ' example  directory CATEGORIES', taxonomyUri: 'http://directory.example.org/categories', code: 'EDC-210', name: 'Money again' }]],
+  ]);
+  const listed = taxonomies(both, links, equivalents);
+  const [mapped] = services([offer([service({ supportTypes: [{ code: 'financial_support' }, { code: 'legal_support' }] })])], both, links, equivalents);
+
+  it('names a taxonomy by its name whatever the case or spacing, and a term by its taxonomy and code', () => {
+    expect(otherTaxonomyId('Example directory categories')).toBe(otherTaxonomyId(' example  directory CATEGORIES'));
+    expect(otherTaxonomyId('Example directory categories')).not.toBe(otherTaxonomyId('Example needs'));
+    expect(otherTermId('Example needs', 'need-money')).not.toBe(otherTermId('Example directory categories', 'need-money'));
+  });
+
+  it('lists each taxonomy once after the statutory two, each term once, as first written, with the first URI given', () => {
+    expect(listed.map((taxonomy) => [taxonomy.name, taxonomy.uri, taxonomy.taxonomy_terms.map((term) => [term.code, term.name, term.taxonomy])])).toEqual([
+      ['Kinship support types', expect.any(String), expect.any(Array)],
+      ['Kinship arrangement types', expect.any(String), expect.any(Array)],
+      ['Example directory categories', 'http://directory.example.org/categories', [['EDC-210', 'Money', 'Example directory categories']]],
+      ['Example needs', `${links.base}/taxonomies/${otherTaxonomyId('Example needs')}`, [['need-money', 'need-money', 'Example needs']]],
+    ]);
+    expect(check('taxonomy_page', pageOf(listed, { page: 1, perPage: 10 }))).toEqual({ valid: true, errors: [] });
+    for (const taxonomy of listed) for (const term of taxonomy.taxonomy_terms) expect(check('taxonomy_term', term)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('gives a service each equivalent term of its support types once, as an attribute with link_entity, the term as listed', () => {
+    const others = (mapped.attributes ?? []).filter((attribute: any) => !attribute.taxonomy_term.taxonomy.startsWith('Kinship'));
+    const listedTerms = listed.flatMap((taxonomy) => taxonomy.taxonomy_terms);
+    expect(others.map((attribute: any) => attribute.taxonomy_term)).toEqual([listedTerms.find((term) => term.code === 'EDC-210'), listedTerms.find((term) => term.code === 'need-money')]);
+    for (const attribute of others) expect(attribute).toMatchObject({ link_id: SERVICE_ID, link_type: 'service_type', link_entity: 'service', taxonomy_term_id: (attribute as any).taxonomy_term.id });
+    expect(check('service', mapped)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('finds a service by its equivalent term or taxonomy', () => {
+    expect(matches(mapped, serviceFiltersOf({ taxonomy_term_id: otherTermId('Example needs', 'need-money') }))).toBe(true);
+    expect(matches(mapped, serviceFiltersOf({ taxonomy_id: otherTaxonomyId('Example directory categories') }))).toBe(true);
+    const [plain] = services([offer([service({ supportTypes: [] })])], both, links, equivalents);
+    expect(matches(plain, serviceFiltersOf({ taxonomy_id: otherTaxonomyId('Example needs') }))).toBe(false);
+  });
+});
+
+describe('services at locations', () => {
+  const [mapped] = services([offer([service()])], vocabulary, links);
+  const atLocations = serviceAtLocationsOf([mapped]);
+
+  it('are each location of each service, in order, the hidden one redacted as in the service', () => {
+    expect(atLocations.map(({ entry }) => (entry.location as any).name)).toEqual(['Safe house', 'Civic Centre']);
+    const full = serviceAtLocationFull(atLocations[0]);
+    expect(full).toMatchObject({ service_id: SERVICE_ID, location_id: '22222222-2222-4222-8222-222222222222', location: mapped.service_at_locations![0].location });
+    expect(full.service).not.toHaveProperty('service_at_locations');
+    expect(check('service_at_location', full)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('list the one-to-one fields: no addresses, the service as /services lists it', () => {
+    const item = serviceAtLocationListItem(atLocations[1]);
+    expect(item.location).not.toHaveProperty('addresses');
+    expect(item.service).toEqual(listItem(mapped));
+    expect(check('service_at_location_page', pageOf([item], { page: 1, perPage: 10 }))).toEqual({ valid: true, errors: [] });
   });
 });

@@ -31,6 +31,15 @@ describe('the Open Referral UK 3.0 check', () => {
     expect(failing.sort()).toEqual(['api_details.json', 'service_full.json', 'service_list.json', 'taxonomy_term.json']);
   });
 
+  it('fails a service at a location whose location has no location_type, or whose service has no name', () => {
+    const full = readMock('V3.0-UK-Default', 'service_at_location_full.json');
+    const { location_type: _, ...location } = full.location;
+    expect(check('service_at_location', { ...full, location }).errors).toContain("/location must have required property 'location_type'");
+    const page = readMock('V3.0-UK-Default', 'service_at_location_list.json');
+    const { name: __, ...service } = page.contents[0].service;
+    expect(check('service_at_location_page', { ...page, contents: [{ ...page.contents[0], service }] }).errors).toContain("/contents/0/service must have required property 'name'");
+  });
+
   it('fails a root without the version the validator looks for', () => {
     const root = readMock('V3.0-UK-Default', 'api_details.json');
     expect(check('root', { ...root, version: '1.0' }).valid).toBe(false);

@@ -236,3 +236,33 @@ describe('the service', () => {
     expect(service({ openingTimes: [good, { ...good, days: ['XX'] }] })).toEqual(['openingTimes: Opening time 2: Use the days MO, TU, WE, TH, FR, SA, SU']);
   });
 });
+
+describe('a support type\'s equivalent terms in other taxonomies', () => {
+  const terms = (...items: unknown[]) => problems('support-type', { equivalentTerms: items });
+  const term = (fields: Record<string, unknown> = {}) => ({ taxonomy: 'Example directory categories', code: 'EDC-101', name: 'Money and grants', ...fields });
+
+  it('takes a list of terms, each with its taxonomy and code, the URI and name optional', () => {
+    expect(terms(term(), term({ code: 'EDC-102', name: undefined, taxonomyUri: 'http://directory.example.org/categories' }), term({ taxonomy: 'Another list' }))).toEqual([]);
+    expect(problems('support-type', { equivalentTerms: [] })).toEqual([]);
+    expect(problems('support-type', { equivalentTerms: null })).toEqual([]);
+  });
+
+  it.each([
+    [[term({ taxonomy: '' })], 'Equivalent term 1: give the name of its taxonomy'],
+    [[term(), term({ code: null })], 'Equivalent term 2: give its code in Example directory categories'],
+    [[term({ code: '   ' })], 'Equivalent term 1: the code is blank; fill it in or leave it empty'],
+    [[term({ name: ' ' })], 'Equivalent term 1: the name is blank; fill it in or leave it empty'],
+    [[term({ taxonomyUri: '\t' })], 'Equivalent term 1: the taxonomyUri is blank; fill it in or leave it empty'],
+    [[term({ taxonomyUri: 'javascript:alert(1)' })], 'Equivalent term 1: the taxonomy URI must be a full web address, like https://directory.example.org/categories'],
+    [[term({ taxonomyUri: 'categories' })], 'Equivalent term 1: the taxonomy URI must be a full web address, like https://directory.example.org/categories'],
+    [[term({ code: 7 })], 'Equivalent term 1: the code must be text'],
+    [['EDC-101'], 'Equivalent term 1: give the taxonomy and the code'],
+    [[term(), term({ taxonomy: ' example  DIRECTORY categories ', code: 'edc-101 ', name: 'Other words' })], 'Equivalent term 2: example  DIRECTORY categories edc-101 is already equivalent term 1'],
+  ])('refuses %j, saying which entry and what to do', (items, message) => {
+    expect(terms(...(items as unknown[]))).toEqual([`equivalentTerms: ${message}`]);
+  });
+
+  it('refuses anything but a list', () => {
+    expect(problems('support-type', { equivalentTerms: { taxonomy: 'x', code: 'y' } })).toEqual(['equivalentTerms: Enter the equivalent terms as a list']);
+  });
+});

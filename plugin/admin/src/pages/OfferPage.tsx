@@ -1,6 +1,7 @@
 /**
  * One offer, for its editor: the score and what to do next, the statutory checklist with a link
- * from each gap to where to fix it, the coverage map, what is overdue for review, and feedback.
+ * from each gap to where to fix it, the coverage map, what is overdue for review, what directories
+ * will miss about each service, and feedback.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
@@ -11,6 +12,7 @@ import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
+import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
@@ -112,6 +114,10 @@ export function OfferPage() {
                 </Flex>
               )}
             </Flex>
+          </Panel>
+
+          <Panel title="For directories">
+            <DirectoryGapsList forDirectories={offer.forDirectories} />
           </Panel>
 
           <Panel title="What readers said">

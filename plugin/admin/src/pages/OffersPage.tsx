@@ -41,6 +41,7 @@ export function OffersPage() {
                   <th scope="col">Score</th>
                   <th scope="col">Offer review</th>
                   <th scope="col">Services overdue for review</th>
+                  <th scope="col">Services incomplete for directories</th>
                   <th scope="col">Do next</th>
                 </tr>
               </thead>
@@ -55,6 +56,7 @@ export function OffersPage() {
                       <ReviewStatus overdue={offer.reviewOverdue} due={offer.nextReviewDue} />
                     </td>
                     <td>{offer.servicesOverdue}</td>
+                    <td>{offer.servicesIncompleteForDirectories}</td>
                     <td>
                       {offer.nextSteps.length ? (
                         <Flex direction="column" alignItems="flex-start" gap={1} tag="ul">

@@ -1,14 +1,15 @@
 /**
  * The compliance report: one pure function of an offer and its published services, saying what
  * the statutory guidance expects that is missing, what is not covered, and what is overdue for
- * review, with a score and the next things to do. The admin shows it; tests call it directly.
+ * review, with a score and the next things to do; and, per service, what an Open Referral
+ * directory will miss (`forDirectories`). The admin shows it; tests call it directly.
  */
-import type { Check, ComplianceReport } from '../../../shared/admin-api';
+import type { Check, ComplianceReport, DirectoryGaps } from '../../../shared/admin-api';
 import { hasWords } from '../../../shared/code-lists';
-import type { OfferView, ServiceView } from '../../../shared/offer-view';
+import type { ContactView, LocationView, OfferView, ServiceView } from '../../../shared/offer-view';
 import { ACT_HEADINGS, ARRANGEMENT_TYPES, SUPPORT_TYPES } from '../vocabularies';
 
-export type { Check, ComplianceReport };
+export type { Check, ComplianceReport, DirectoryGaps };
 
 /** The offer's statutory sections as the report reads them: the editor's draft, in the view's shape. */
 export type OfferForReport = Partial<
@@ -30,8 +31,15 @@ export type OfferForReport = Partial<
   >
 > & { independentAdvice?: unknown[] | null };
 
-/** A published service as the report reads it. */
-export type ServiceForReport = Pick<ServiceView, 'title' | 'supportTypes' | 'arrangementTypes' | 'documentId' | 'lastReviewedAt'>;
+/**
+ * A published service as the report reads it. Its eligibility, contacts and locations are read
+ * only for `forDirectories`: left out, they count as missing.
+ */
+export type ServiceForReport = Pick<ServiceView, 'title' | 'supportTypes' | 'arrangementTypes' | 'documentId' | 'lastReviewedAt'> &
+  Partial<Pick<ServiceView, 'eligibility'>> & {
+    contacts?: Array<Pick<ContactView, 'phone'>> | null;
+    locations?: Array<Pick<LocationView, 'name' | 'postcode'>> | null;
+  };
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
@@ -44,6 +52,64 @@ export const addMonths = (date: Date, months: number) => {
 
 /** A date as stored in a Strapi date field: "2026-11-23". */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * How recently a service must have been reviewed for directories to treat it as current, in
+ * months. The profile defines `assured_date` as "the date that the information about the service
+ * was last checked" (HSDS-UK 3.0, schema/service.json) without a period; Open Referral UK's own
+ * guidance on automated data-quality checks gives the working one: "WellAware automatically
+ * excludes services not assured in the last three months from search results"
+ * (openreferraluk.org, adopt/use-cases/automated-checks-to-improve-data-quality; source
+ * tpximpact/mhclg-oruk content/adopt/use-cases/automated-checks-to-improve-data-quality/column-1.md).
+ * The feed writes `lastReviewedAt` as `assured_date` (oruk/map.ts).
+ */
+export const DIRECTORY_REVIEW_MONTHS = 3;
+
+const directoryCheck = (key: string, label: string, ok: boolean, field: string, todo: string): Check =>
+  ({ key: `directory:${key}`, label, ok, field, ...(ok ? {} : { todo }) });
+
+/**
+ * What an Open Referral UK directory will miss about one published service, in the editor's
+ * words, each with the service's field to fix (`field`). These are the fields the feed
+ * (oruk/map.ts) leaves out when the content lacks them, and that directories show or that a
+ * strict importer (the DfE service directory's) needs:
+ * - a phone number (`phones`, from the service's contacts; a phone `number` is required);
+ * - eligibility (`eligibility_description`, dropped by the profile, read by importers);
+ * - a review in the last DIRECTORY_REVIEW_MONTHS months (`assured_date`);
+ * - a postcode for every location (without one the feed can give no address, and a strict
+ *   importer needs `address_1`, `city`, `state_province`, `postal_code`, `country`, `address_type`);
+ * - a support type (the `attributes` linking a taxonomy term, which directories file it under).
+ * All checks, passed or not, in this order.
+ */
+export function directoryChecks(service: ServiceForReport, today: Date): Check[] {
+  const reviewedSince = addMonths(today, -DIRECTORY_REVIEW_MONTHS);
+  const unaddressed = (service.locations ?? []).filter((location) => !filled(location.postcode)).map((location) => location.name);
+  return [
+    directoryCheck(
+      'phone',
+      'Phone number',
+      (service.contacts ?? []).some((contact) => filled(contact.phone)),
+      'contacts',
+      'Directories will show no phone number: add a contact with a phone number.',
+    ),
+    directoryCheck('eligibility', 'Who it is for', filled(service.eligibility), 'eligibility', 'Directories cannot say who can use it: describe who it is for in "Eligibility".'),
+    directoryCheck(
+      'reviewed',
+      `Reviewed in the last ${DIRECTORY_REVIEW_MONTHS} months`,
+      !!service.lastReviewedAt && new Date(service.lastReviewedAt) >= reviewedSince,
+      'lastReviewedAt',
+      `Directories may hide services not checked for ${DIRECTORY_REVIEW_MONTHS} months: check it and use "Mark as reviewed today".`,
+    ),
+    directoryCheck(
+      'address',
+      'Postcode of every location',
+      unaddressed.length === 0,
+      'locations',
+      `Directories will get no address for ${unaddressed.join(', ')}: give ${unaddressed.length === 1 ? 'it a postcode' : 'each a postcode'}.`,
+    ),
+    directoryCheck('support_type', 'Support type', service.supportTypes.length > 0, 'supportTypes', 'Directories cannot file it under any category: choose its support types.'),
+  ];
+}
 
 const section = (key: string, label: string, ok: boolean, field: string, todo: string): Check =>
   ({ key: `section:${key}`, label, ok, field, ...(ok ? {} : { todo }) });
@@ -131,5 +197,23 @@ export function complianceReport(
     ...(overdue.services.length ? [`Review ${overdue.services.length} service${overdue.services.length === 1 ? '' : 's'} not reviewed for ${serviceReviewMonths} months.`] : []),
   ].slice(0, 5);
 
-  return { score, sections, supportTypes, actHeadings, arrangementTypes, coverage, overdue, nextSteps };
+  const forDirectories = services
+    .map((service): DirectoryGaps => ({
+      title: service.title,
+      ...(service.documentId ? { documentId: service.documentId } : {}),
+      missing: directoryChecks(service, today).filter((check) => !check.ok),
+    }))
+    .filter((service) => service.missing.length > 0);
+
+  return {
+    score,
+    sections,
+    supportTypes,
+    actHeadings,
+    arrangementTypes,
+    coverage,
+    overdue,
+    nextSteps,
+    forDirectories: { complete: services.length - forDirectories.length, services: forDirectories },
+  };
 }

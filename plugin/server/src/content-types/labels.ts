@@ -53,6 +53,12 @@ export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldL
     alert: { label: 'Short-notice alert', description: 'e.g. "Closed this week". Shown prominently; remove it when it no longer applies.' },
     lastReviewedAt: { label: 'Last reviewed on', description: 'Use "Mark as reviewed today" in the side panel.' },
   },
+  'support-type': {
+    equivalentTerms: {
+      label: 'Equivalent terms in directories\' taxonomies',
+      description: 'The same support in another list a directory uses (e.g. its own categories): the taxonomy\'s name, its code for the term, and the term\'s name. Published in the Open Referral UK feed.',
+    },
+  },
   location: {
     hideExactAddress: { description: 'Publish only the town and the first half of the postcode (for refuges and homes).' },
   },

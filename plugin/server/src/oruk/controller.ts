@@ -10,6 +10,10 @@
  *   `start_time`, `end_time`, `modified_after`, all together; `page`, `per_page` (default and
  *   maximum 1000, ./query).
  * - `GET <base>/services/{id}`: one full service.
+ * - `GET <base>/service_at_locations`: a Page of each service at each of its locations (one-to-one
+ *   fields, the service as `/services` lists it), filtered and paged as `/services` (the filters
+ *   apply to the service); `postcode` and `proximity` are not served (no postcode geography here).
+ * - `GET <base>/service_at_locations/{id}`: one service at a location, with its full service.
  * - `GET <base>/taxonomies`, `/taxonomies/{id}`, `/taxonomy_terms` (also by `taxonomy_id`),
  *   `/taxonomy_terms/{id}`.
  *
@@ -25,7 +29,7 @@
 import { createHash } from 'node:crypto';
 import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../uids';
-import { listItem } from './map';
+import { listItem, serviceAtLocationFull, serviceAtLocationListItem } from './map';
 import { openapiDocument } from './openapi';
 import { BadParameter, matches, pageOf, pagingOf, serviceFiltersOf } from './query';
 import type { Feed } from './service';
@@ -117,6 +121,17 @@ export default {
   }),
 
   service: respond((feed, ctx) => found(feed.serviceById.get(String(ctx.params.id).toLowerCase()), 'service', ctx.params.id)),
+
+  serviceAtLocations: respond((feed, ctx) => {
+    const paging = pagingOf(ctx.query);
+    const filters = serviceFiltersOf(ctx.query);
+    const page = pageOf(feed.serviceAtLocations.filter(({ service }) => matches(service, filters)), paging);
+    return { ...page, contents: page.contents.map(serviceAtLocationListItem) };
+  }),
+
+  serviceAtLocation: respond((feed, ctx) =>
+    serviceAtLocationFull(found(feed.serviceAtLocationById.get(String(ctx.params.id).toLowerCase()), 'service at location', ctx.params.id)),
+  ),
 
   taxonomies: respond((feed, ctx) => pageOf(feed.taxonomies, pagingOf(ctx.query))),
 

@@ -5,7 +5,7 @@
  *
  * Services, organisations, locations and contacts carry a UUID generated once (content-types,
  * `uuid`). Everything else in the feed (schedules, phones, addresses, attributes, the two
- * taxonomies and their terms) is a name-based UUID (RFC 9562 version 5, SHA-1) of what it is:
+ * taxonomies and their terms, other taxonomies' equivalent terms) is a name-based UUID (RFC 9562 version 5, SHA-1) of what it is:
  * `termId('support-type', 'financial_support')` is the same in every language, after a reseed,
  * and on every instance, so two councils' feeds name the same statutory term with the same id.
  */
@@ -32,6 +32,14 @@ export const partId = (owner: string, ...name: Array<string | number>) => uuidV5
 export type VocabularyName = 'arrangement-type' | 'support-type';
 export const taxonomyId = (vocabulary: VocabularyName) => uuidV5(FEED_NAMESPACE, `taxonomy:${vocabulary}`);
 export const termId = (vocabulary: VocabularyName, code: string) => partId(taxonomyId(vocabulary), 'term', code);
+
+/**
+ * A taxonomy of a directory's own (a support type's equivalent terms, components/equivalent-term),
+ * by its name whatever the case or spacing, so every support type naming it names one taxonomy.
+ * Its terms: `partId(otherTaxonomyId(name), 'term', code)`, the code as written.
+ */
+export const otherTaxonomyId = (name: string) => uuidV5(FEED_NAMESPACE, `other-taxonomy:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`);
+export const otherTermId = (taxonomyName: string, code: string) => partId(otherTaxonomyId(taxonomyName), 'term', code.trim());
 
 /** An offer has no UUID of its own; its publisher, when a service names no provider, is keyed on its documentId. */
 export const offerOrganizationId = (offerDocumentId: string) => uuidV5(FEED_NAMESPACE, `offer:${offerDocumentId}`);

@@ -18,7 +18,7 @@
  */
 import type { Blocks, BlockNode, ContactView, LocationView, OfferView, OrganisationView, ServiceView, TermView } from '../../../shared/offer-view';
 import { postcodeDistrict } from '../documents/hidden-addresses';
-import { isUuid, offerOrganizationId, partId, taxonomyId, termId, type VocabularyName } from './ids';
+import { isUuid, offerOrganizationId, otherTaxonomyId, otherTermId, partId, taxonomyId, termId, type VocabularyName } from './ids';
 import { schedulesOf, type OrukSchedule } from './schedules';
 
 type Json = Record<string, unknown>;
@@ -112,6 +112,17 @@ export const TAXONOMIES: ReadonlyArray<{ vocabulary: VocabularyName; key: keyof 
   },
 ];
 
+/** A support type's term in another taxonomy (components/equivalent-term), as stored. */
+export interface EquivalentTerm {
+  taxonomy: string;
+  taxonomyUri?: string | null;
+  code: string;
+  name?: string | null;
+}
+
+/** Each support type's equivalent terms, by its code, in the editors' order. */
+export type Equivalents = ReadonlyMap<string, readonly EquivalentTerm[]>;
+
 /** Where the feed answers, for the `uri` of taxonomies and terms. */
 export interface FeedLinks {
   /** The feed's base, absolute, no trailing slash: `https://cms.example.gov.uk/api/kinship-offer/oruk`. */
@@ -186,9 +197,68 @@ export function taxonomyTerm(vocabulary: VocabularyName, term: Pick<TermView, 'c
   });
 }
 
-/** Both vocabularies as taxonomies with their terms, in display order. */
-export function taxonomies(vocabulary: OfferView['vocabulary'], links: FeedLinks): OrukTaxonomy[] {
-  return TAXONOMIES.map((taxonomy) => {
+/** An equivalent term as a taxonomy_term of its own taxonomy: its code, its name (else the code). */
+function equivalentTaxonomyTerm(term: EquivalentTerm, links: FeedLinks, taxonomyName: string): OrukTaxonomyTerm {
+  const id = otherTermId(term.taxonomy, term.code);
+  const name = trimmed(term.name) ?? term.code.trim();
+  return {
+    id,
+    code: term.code.trim(),
+    name,
+    description: name,
+    taxonomy: taxonomyName,
+    taxonomy_id: otherTaxonomyId(term.taxonomy),
+    term_uri: `${links.base}/taxonomy_terms/${id}`,
+  };
+}
+
+/**
+ * The taxonomies the equivalent terms belong to, each once (first named first, in the support
+ * types' display order), with each of its terms once: its name and URI as first given.
+ */
+function otherTaxonomies(vocabulary: OfferView['vocabulary'], equivalents: Equivalents, links: FeedLinks): OrukTaxonomy[] {
+  const byId = new Map<string, OrukTaxonomy>();
+  for (const supportType of vocabulary.supportTypes ?? []) {
+    for (const term of equivalents.get(supportType.code) ?? []) {
+      const id = otherTaxonomyId(term.taxonomy);
+      let taxonomy = byId.get(id);
+      if (!taxonomy) {
+        const name = term.taxonomy.trim();
+        taxonomy = {
+          id,
+          name,
+          description: `${name}: the terms a directory uses, each matched by the council to a kinship support type.`,
+          uri: absoluteUrl(term.taxonomyUri) ?? `${links.base}/taxonomies/${id}`,
+          taxonomy_terms: [],
+        };
+        byId.set(id, taxonomy);
+      } else if (taxonomy.uri.startsWith(links.base) && absoluteUrl(term.taxonomyUri)) {
+        taxonomy.uri = absoluteUrl(term.taxonomyUri)!;
+      }
+      const mapped = equivalentTaxonomyTerm(term, links, taxonomy.name);
+      if (!taxonomy.taxonomy_terms.some((known) => known.id === mapped.id)) taxonomy.taxonomy_terms.push(mapped);
+    }
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Each support type's equivalent terms as the feed lists them (one object per term, whichever
+ * support types name it), by support type code.
+ */
+export function equivalentTermsByType(vocabulary: OfferView['vocabulary'], equivalents: Equivalents, links: FeedLinks): Map<string, OrukTaxonomyTerm[]> {
+  const listed = new Map(otherTaxonomies(vocabulary, equivalents, links).flatMap((taxonomy) => taxonomy.taxonomy_terms.map((term) => [term.id, term] as const)));
+  return new Map(
+    [...equivalents].map(([code, terms]) => [code, terms.map((term) => listed.get(otherTermId(term.taxonomy, term.code))).filter((term): term is OrukTaxonomyTerm => !!term)]),
+  );
+}
+
+/**
+ * Both vocabularies as taxonomies with their terms, in display order, then the taxonomies of the
+ * support types' equivalent terms.
+ */
+export function taxonomies(vocabulary: OfferView['vocabulary'], links: FeedLinks, equivalents: Equivalents = new Map()): OrukTaxonomy[] {
+  const statutory = TAXONOMIES.map((taxonomy) => {
     const id = taxonomyId(taxonomy.vocabulary);
     return {
       id,
@@ -198,6 +268,7 @@ export function taxonomies(vocabulary: OfferView['vocabulary'], links: FeedLinks
       taxonomy_terms: (vocabulary[taxonomy.key] ?? []).map((term) => taxonomyTerm(taxonomy.vocabulary, term, links)),
     };
   });
+  return [...statutory, ...otherTaxonomies(vocabulary, equivalents, links)];
 }
 
 function organization(provider: OrganisationView | null | undefined, offer: OfferView | undefined): OrukOrganization {
@@ -287,9 +358,17 @@ function lastModified(service: ServiceView): string {
 /**
  * One service as a full HSDS-UK 3.0 service. `offers` are the published offers that list it
  * (their councils are its service areas; the first one publishes it when no provider is named);
- * `vocabulary` gives each term the offer's words.
+ * `vocabulary` gives each term the offer's words; `otherTerms` (equivalentTermsByType) adds, for
+ * each of its support types, that type's terms in other taxonomies as further attributes (each
+ * term once).
  */
-export function service(entry: ServiceView, offers: readonly OfferView[], vocabulary: OfferView['vocabulary'], links: FeedLinks): OrukService {
+export function service(
+  entry: ServiceView,
+  offers: readonly OfferView[],
+  vocabulary: OfferView['vocabulary'],
+  links: FeedLinks,
+  otherTerms: ReadonlyMap<string, readonly OrukTaxonomyTerm[]> = new Map(),
+): OrukService {
   const id = entry.uuid;
   const org = organization(entry.provider, offers[0]);
   const contacts = (entry.contacts ?? []).filter((item) => isUuid(item.uuid)).map((item) => contact(id, item));
@@ -318,6 +397,17 @@ export function service(entry: ServiceView, offers: readonly OfferView[], vocabu
       };
     });
   });
+  const equivalent = new Map((entry.supportTypes ?? []).flatMap(({ code }) => (otherTerms.get(code) ?? []).map((term) => [term.id, term] as const)));
+  for (const term of equivalent.values()) {
+    attributes.push({
+      id: partId(id, 'attribute', term.id),
+      link_id: id,
+      link_type: 'service_type',
+      link_entity: 'service',
+      taxonomy_term_id: term.id,
+      taxonomy_term: term,
+    });
+  }
 
   const cost = COST_OPTIONS[entry.cost] ?? undefined;
   const amount = entry.costAmount === null || entry.costAmount === undefined ? undefined : Number(entry.costAmount);
@@ -374,11 +464,42 @@ export function listItem(full: OrukService): Json {
   return { ...oneToOne, organization: organizationFields };
 }
 
+/** A service at one of its locations, with the full service it belongs to. */
+export interface OrukServiceAtLocation {
+  /** The service_at_location as `/services/{id}` nests it: id, service_id, location_id, location. */
+  entry: Json & { id: string; location: Json };
+  service: OrukService;
+}
+
+/** Every service_at_location of `all`, in the services' order (name, then id), each location in its order. */
+export const serviceAtLocationsOf = (all: readonly OrukService[]): OrukServiceAtLocation[] =>
+  all.flatMap((service) => (service.service_at_locations ?? []).map((entry) => ({ entry: entry as OrukServiceAtLocation['entry'], service })));
+
+/**
+ * `/service_at_locations/{id}` (compiled/service_at_location.json): the service_at_location as
+ * `/services/{id}` nests it (the location already redacted where hidden), with its full service,
+ * less the service's own service_at_locations.
+ */
+export function serviceAtLocationFull({ entry, service }: OrukServiceAtLocation): Json {
+  const { service_at_locations, ...rest } = service;
+  return { ...entry, service: rest };
+}
+
+/**
+ * `/service_at_locations` lists the one-to-one fields (compiled/service_at_location_list.json):
+ * the location without its addresses, the service as `/services` lists it.
+ */
+export function serviceAtLocationListItem({ entry, service }: OrukServiceAtLocation): Json {
+  const { addresses, accessibility, ...location } = entry.location;
+  return { ...entry, location, service: listItem(service) };
+}
+
 /**
  * Every published service of `offers`, once each (a service listed by several offers is one
  * service whose areas are all their councils), sorted by name then id, so pages are stable.
  */
-export function services(offers: readonly OfferView[], vocabulary: OfferView['vocabulary'], links: FeedLinks): OrukService[] {
+export function services(offers: readonly OfferView[], vocabulary: OfferView['vocabulary'], links: FeedLinks, equivalents: Equivalents = new Map()): OrukService[] {
+  const otherTerms = equivalentTermsByType(vocabulary, equivalents, links);
   const byUuid = new Map<string, { entry: ServiceView; offers: OfferView[] }>();
   for (const offer of offers) {
     for (const entry of offer.services ?? []) {
@@ -389,6 +510,6 @@ export function services(offers: readonly OfferView[], vocabulary: OfferView['vo
     }
   }
   return [...byUuid.values()]
-    .map(({ entry, offers: listing }) => service(entry, listing, vocabulary, links))
+    .map(({ entry, offers: listing }) => service(entry, listing, vocabulary, links, otherTerms))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
 }

@@ -1,11 +1,17 @@
 /**
  * The OpenAPI document the feed's root names as `openapi_url`: the UK profile's own
  * (./standards/openapi30.json, HSDS-UK 3.0, CC BY-SA 4.0), so the validator tests the feed against
- * the profile, with four changes that say what this feed is:
+ * the profile, with the changes that say what this feed is:
  * - `servers`: the feed's base, absolute;
- * - `/services` also takes `modified_after` (the profile defines it, for incremental pulls);
+ * - `/services` and `/service_at_locations` also take `modified_after` (the profile defines it, for
+ *   incremental pulls);
  * - `per_page` states its default and maximum;
- * - `/service_at_locations` is left out: this feed does not answer it (the profile makes it optional).
+ * - `/service_at_locations` does not take `postcode` or `proximity`: the feed has no postcode
+ *   geography to answer them with (it ignores them, as HSDS allows for parameters it does not know);
+ * - `/service_at_locations/{id}` answers a service_at_location (compiled/service_at_location.json),
+ *   as the profile's description of it and the national validator's own mock
+ *   (V3.0-UK-Default/service_at_location_full.json) have it, where the profile's `$ref` names
+ *   compiled/service.json.
  */
 import profile from './standards/openapi30.json';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './query';
@@ -14,9 +20,11 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './query';
 export function openapiDocument(base: string) {
   const document = structuredClone(profile) as any;
   document.servers = [{ url: base, description: 'Open Referral UK 3.0 feed of a kinship local offer' }];
-  delete document.paths['/service_at_locations'];
-  delete document.paths['/service_at_locations/{id}'];
-  document.paths['/services'].get.parameters.push({ $ref: '#/components/parameters/modified_after' });
+  const atLocations = document.paths['/service_at_locations'].get;
+  atLocations.parameters = atLocations.parameters.filter((parameter: { $ref: string }) => !/\/(postcode|proximity)$/.test(parameter.$ref));
+  const atLocation = document.paths['/service_at_locations/{id}'].get.responses['200'].content['application/json'].schema;
+  atLocation.$ref = atLocation.$ref.replace('compiled/service.json', 'compiled/service_at_location.json');
+  for (const path of ['/services', '/service_at_locations']) document.paths[path].get.parameters.push({ $ref: '#/components/parameters/modified_after' });
   document.components.parameters.per_page.schema = { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE };
   return document;
 }

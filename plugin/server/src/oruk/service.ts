@@ -1,7 +1,7 @@
 /**
  * The Open Referral UK 3.0 feed's data: every published offer (or one, by slug) read through the
  * offer view (offer-view/service `find()`, published content only, hidden addresses already
- * redacted), mapped once per content version (./map) and kept until the content changes, so a
+ * redacted) and the support types' equivalent terms in other taxonomies, mapped once per content version (./map) and kept until the content changes, so a
  * directory paging through `/services` and fetching every `/services/{id}` costs one build.
  *
  * Whole responses are kept too (`responses`), stamped with the content version, as the GraphQL
@@ -13,7 +13,7 @@ import { buildOnce, memoryStore } from '../offer-view/store';
 import type { CachedResponse } from '../offer-view/service';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
-import { services, taxonomies, type FeedLinks, type OrukService, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
+import { serviceAtLocationsOf, services, taxonomies, type EquivalentTerm, type Equivalents, type FeedLinks, type OrukService, type OrukServiceAtLocation, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
 
 /** Feeds (per offer and base URL) and whole responses kept at once. */
 const MAX_CACHED_FEEDS = 50;
@@ -23,6 +23,9 @@ const MAX_CACHED_RESPONSES = 500;
 export interface Feed {
   services: OrukService[];
   serviceById: Map<string, OrukService>;
+  /** Every service at each of its locations, in the services' order. */
+  serviceAtLocations: OrukServiceAtLocation[];
+  serviceAtLocationById: Map<string, OrukServiceAtLocation>;
   taxonomies: OrukTaxonomy[];
   terms: OrukTaxonomyTerm[];
   termById: Map<string, OrukTaxonomyTerm>;
@@ -39,6 +42,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(rows.map((row: { slug: string }) => row.slug))].sort();
   }
 
+  /**
+   * Each support type's terms in other taxonomies (content-types/support-type `equivalentTerms`,
+   * the same in every language), by code.
+   */
+  async function equivalents(): Promise<Equivalents> {
+    const rows = await strapi.db.query(UID.supportType).findMany({ select: ['code'], populate: { equivalentTerms: true } as any });
+    const byCode = new Map<string, EquivalentTerm[]>();
+    for (const row of rows as Array<{ code: string; equivalentTerms?: EquivalentTerm[] }>) {
+      if (!byCode.has(row.code) && row.equivalentTerms?.length) byCode.set(row.code, row.equivalentTerms);
+    }
+    return byCode;
+  }
+
   async function build(slug: string | null, links: FeedLinks): Promise<Feed | null> {
     let offers: OfferView[];
     let vocabulary: OfferView['vocabulary'];
@@ -51,12 +67,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       offers = (await Promise.all((await publishedSlugs()).map((each) => offerView().find(each)))).filter((offer): offer is OfferView => offer !== null);
       vocabulary = (await getService('vocabularies').inLocale()) as unknown as OfferView['vocabulary'];
     }
-    const all = services(offers, vocabulary, links);
-    const listed = taxonomies(vocabulary, links);
+    const others = await equivalents();
+    const all = services(offers, vocabulary, links, others);
+    const listed = taxonomies(vocabulary, links, others);
     const terms = listed.flatMap((taxonomy) => taxonomy.taxonomy_terms);
+    const atLocations = serviceAtLocationsOf(all);
     return {
       services: all,
       serviceById: new Map(all.map((entry) => [entry.id, entry])),
+      serviceAtLocations: atLocations,
+      serviceAtLocationById: new Map(atLocations.map((item) => [item.entry.id, item])),
       taxonomies: listed,
       terms,
       termById: new Map(terms.map((term) => [term.id, term])),

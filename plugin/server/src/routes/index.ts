@@ -45,14 +45,16 @@ const adminRoutes = [
 /**
  * The Open Referral UK 3.0 feed (../oruk/controller): public, read-only, for every published offer
  * under /oruk and for one under /oruk/<offer slug>. The fixed paths come first, so /oruk/services
- * is every offer's services (an offer slugged "services", "taxonomies", "taxonomy_terms" or
- * "openapi.json" has its feed under the base of every offer only).
+ * is every offer's services (an offer slugged "services", "service_at_locations", "taxonomies",
+ * "taxonomy_terms" or "openapi.json" has its feed under the base of every offer only).
  */
 const ORUK_ENDPOINTS = [
   ['', 'root'],
   ['/openapi.json', 'openapi'],
   ['/services', 'services'],
   ['/services/:id', 'service'],
+  ['/service_at_locations', 'serviceAtLocations'],
+  ['/service_at_locations/:id', 'serviceAtLocation'],
   ['/taxonomies', 'taxonomies'],
   ['/taxonomies/:id', 'taxonomy'],
   ['/taxonomy_terms', 'taxonomyTerms'],

@@ -20,7 +20,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId,
       locale,
       status: 'published',
-      populate: { services: { populate: ['supportTypes', 'arrangementTypes'] } } as any,
+      // Contacts' phones and locations' postcodes: what directories will miss (report `forDirectories`).
+      populate: {
+        services: {
+          populate: { supportTypes: true, arrangementTypes: true, contacts: { fields: ['phone'] }, locations: { fields: ['name', 'postcode'] } },
+        },
+      } as any,
     });
     return { offer: draft, published: !!published, report: complianceReport(draft as any, ((published as any)?.services ?? []) as any, options(today)) };
   };
@@ -70,6 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             nextReviewDue: offer.nextReviewDue ?? null,
             reviewOverdue: report.overdue.offer,
             servicesOverdue: report.overdue.services.length,
+            servicesIncompleteForDirectories: report.forDirectories.services.length,
             nextSteps: report.nextSteps,
           };
         }),

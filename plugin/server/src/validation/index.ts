@@ -129,6 +129,48 @@ const deliveryMethods = listOf('Delivery method', (item) =>
 
 const languages = listOf('Language', languageCode);
 
+/** The same text for comparing: trimmed, spaces collapsed, any case. */
+const sameText = (value: unknown) => String(value).trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A support type's terms of other taxonomies (components/equivalent-term):
+ * `[{ taxonomy, taxonomyUri?, code, name? }]`. The taxonomy and the code are required; nothing
+ * given may be blank (spaces only); a taxonomy URI is an absolute http(s) address; the same code of
+ * the same taxonomy (whatever the case or spacing) is listed once. A directory keys each term on
+ * its taxonomy and code, so a blank or a repeat would be a term it cannot tell apart.
+ */
+const equivalentTerms: Rule = (value) => {
+  if (isBlank(value)) return null;
+  if (!Array.isArray(value)) return 'Enter the equivalent terms as a list';
+  const seen = new Map<string, number>();
+  for (const [index, item] of value.entries()) {
+    const entry = `Equivalent term ${index + 1}`;
+    if (!isRecord(item)) return `${entry}: give the taxonomy and the code`;
+    for (const field of ['taxonomy', 'taxonomyUri', 'code', 'name'] as const) {
+      const text = item[field];
+      if (text !== undefined && text !== null && typeof text !== 'string') return `${entry}: the ${field} must be text`;
+      if (typeof text === 'string' && text !== '' && text.trim() === '') return `${entry}: the ${field} is blank; fill it in or leave it empty`;
+    }
+    if (isBlank(item.taxonomy) || String(item.taxonomy).trim() === '') return `${entry}: give the name of its taxonomy`;
+    if (isBlank(item.code) || String(item.code).trim() === '') return `${entry}: give its code in ${String(item.taxonomy).trim()}`;
+    if (!isBlank(item.taxonomyUri)) {
+      let uri: URL | null = null;
+      try {
+        uri = new URL(String(item.taxonomyUri).trim());
+      } catch {
+        uri = null;
+      }
+      if (!uri || !/^https?:$/.test(uri.protocol) || !uri.hostname.includes('.')) {
+        return `${entry}: the taxonomy URI must be a full web address, like https://directory.example.org/categories`;
+      }
+    }
+    const key = `${sameText(item.taxonomy)}\u0000${sameText(item.code)}`;
+    if (seen.has(key)) return `${entry}: ${String(item.taxonomy).trim()} ${String(item.code).trim()} is already equivalent term ${seen.get(key)! + 1}`;
+    seen.set(key, index);
+  }
+  return null;
+};
+
 /** Rules by field, for the fields whose type alone does not say what they must hold. */
 const FIELD_RULES: Record<string, Record<string, Rule>> = {
   offer: {
@@ -140,6 +182,7 @@ const FIELD_RULES: Record<string, Record<string, Rule>> = {
   service: { referralUrl: webAddress, openingTimes, deliveryMethods, languages },
   organisation: { website: webAddress, phone: ukPhone },
   contact: { phone: ukPhone },
+  'support-type': { equivalentTerms },
 };
 
 /**
