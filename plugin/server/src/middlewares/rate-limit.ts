@@ -1,27 +1,73 @@
 /**
  * A per-IP limit for the public feedback endpoint: at most `perMinute()` requests from one address
  * in any 60 seconds, then 429 with Retry-After. Keyed on the client address (not the e-mail, as
- * the users-permissions limiter is), in memory: each instance counts its own requests.
+ * the users-permissions limiter is).
+ *
+ * The requests let through are counted in the database, so the limit holds for the address across
+ * every instance sharing it: behind a load balancer, a limit kept in each process's memory would
+ * let an address through once per instance. Addresses are stored only as a SHA-256 digest, and
+ * rows older than the window are deleted.
  */
-const WINDOW_MS = 60_000;
-const MAX_TRACKED = 10_000;
+import { createHash } from 'node:crypto';
+import { ensureTable, type Knex } from '../own-tables';
 
-export function rateLimit(perMinute: () => number) {
-  const hits = new Map<string, number[]>();
+export const WINDOW_MS = 60_000;
+export const HIT_TABLE = 'kinship_offer_feedback_hits';
+
+/** Where the requests let through are kept. */
+export interface HitLog {
+  /**
+   * In one step, whoever else asks at the same moment: when fewer than `limit` requests from
+   * `client` were let through after `since`, records one at `now` and returns null; otherwise
+   * returns when the oldest of those was let through. Times in milliseconds since the epoch.
+   */
+  take(client: string, now: number, since: number, limit: number): Promise<number | null>;
+}
+
+/** Creates the database log's table (at bootstrap). */
+export const ensureHitTable = (knex: Knex) =>
+  ensureTable(knex, HIT_TABLE, (table) => {
+    table.string('client', 64).notNullable();
+    table.bigInteger('at').notNullable();
+    table.index(['client', 'at']);
+  });
+
+/** The log as a table in the app's database (`knex()` is read when a request comes). */
+export function databaseHitLog(knex: () => Knex): HitLog {
+  let sweptAt = 0;
+  return {
+    async take(client, now, since, limit) {
+      const db = knex();
+      if (now - sweptAt >= WINDOW_MS) {
+        sweptAt = now;
+        await db(HIT_TABLE).where('at', '<=', now - WINDOW_MS).delete();
+      }
+      return db.transaction(async (trx) => {
+        // Two instances counting the same address at once must not both see room for one more.
+        // PostgreSQL: a lock per address until the transaction ends. SQLite serialises writers.
+        if (db.client.config.client === 'postgres') {
+          await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`${HIT_TABLE}:${client}`]);
+        }
+        const recent = await trx(HIT_TABLE).where('client', client).andWhere('at', '>', since).orderBy('at').limit(limit).pluck('at');
+        if (recent.length >= limit) return Number(recent[0]);
+        await trx(HIT_TABLE).insert({ client, at: now });
+        return null;
+      });
+    },
+  };
+}
+
+export function rateLimit(perMinute: () => number, hits: HitLog) {
   return async (ctx: any, next: () => Promise<void>) => {
     const now = Date.now();
-    const key = ctx.request.ip ?? 'unknown';
-    const recent = (hits.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-    if (recent.length >= perMinute()) {
+    const client = createHash('sha256').update(ctx.request.ip ?? 'unknown').digest('hex');
+    const oldest = await hits.take(client, now, now - WINDOW_MS, perMinute());
+    if (oldest !== null) {
       ctx.status = 429;
-      ctx.set('retry-after', String(Math.ceil((WINDOW_MS - (now - recent[0])) / 1000)));
+      ctx.set('retry-after', String(Math.ceil((WINDOW_MS - (now - oldest)) / 1000)));
       ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: 'Too much feedback from this address: please try again in a minute.' } };
       return;
     }
-    recent.push(now);
-    hits.delete(key);
-    hits.set(key, recent);
-    if (hits.size > MAX_TRACKED) hits.delete(hits.keys().next().value!);
     await next();
   };
 }
