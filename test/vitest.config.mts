@@ -33,6 +33,10 @@ export default defineConfig({
       { extends: true, test: { name: 'package', include: ['package/**/*.test.ts'] } },
       integration('sqlite'),
       ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
+      // Two instances on one PostgreSQL behind nginx (test/run.ts starts or installs both).
+      ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_CACHE === 'off'
+        ? []
+        : [{ extends: true, test: { name: 'deploy', include: ['deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } }]),
       // The example pages against the demo CMS in Chromium; the database does not matter here.
       ...(process.env.TEST_E2E === 'off'
         ? []
