@@ -95,6 +95,9 @@ describe('two instances on one database behind nginx', () => {
     // nginx keeps it: the same request again is answered from its cache.
     expect((await readOffer(nginx.url)).headers.get('x-cache-status')).toBe('HIT');
 
+    // Both instances have been answering readers (each keeps its own copy and content version).
+    for (const base of cluster.urls) expect((await readOffer(base)).offer.name, base).toBe(before.offer.name);
+
     const renamed = `Example Borough Council (renamed at ${new Date().toISOString()})`;
     await publishName(before.offer.documentId, renamed);
     await sleep(BOUND);

@@ -79,7 +79,8 @@ export async function startCluster({ instances = 2, env = {} }: { instances?: nu
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
           ...env,
         },
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // Strapi's start-up banner on stdout is noise here; its errors and warnings come on stderr.
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       children[i] = child;
       child.on('message', (message: any) => {
