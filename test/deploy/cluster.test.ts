@@ -62,7 +62,9 @@ const database = async <T>(work: (client: pg.Client) => Promise<T>) => {
 async function readOffer(base: string) {
   const { url, init } = buildOfferRequest(new URL(`${base}/graphql`), 'example-borough');
   const response = await fetch(url, init);
-  const body = (await response.json()) as any;
+  const text = await response.text();
+  // nginx's own error pages are HTML: the status then says what went wrong.
+  const body = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : {};
   return { status: response.status, headers: response.headers, offer: body.data?.kinshipOffer as { documentId: string; name: string } };
 }
 
