@@ -124,6 +124,11 @@ describe('two instances on one database behind nginx', () => {
     expect(statuses.slice(PER_MINUTE)).toEqual(Array(PER_MINUTE).fill(429));
   });
 
+  it(`holds one address to ${PER_MINUTE} when its requests reach both instances at the same moment`, async () => {
+    const statuses = await Promise.all(Array.from({ length: PER_MINUTE * 3 }, (_, i) => sendFeedback(cluster.urls[i % 2], '203.0.113.8').then((r) => r.status)));
+    expect(statuses.filter((status) => status === 202), String(statuses)).toHaveLength(PER_MINUTE);
+  });
+
   it('holds a reader to the limit through nginx, whatever X-Forwarded-For they write themselves', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < PER_MINUTE + 2; i++) statuses.push((await sendFeedback(nginx.url, `192.0.2.${i + 1}`)).status);

@@ -45,7 +45,7 @@ export function databaseHitLog(knex: () => Knex): HitLog {
       return db.transaction(async (trx) => {
         // Two instances counting the same address at once must not both see room for one more.
         // PostgreSQL: a lock per address until the transaction ends. SQLite serialises writers.
-        if (db.client.config.client === 'postgres') {
+        if (db.client.dialect === 'postgresql') {
           await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`${HIT_TABLE}:${client}`]);
         }
         const recent = await trx(HIT_TABLE).where('client', client).andWhere('at', '>', since).orderBy('at').limit(limit).pluck('at');
