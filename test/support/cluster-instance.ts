@@ -32,6 +32,8 @@ async function main() {
   process.once('SIGTERM', () => {
     strapi.destroy().finally(() => process.exit(0));
   });
+  // The parent is gone (a test run stopped short): leave no server behind.
+  process.once('disconnect', () => process.exit(0));
   process.send?.({ url });
 }
 
