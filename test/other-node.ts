@@ -54,6 +54,8 @@ const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], {
 const binary = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 const kept = path.join(tmpdir(), `better_sqlite3.${process.pid}.node`);
 copyFileSync(binary, kept);
+// Ctrl-C (or a CI timeout's SIGTERM) stops the suite, which ends spawnSync; this process stays to put the binary back.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
 let status = 1;
 const started = Date.now();
 try {
