@@ -47,12 +47,18 @@ export default {
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     compactGraphQL(),
     typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
-    // Lit's templates and styles are strings: strip their indentation and comments too.
-    minifyHTML(),
+    // Lit's templates and styles are strings (html`…`, and tags with "css" in their name): strip
+    // their indentation and comments too. Lit parses a template with the browser's own HTML parser,
+    // so end tags HTML lets a parser imply (</p> before a block, </li>, </dt>, </dd>) and quotes
+    // around plain attribute values are left out: the element's DOM is the same without them.
+    // A template the minifier cannot read fails the build rather than ship unminified.
+    minifyHTML({ failOnError: true, options: { minifyOptions: { removeOptionalTags: true, removeAttributeQuotes: true } } }),
     terser({
       ecma: 2022,
       module: true,
-      compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+      // keep_fargs: nothing in the widget or Lit reads a function's .length, so unused trailing
+      // parameters (Lit's empty lifecycle hooks) may go.
+      compress: { passes: 3, unsafe_arrows: true, pure_getters: true, keep_fargs: false },
       // The element's private members (_offer, _renderService…) are named for readers of the source;
       // in the bundle they may be short. Lit's own (_$…) are shared between its modules: left alone.
       mangle: { properties: { regex: /^_(?!\$)/ } },

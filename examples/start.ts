@@ -20,7 +20,7 @@ ensureAdminBuild({ force: process.argv.includes('--rebuild') });
 const cms = spawn(process.execPath, [strapiBin, 'start'], {
   cwd: cmsDir,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, HOST: host, PORT: String(port), PUBLIC_URL: process.env.PUBLIC_URL ?? cmsUrl },
+  env: { ...process.env, HOST: host, PORT: String(port), PUBLIC_URL: process.env.PUBLIC_URL ?? cmsUrl, DEMO_REACH: process.env.DEMO_REACH ?? 'true' },
 });
 cms.stdout.pipe(process.stdout);
 cms.stdout.on('data', (chunk: Buffer) => {

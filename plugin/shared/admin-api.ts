@@ -106,3 +106,6 @@ export interface ReviewStatus {
   reviewDue: string | null;
   overdue: boolean;
 }
+
+/** GET /reach/:documentId and /reach/:documentId/csv: an offer's reach (./reach). */
+export type { ReachChoice, ReachReport, ReachRow, ReachService, ReachSite, ReachWeek } from './reach';

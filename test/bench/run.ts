@@ -9,6 +9,7 @@ import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { load, type LoadResult } from './load';
+import { benchReach } from './reach';
 import { soak } from './soak';
 import { benchWidget } from './widget';
 
@@ -90,6 +91,8 @@ async function main() {
   floor.child.kill();
   cms.child.send('stop');
   await new Promise((resolve) => cms.child.once('exit', resolve));
+
+  await benchReach();
 }
 
 main().catch((error) => {

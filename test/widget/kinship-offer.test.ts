@@ -605,6 +605,19 @@ describe('when things go wrong', () => {
     });
   }
 
+  it('loads in a browser without AbortSignal.any or AbortSignal.timeout (Safari before 17.4: iPadOS 16)', async () => {
+    const kept = { any: (AbortSignal as any).any, timeout: AbortSignal.timeout };
+    delete (AbortSignal as any).any;
+    delete (AbortSignal as any).timeout;
+    try {
+      const element = await settled(await mount('offer="example-borough"'));
+      expect(shadow(element).querySelector('[part="contact"]')).to.exist;
+      expect(shadow(element).querySelector('[part="error"]')).to.not.exist;
+    } finally {
+      Object.assign(AbortSignal, kept);
+    }
+  });
+
   it('gives up on a CMS that does not answer within 10 seconds, and says so', async function () {
     this.timeout(20_000);
     network.restore();

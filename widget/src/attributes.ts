@@ -12,6 +12,7 @@ export interface Attributes {
   headingLevel: unknown;
   supportTypes: string;
   arrangement: string;
+  reach: string;
 }
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   supportTypes: string[];
   /** The preselected arrangement, if the offer knows it; else ''. */
   arrangement: string;
+  /** Whether anonymous reach counts are sent: unless the page says reach="off" (any value but "on" is off). */
+  reach: boolean;
   /** For the web team, in the console. */
   warnings: string[];
   /** For readers, on the page. */
@@ -30,8 +33,11 @@ export interface Settings {
 
 const codes = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
-/** Reads `attributes` against the offer's vocabularies (before the offer has loaded, only what needs none). */
-export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocabulary']): Settings {
+/**
+ * Reads `attributes` against the offer's vocabularies (before the offer has loaded, only what needs
+ * none). `arrangement` is the one to check when the page URL chose another (a shared link wins).
+ */
+export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocabulary'], arrangement = attributes.arrangement): Settings {
   const warnings: string[] = [];
   const notices: string[] = [];
   const known = (OFFER_VIEWS as readonly string[]).includes(attributes.view);
@@ -42,12 +48,14 @@ export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocab
     level: levelOk ? level : 2,
     supportTypes: [],
     arrangement: '',
+    reach: !attributes.reach || attributes.reach == 'on',
     warnings,
     notices,
   };
   if (!vocabulary) return settings;
 
   if (!known) warnings.push(`unknown view "${attributes.view}"; use ${OFFER_VIEWS.join(', ')}`);
+  if (!settings.reach && attributes.reach != 'off') warnings.push(`reach must be "off" or "on", not "${attributes.reach}": it is off`);
   if (!levelOk) warnings.push(`heading-level must be 1 to 6, not "${attributes.headingLevel}"`);
   const supportCodes = vocabulary.supportTypes.map((term) => term.code);
   const asked = codes(attributes.supportTypes);
@@ -55,7 +63,6 @@ export function readAttributes(attributes: Attributes, vocabulary?: Offer['vocab
   if (unknownSupport.length) warnings.push(`unknown support-types ${unknownSupport.join(', ')}; use ${supportCodes.join(', ')}`);
   settings.supportTypes = asked.filter((code) => supportCodes.includes(code));
   const arrangementCodes = vocabulary.arrangementTypes.map((term) => term.code);
-  const arrangement = attributes.arrangement;
   if (arrangementCodes.includes(arrangement)) settings.arrangement = arrangement;
   else if (arrangement) {
     warnings.push(`unknown arrangement "${arrangement}"; use one of ${arrangementCodes.join(', ')}`);

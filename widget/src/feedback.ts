@@ -22,6 +22,8 @@ export class KinshipOfferFeedback extends LitElement {
   offer = '';
   service?: string;
   t!: Strings;
+  /** Told when the answer has been taken (the offer counts it, see reach.ts). */
+  onSent?: () => void;
   /** When the reader was shown what they are answering about (the CMS refuses answers made in under 2 s). */
   shownAt = Date.now();
 
@@ -74,6 +76,7 @@ export class KinshipOfferFeedback extends LitElement {
       startedAt: this.shownAt,
     });
     this._stage = sent ? 'sent' : 'failed';
+    if (sent) this.onSent?.();
     // The question and its buttons give way to the thanks: the reader lands on it.
     if (sent) this.updateComplete.then(() => moveFocus(this.querySelector('p')));
   };

@@ -63,7 +63,7 @@ export function searchTextOf(service: Service, labels: Map<string, string>): str
       service.provider?.name,
       ...service.supportTypes.map((t) => labels.get(t.code) ?? t.code),
       // A postcode twice, as written and without spaces: readers type "EB2 3CD", "eb23cd" or "EB2".
-      ...service.locations.map((l) => `${l.name} ${l.addressLine1 ?? ''} ${l.addressLine2 ?? ''} ${l.townOrCity ?? ''} ${l.postcode ?? ''} ${l.postcode?.replace(/\s/g, '') ?? ''}`),
+      ...service.locations.map((l) => [l.name, l.addressLine1, l.addressLine2, l.townOrCity, l.postcode, l.postcode?.replace(/\s/g, '')].join(' ')),
     ]
       .filter(Boolean)
       .join(' '),

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { hasWords, type OfferViewKind } from '../../plugin/shared/code-lists';
-import { loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
+import { cmsAddress, loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
 import type { Offer, Service, Term } from './api/types';
 import { readAttributes, type Settings } from './attributes';
 import './feedback';
@@ -9,6 +9,7 @@ import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { directionOf, wordsLocale } from './locale';
 import { Printing } from './printing';
+import { Reach } from './reach';
 import { renderBlocks } from './render/blocks';
 import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
@@ -67,6 +68,7 @@ export class KinshipOffer extends LitElement {
     supportTypes: { attribute: 'support-types' },
     view: {},
     headingLevel: { attribute: 'heading-level', type: Number },
+    reach: {},
     strings: { attribute: false },
     _offer: { state: true },
     _error: { state: true },
@@ -92,6 +94,12 @@ export class KinshipOffer extends LitElement {
   /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
   headingLevel = 2;
 
+  /**
+   * "off" stops the anonymous counts of where the offer is shown and what readers choose, open and
+   * tap (see reach.ts); the browser's Global Privacy Control or Do Not Track stops them too.
+   */
+  reach = '';
+
   /** Overrides for any of the element's own words (see strings.ts). */
   strings: Partial<Strings> = {};
 
@@ -109,7 +117,11 @@ export class KinshipOffer extends LitElement {
   private _opened = new Set<string>();
   private _warned = new Set<string>();
   private _url = new UrlState(this, () => this._onPopState());
+  private _reach = new Reach(() =>
+    this._settings.reach && this._offer ? [cmsAddress(resolveEndpoint(this.endpoint, SCRIPT_URL), 'api/kinship-offer/reach'), this._offer.slug] : undefined,
+  );
   private _print = new Printing(this, () => {
+    if (this._print.active) this._reach.send('print');
     this.requestUpdate();
     try {
       this.performUpdate();
@@ -142,6 +154,7 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
+      this._reach.send('shown', this._settings.view);
       this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
       if (loading.signal.aborted) return;
@@ -181,7 +194,7 @@ export class KinshipOffer extends LitElement {
     // The words shown are in the served locale (or, before there is an offer, the element's own
     // words' language), whatever language and direction the host page is in.
     const lang = this._offer?.locale || this._t.lang;
-    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this._renderState()}</div>`;
+    return html`<div class="root" lang=${lang} dir=${directionOf(lang)} @click=${this._onClick}>${this._renderState()}</div>`;
   }
 
   private _renderState() {
@@ -253,7 +266,7 @@ export class KinshipOffer extends LitElement {
   /** "Was this helpful?" about the offer, or about one service. */
   private _renderFeedback(service?: string) {
     return html`<kinship-offer-feedback .endpoint=${resolveEndpoint(this.endpoint, SCRIPT_URL)} .offer=${this._offer!.slug}
-      .service=${service} .t=${this._t} .shownAt=${this._shownAt}></kinship-offer-feedback>`;
+      .service=${service} .t=${this._t} .shownAt=${this._shownAt} .onSent=${() => this._reach.send('feedback', service)}></kinship-offer-feedback>`;
   }
 
   private _renderFinder() {
@@ -354,14 +367,14 @@ export class KinshipOffer extends LitElement {
    */
   private _applyAttributeFilters(offer: Offer) {
     const fromUrl = this._url.read();
-    const settings = readAttributes({ view: this.view, headingLevel: this.headingLevel, supportTypes: this.supportTypes, arrangement: fromUrl.arrangement ?? this.arrangement }, offer.vocabulary);
+    const settings = readAttributes(this, offer.vocabulary, fromUrl.arrangement ?? this.arrangement);
     settings.warnings.forEach((warning) => this._warn(warning));
     this._notices = settings.notices;
-    const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
-    const restrictTo = settings.supportTypes;
+    // The page's limit holds only codes the offer knows; without one, any code the offer knows.
+    const allowed = settings.supportTypes.length ? settings.supportTypes : offer.vocabulary.supportTypes.map((term) => term.code);
     this._filters = {
       arrangement: settings.arrangement,
-      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => supportCodes.includes(code) && (!restrictTo.length || restrictTo.includes(code))),
+      supportTypes: (fromUrl.supportTypes ?? []).filter((code) => allowed.includes(code)),
       query: fromUrl.query ?? '',
     };
   }
@@ -393,17 +406,29 @@ export class KinshipOffer extends LitElement {
   // ---- handlers --------------------------------------------------------------------------------
 
   private _onArrangement = (event: Event) => {
-    this._setFilters({ ...this._filters, arrangement: (event.target as HTMLInputElement).value });
+    const arrangement = (event.target as HTMLInputElement).value;
+    this._reach.send('arrangement', arrangement);
+    this._setFilters({ ...this._filters, arrangement });
   };
 
   private _onSupportType = (event: Event) => {
     const input = event.target as HTMLInputElement;
     const others = this._filters.supportTypes.filter((code) => code !== input.value);
+    if (input.checked) this._reach.send('support_type', input.value);
     this._setFilters({ ...this._filters, supportTypes: input.checked ? [...others, input.value] : others });
   };
 
   private _onSearch = (event: Event) => {
-    this._setFilters({ ...this._filters, query: (event.target as HTMLInputElement).value }, true);
+    const query = (event.target as HTMLInputElement).value;
+    this._reach.search(query);
+    this._setFilters({ ...this._filters, query }, true);
+  };
+
+  /** A phone number, e-mail address or web page tapped in the named contact or a service's details: counted. */
+  private _onClick = (event: Event) => {
+    const link = (event.target as Element).closest?.('a');
+    const where = link?.closest<HTMLElement>('.contact, details');
+    if (where) this._reach.send(link!.protocol == 'tel:' ? 'phone' : link!.protocol == 'mailto:' ? 'email' : 'web', where.dataset.uuid);
   };
 
   /** The button disappears with "no results": the reader lands on the new count instead. */
@@ -428,8 +453,10 @@ export class KinshipOffer extends LitElement {
     const details = event.target as HTMLDetailsElement;
     const uuid = details.dataset.uuid!;
     if (details.open === this._opened.has(uuid) || this._print.active) return;
-    if (details.open) this._opened.add(uuid);
-    else this._opened.delete(uuid);
+    if (details.open) {
+      this._opened.add(uuid);
+      this._reach.send('service', uuid);
+    } else this._opened.delete(uuid);
     this.requestUpdate();
   };
 }

@@ -1,10 +1,14 @@
 import { secret } from '../secrets';
 
 export default ({ env }: { env: any }) => ({
-  // Installed from npm (here: this repository's plugin/ through npm workspaces).
+  // Installed from npm (here: this repository's plugin/ through npm workspaces). Reach counts are
+  // written every REACH_FLUSH_SECONDS; REACH_PER_MINUTE batches are taken from one address (tests
+  // and the bench change them; see the plugin's README for every setting).
   'kinship-offer': {
     enabled: true,
     config: {
+      reachFlushSeconds: env.int('REACH_FLUSH_SECONDS', 10),
+      reachPerMinute: env.int('REACH_PER_MINUTE', 120),
       // How long a shared cache (a CDN, nginx, Varnish) serves the offer and the feed, in seconds:
       // fresh for sharedMaxAge, then stale while it fetches anew for up to staleWhileRevalidate
       // more, and stale for up to staleIfError while every instance is failing. A reader sees a

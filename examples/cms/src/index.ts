@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { DEMO_OFFERS } from './demo/offers';
+import { seedDemoReach } from './demo/reach';
 
 export default {
   register() {},
@@ -15,6 +16,8 @@ export default {
       const result = await importer.importOffer(offer);
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }
+    await seedDemoReach(strapi, 'example-borough');
+    await seedDemoReach(strapi, 'example-shared-service', 0.4);
   },
 };
 

@@ -15,6 +15,8 @@ export const newService = () => `${contentManager(SERVICE_UID)}/create`;
 
 export const offerPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${documentId}`;
 
+export const reachPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${documentId}/reach`;
+
 export const embedBuilder = (documentId?: string) => `/${PLUGIN_PATH}/embed${documentId ? `?offer=${encodeURIComponent(documentId)}` : ''}`;
 
 /** The place to fix a failed check: the offer's field, or a new service for coverage gaps. */

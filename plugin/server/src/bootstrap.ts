@@ -8,6 +8,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
   await ensureHitTable(strapi.db.connection);
+  await getService('reach').start();
   await getService('editor-labels').apply();
   const schedule = strapi.plugin('kinship-offer').config('reviewReminderSchedule') as string | false;
   if (schedule) {

@@ -43,7 +43,7 @@ export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: 
 /**
  * A plain GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag), and
  * with no custom header, so the browser sends it without a CORS preflight (the plugin lets this
- * one read-only query past Apollo's CSRF check for GETs).
+ * one read-only query past Apollo's CSRF check for GETs). GET and CORS mode are fetch's defaults.
  */
 export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
   const url = new URL(endpoint);
@@ -52,7 +52,7 @@ export function buildOfferRequest(endpoint: URL, slug: string, locale?: string):
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
   return {
     url: url.toString(),
-    init: { method: 'GET', credentials: 'omit', mode: 'cors' },
+    init: { credentials: 'omit' },
   };
 }
 
@@ -79,6 +79,10 @@ export function parseOfferResponse(status: number, body: string, slug: string): 
 /** How long a reader waits before they are shown the fallback contact instead. */
 export const TIMEOUT_MS = 10_000;
 
+/**
+ * Loads the offer, or fails with the reason. `signal` is the caller's: a newer load aborts this
+ * one, and then the abort itself is what is thrown. The request also gives up after `timeoutMs`.
+ */
 export async function loadOffer(
   endpoint: URL,
   slug: string,
@@ -87,26 +91,24 @@ export async function loadOffer(
   timeoutMs = TIMEOUT_MS,
 ): Promise<Offer> {
   const { url, init } = buildOfferRequest(endpoint, slug, locale);
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const abortWithCaller = () => timeout.abort();
-  signal.addEventListener('abort', abortWithCaller);
+  // One controller for both ways to stop, rather than AbortSignal.any and AbortSignal.timeout:
+  // those came in Safari 17.4, and carers' older iPads stay on iPadOS 16.
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort('timeout'), timeoutMs);
+  signal.addEventListener('abort', () => stop.abort(), { once: true });
+  let response: Response;
+  let body: string;
   try {
-    let response: Response;
-    let body: string;
-    try {
-      response = await fetch(url, { ...init, signal: timeout.signal });
-      body = await response.text();
-    } catch (error) {
-      if (signal.aborted) throw error;
-      if (timeout.signal.aborted) throw new OfferLoadError('timeout', `the CMS at ${endpoint.origin} did not answer within ${timeoutMs / 1000} s`);
-      throw new OfferLoadError('network', `the CMS at ${endpoint.origin} could not be reached`);
-    }
-    return parseOfferResponse(response.status, body, slug);
+    response = await fetch(url, { ...init, signal: stop.signal });
+    body = await response.text();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (stop.signal.reason === 'timeout') throw new OfferLoadError('timeout', `the CMS at ${endpoint.origin} did not answer within ${timeoutMs / 1000} s`);
+    throw new OfferLoadError('network', `the CMS at ${endpoint.origin} could not be reached`);
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', abortWithCaller);
   }
+  return parseOfferResponse(response.status, body, slug);
 }
 
 export interface FeedbackInput {

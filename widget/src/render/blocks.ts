@@ -22,7 +22,8 @@ export function safeHref(url: unknown): string | null {
   }
 }
 
-type Rendered = TemplateResult | string | typeof nothing;
+/** What Lit renders: a template, text, nothing, or a list of these (Lit renders arrays as they are). */
+type Rendered = TemplateResult | string | typeof nothing | Rendered[];
 
 function inline(node: BlockNode): Rendered {
   if (node.type === 'text') {
@@ -37,9 +38,9 @@ function inline(node: BlockNode): Rendered {
   const children = inlineChildren(node);
   if (node.type === 'link') {
     const href = safeHref(node.url);
-    return href ? html`<a href=${href} rel="noopener noreferrer">${children}</a>` : html`${children}`;
+    return href ? html`<a href=${href} rel="noopener noreferrer">${children}</a>` : children;
   }
-  return html`${children}`;
+  return children;
 }
 
 const inlineChildren = (node: BlockNode) => (node.children ?? []).map(inline);
@@ -72,5 +73,5 @@ function block(node: BlockNode, headingLevel: number): Rendered {
 
 export function renderBlocks(blocks: Blocks | null | undefined, headingLevel = 3): Rendered {
   if (!Array.isArray(blocks) || blocks.length === 0) return nothing;
-  return html`${blocks.map((node) => block(node, headingLevel))}`;
+  return blocks.map((node) => block(node, headingLevel));
 }

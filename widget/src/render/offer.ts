@@ -38,6 +38,12 @@ export function heading(level: number, content: unknown, className = '') {
 /** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
 const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
 
+/** One line of a description list (`<dl>`): what it is about, and what there is to say. */
+const fact = (term: string, description: unknown) => html`<dt>${term}</dt><dd>${description}</dd>`;
+
+/** An e-mail address readers can click. */
+const mailtoLink = (email: string) => html`<a href=${`mailto:${email}`}>${email}</a>`;
+
 /** The named contact panel: who carers call, write to or visit, and when. */
 export function renderContact(ctx: RenderContext) {
   const offer = ctx.offer;
@@ -47,12 +53,10 @@ export function renderContact(ctx: RenderContext) {
   return html`<section class="panel contact" part="contact">
     ${heading(ctx.level, `${t.contactHeading} ${offer.contactName ?? offer.name}`, 'first')}
     <dl>
-      ${phone ? html`<dt>${t.phone}</dt><dd>${telLink(phone)}</dd>` : nothing}
-      ${offer.contactEmail
-        ? html`<dt>${t.email}</dt><dd><a href=${`mailto:${offer.contactEmail}`}>${offer.contactEmail}</a></dd>`
-        : nothing}
-      ${offer.contactHours ? html`<dt>${t.openingHours}</dt><dd>${offer.contactHours}</dd>` : nothing}
-      ${website ? html`<dt>${t.website}</dt><dd><a href=${website}>${offer.contactUrl}</a></dd>` : nothing}
+      ${phone ? fact(t.phone, telLink(phone)) : nothing}
+      ${offer.contactEmail ? fact(t.email, mailtoLink(offer.contactEmail)) : nothing}
+      ${offer.contactHours ? fact(t.openingHours, offer.contactHours) : nothing}
+      ${website ? fact(t.website, html`<a href=${website}>${offer.contactUrl}</a>`) : nothing}
     </dl>
   </section>`;
 }
@@ -69,35 +73,24 @@ export function renderServiceDetails(service: Service, ctx: RenderContext) {
   return html`<div class="details">
         ${renderBlocks(service.description, ctx.level + 3)}
         <dl>
-          ${service.eligibility || ages
-            ? html`<dt>${t.whoFor}</dt><dd>${service.eligibility ?? ''} ${ages ?? ''}</dd>`
-            : nothing}
-          <dt>${t.openTo}</dt>
-          <dd>${service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')}</dd>
+          ${service.eligibility || ages ? fact(t.whoFor, `${service.eligibility ?? ''} ${ages ?? ''}`) : nothing}
+          ${fact(t.openTo, service.arrangementTypes.map((type) => labelOf(type.code)).join(', '))}
           ${service.howToAccess || referral
-            ? html`<dt>${t.howToAccess}</dt>
-                <dd>${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}</dd>`
+            ? fact(t.howToAccess, html`${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}`)
             : nothing}
-          <dt>${t.cost}</dt>
-          <dd>${costText(service, t, lang)}</dd>
+          ${fact(t.cost, costText(service, t, lang))}
           ${service.deliveryMethods?.length
-            ? html`<dt>${t.delivery}</dt><dd>${service.deliveryMethods.map((method) => deliveryText(method, t)).join(', ')}</dd>`
+            ? fact(t.delivery, service.deliveryMethods.map((method) => deliveryText(method, t)).join(', '))
             : nothing}
-          ${service.locations.length
-            ? html`<dt>${t.where}</dt><dd>${service.locations.map((location) => renderLocation(location))}</dd>`
-            : nothing}
-          ${service.openingTimes?.length
-            ? html`<dt>${t.when}</dt><dd>${service.openingTimes.map((time) => renderOpeningTime(time, ctx))}</dd>`
-            : nothing}
-          ${service.languages?.length
-            ? html`<dt>${t.languages}</dt><dd>${service.languages.map((code) => languageName(code, lang)).join(', ')}</dd>`
-            : nothing}
+          ${service.locations.length ? fact(t.where, service.locations.map((location) => renderLocation(location))) : nothing}
+          ${service.openingTimes?.length ? fact(t.when, service.openingTimes.map((time) => renderOpeningTime(time, ctx))) : nothing}
+          ${service.languages?.length ? fact(t.languages, service.languages.map((code) => languageName(code, lang)).join(', ')) : nothing}
           ${service.contacts.length || service.provider
-            ? html`<dt>${t.contacts}</dt>
-                <dd>
-                  ${service.contacts.map((contact) => renderContactPerson(contact))}
-                  ${service.provider ? html`<p>${t.providedBy}: ${renderOrganisation(service.provider, false)}</p>` : nothing}
-                </dd>`
+            ? fact(
+                t.contacts,
+                html`${service.contacts.map((contact) => renderContactPerson(contact))}
+                  ${service.provider ? html`<p>${t.providedBy}: ${renderOrganisation(service.provider, false)}</p>` : nothing}`,
+              )
             : nothing}
         </dl>
         ${service.lastReviewedAt
@@ -120,7 +113,7 @@ function renderOpeningTime(time: OpeningTime, ctx: RenderContext) {
 function renderContactPerson(contact: Contact) {
   return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
     ${contact.phone ? html`<br />${telLink(contact.phone)}` : nothing}
-    ${contact.email ? html`<br /><a href=${`mailto:${contact.email}`}>${contact.email}</a>` : nothing}</p>`;
+    ${contact.email ? html`<br />${mailtoLink(contact.email)}` : nothing}</p>`;
 }
 
 function renderOrganisation(organisation: Organisation, withDetails = true) {
@@ -151,7 +144,7 @@ export function renderSections(ctx: RenderContext, arrangement: string) {
     ${offer.youSaidWeDid?.length
       ? section(
           t.youSaidWeDidHeading,
-          html`<ul class="changes">${offer.youSaidWeDid.map(
+          html`<ul>${offer.youSaidWeDid.map(
             (change) => html`<li><p><b>${t.youSaid}:</b> ${change.youSaid}</p><p><b>${t.weDid}:</b> ${change.weDid}</p>
               <p class="meta">${dateText(change.date, ctx.lang)}</p></li>`,
           )}</ul>`,

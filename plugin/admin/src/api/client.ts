@@ -10,6 +10,7 @@ import type {
   OfferReport,
   OfferSummary,
   OverdueItem,
+  ReachReport,
   Reviewable,
   ReviewStatus,
   Vocabularies,
@@ -41,14 +42,18 @@ export const endpoints = {
   /** Everything overdue for review, across offers. */
   overdue: () => endpoint<OverdueItem[]>('/overdue'),
   feedback: (offerDocumentId: string) => endpoint<FeedbackInbox>(`/feedback?offer=${id(offerDocumentId)}`),
+  /** One offer's reach over the last 12 months: views, sites, choices, services opened and tapped. */
+  reach: (offerDocumentId: string) => endpoint<ReachReport>(`/reach/${id(offerDocumentId)}`),
   reviewStatus: (kind: Reviewable, documentId: string, refresh = '') =>
     endpoint<ReviewStatus>(`/reviews/${kind}/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
 };
 
 /** Every write. Each resolves with the server's `data`, or rejects with an error for `errorMessage`. */
 export function useAdminActions() {
-  const { post, put } = useFetchClient();
+  const { get, post, put } = useFetchClient();
   return {
+    /** GET /reach/:documentId/csv: every count of the last 12 months, as CSV text. */
+    reachCsv: async (offerDocumentId: string) => (await get<string>(`${BASE}/reach/${id(offerDocumentId)}/csv`, { responseType: 'text' })).data,
     /** PUT /feedback/:documentId */
     setActioned: async (feedbackDocumentId: string, actioned: boolean) =>
       (await put<{ data: { documentId: string; actioned: boolean } }>(`${BASE}/feedback/${id(feedbackDocumentId)}`, { data: { actioned } })).data.data,

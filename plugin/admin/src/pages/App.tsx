@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { EmbedBuilderPage } from './EmbedBuilderPage';
 import { OfferPage } from './OfferPage';
 import { OffersPage } from './OffersPage';
+import { ReachPage } from './ReachPage';
 
 /** The plugin's pages, under /admin/plugins/kinship-offer. */
 export default function App() {
@@ -10,6 +11,7 @@ export default function App() {
     <Routes>
       <Route index element={<OffersPage />} />
       <Route path="offers/:documentId" element={<OfferPage />} />
+      <Route path="offers/:documentId/reach" element={<ReachPage />} />
       <Route path="embed" element={<EmbedBuilderPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>

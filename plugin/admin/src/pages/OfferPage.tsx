@@ -3,7 +3,7 @@
  * from each gap to where to fix it, the coverage map, what is overdue for review, and feedback.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
-import { Code, Pencil } from '@strapi/icons';
+import { Code, Pencil, Eye } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { AdminLink } from '../components/AdminLink';
 import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
 import { FeedbackList } from '../components/FeedbackList';
-import { editOffer, editService, embedBuilder } from '../links';
+import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -43,6 +43,9 @@ export function OfferPage() {
         subtitle={`Score ${offer.score} / 100${offer.published ? '' : ' · not published yet'}`}
         primaryAction={
           <Flex gap={2}>
+            <LinkButton tag={NavLink as any} to={reachPage(offer.documentId)} variant="secondary" startIcon={<Eye />}>
+              Reach
+            </LinkButton>
             <LinkButton tag={NavLink as any} to={embedBuilder(offer.documentId)} variant="secondary" startIcon={<Code />}>
               Embed this offer
             </LinkButton>

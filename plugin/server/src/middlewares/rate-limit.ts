@@ -1,18 +1,20 @@
 /**
- * A per-IP limit for the public feedback endpoint: at most `perMinute()` requests from one address
- * in any 60 seconds, then 429 with Retry-After. Keyed on the client address (not the e-mail, as
- * the users-permissions limiter is).
+ * A per-IP limit for a public endpoint (feedback, reach): at most `perMinute()` requests from one
+ * address in any 60 seconds, then 429 with Retry-After and `message`. Keyed on the client address
+ * (not the e-mail, as the users-permissions limiter is), as a SHA-256 digest.
  *
- * The requests let through are counted in the database, so the limit holds for the address across
- * every instance sharing it: behind a load balancer, a limit kept in each process's memory would
- * let an address through once per instance. Addresses are stored only as a SHA-256 digest, and
- * rows older than the window are deleted.
+ * Where the requests let through are counted decides what "one address" means with several
+ * instances behind a load balancer. In the database (feedback): across every instance sharing it.
+ * In memory (reach, which batches its writes and would lose that to a write per event): per
+ * instance, so an address gets the limit once per instance.
  */
 import { createHash } from 'node:crypto';
 import { ensureTable, type Knex } from '../own-tables';
 
 export const WINDOW_MS = 60_000;
 export const HIT_TABLE = 'kinship_offer_feedback_hits';
+/** Addresses a memory log holds at most: a flood of addresses cannot grow it without end. */
+const MAX_TRACKED = 10_000;
 
 /** Where the requests let through are kept. */
 export interface HitLog {
@@ -24,6 +26,22 @@ export interface HitLog {
   take(client: string, now: number, since: number, limit: number): Promise<number | null>;
 }
 
+/** This process's memory: the oldest address is forgotten once MAX_TRACKED are held. */
+export function memoryHitLog(): HitLog {
+  const hits = new Map<string, number[]>();
+  return {
+    async take(client, now, since, limit) {
+      const recent = (hits.get(client) ?? []).filter((at) => at > since);
+      if (recent.length >= limit) return recent[0];
+      recent.push(now);
+      hits.delete(client);
+      hits.set(client, recent);
+      if (hits.size > MAX_TRACKED) hits.delete(hits.keys().next().value!);
+      return null;
+    },
+  };
+}
+
 /** Creates the database log's table (at bootstrap). */
 export const ensureHitTable = (knex: Knex) =>
   ensureTable(knex, HIT_TABLE, (table) => {
@@ -32,7 +50,10 @@ export const ensureHitTable = (knex: Knex) =>
     table.index(['client', 'at']);
   });
 
-/** The log as a table in the app's database (`knex()` is read when a request comes). */
+/**
+ * The log as a table in the app's database (`knex()` is read when a request comes), shared by
+ * every instance; rows older than the window are deleted.
+ */
 export function databaseHitLog(knex: () => Knex): HitLog {
   let sweptAt = 0;
   return {
@@ -57,7 +78,7 @@ export function databaseHitLog(knex: () => Knex): HitLog {
   };
 }
 
-export function rateLimit(perMinute: () => number, hits: HitLog) {
+export function rateLimit(perMinute: () => number, { hits, message }: { hits: HitLog; message: string }) {
   return async (ctx: any, next: () => Promise<void>) => {
     const now = Date.now();
     const client = createHash('sha256').update(ctx.request.ip ?? 'unknown').digest('hex');
@@ -65,7 +86,7 @@ export function rateLimit(perMinute: () => number, hits: HitLog) {
     if (oldest !== null) {
       ctx.status = 429;
       ctx.set('retry-after', String(Math.ceil((WINDOW_MS - (now - oldest)) / 1000)));
-      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: 'Too much feedback from this address: please try again in a minute.' } };
+      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message } };
       return;
     }
     await next();

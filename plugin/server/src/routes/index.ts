@@ -4,6 +4,7 @@
  */
 import contentTypes from '../content-types';
 import { databaseHitLog, rateLimit } from '../middlewares/rate-limit';
+import { reachAdminRoutes, reachContentApiRoutes } from '../reach/routes';
 import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES, UID } from '../uids';
 
@@ -66,10 +67,15 @@ const feedbackRoute = {
   method: 'POST',
   path: '/feedback',
   handler: 'feedback.submit',
-  config: { auth: false, middlewares: [rateLimit(() => strapi.plugin('kinship-offer').config('feedbackPerMinute') as number, databaseHitLog(() => strapi.db.connection))] },
+  config: { auth: false, middlewares: [
+      rateLimit(() => strapi.plugin('kinship-offer').config('feedbackPerMinute') as number, {
+        hits: databaseHitLog(() => strapi.db.connection),
+        message: 'Too much feedback from this address: please try again in a minute.',
+      }),
+    ], },
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...orukRoutes, ...readRoutes] },
-  admin: { type: 'admin', routes: adminRoutes },
+  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };

@@ -7,6 +7,7 @@ import importer from './importer';
 import offerView from '../offer-view/service';
 import oruk from '../oruk/service';
 import publicAccess from './public-access';
+import reach from '../reach/service';
 import reminders from './reminders';
 import reviews from './reviews';
 import vocabularies from './vocabularies';
@@ -16,4 +17,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reminders, reviews, vocabularies };
+export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reach, reminders, reviews, vocabularies };

@@ -1,0 +1,10 @@
+/** Small helpers for the Reach page's sentences. */
+
+/** "1 view", "340 views". */
+export const plural = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
+
+/** 2026-03-02 as "2 Mar 2026". */
+export const dayText = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** https://www.example-borough.gov.uk as "www.example-borough.gov.uk"; '' as the sites past the day's limit. */
+export const siteText = (site: string) => (site ? site.replace(/^https:\/\//, '') : 'Other sites (new sites past the day’s limit)');
