@@ -152,7 +152,7 @@ describe('two instances on one database behind nginx', () => {
     // Past fresh and stale-while-revalidate: only stale-if-error lets nginx answer now.
     await sleep(S + W + 1);
     const during = await readOffer(nginx.url);
-    expect(during.status, nginx.errors()).toBe(200);
+    expect(during.status, nginx.errors().split('\n').slice(-3).join('\n').slice(0, 600)).toBe(200);
     expect(during.offer.name).toBe(last.offer.name);
     expect(during.headers.get('x-cache-status')).toBe('STALE');
   });
