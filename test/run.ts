@@ -1,12 +1,14 @@
 /**
  * `npm test`: every test, against real parts. Starts (installing if need be) the PostgreSQL the
- * integration suite runs on besides SQLite, and Debian's Chromium for the widget and end-to-end
- * tests. In CI a missing part is a failure; on a developer's machine, a loud skip.
+ * integration suite runs on besides SQLite, Debian's Chromium for the widget and end-to-end
+ * tests, and Debian's nginx, the HTTP cache in front of two instances in test/deploy/. In CI a
+ * missing part is a failure; on a developer's machine, a loud skip.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureAdminBuild } from '../examples/admin-build';
 import { ensureChromium } from './support/chromium';
+import { ensureNginx } from './support/nginx';
 import { ensurePostgres } from './support/postgres';
 
 const root = path.resolve(__dirname, '..');
@@ -26,6 +28,7 @@ function needPart(part: string, problem: string | null, skip: () => void) {
 }
 
 needPart('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
+needPart('nginx', ensureNginx(), () => (env.TEST_CACHE = 'off'));
 const chromium = ensureChromium();
 needPart('Chromium', chromium, () => (env.TEST_E2E = 'off'));
 

@@ -32,7 +32,12 @@ export default defineConfig({
       // The packed plugin installed into a fresh Strapi app: once, on its own SQLite.
       { extends: true, test: { name: 'package', include: ['package/**/*.test.ts'] } },
       integration('sqlite'),
-      ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
+      // TEST_INTEGRATION=sqlite: once only (test/other-node.ts on extra Node versions in CI).
+      ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_INTEGRATION === 'sqlite' ? [] : [integration('postgres')]),
+      // Two instances on one PostgreSQL behind nginx (test/run.ts starts or installs both).
+      ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_CACHE === 'off'
+        ? []
+        : [{ extends: true, test: { name: 'deploy', include: ['deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } }]),
       // The example pages against the demo CMS in Chromium; the database does not matter here.
       ...(process.env.TEST_E2E === 'off'
         ? []

@@ -57,7 +57,24 @@ export async function destroyKeepingListeners(strapi: Core.Strapi) {
   }
 }
 
-async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Strapi; url: string }> {
+/**
+ * What the demo app needs in its environment under test, besides its database: a demo editor to
+ * log in as, and fixed secrets, so nothing is written into the demo app's folder.
+ */
+export const APP_ENV = {
+  HOST: '127.0.0.1',
+  DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
+  DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
+  APP_KEYS: 'test-key-1,test-key-2',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+};
+
+/** Boots the demo app as the environment says (database, PORT, …) and listens. */
+export async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Strapi; url: string }> {
   const strapi = await createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
@@ -76,21 +93,7 @@ async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Strapi; ur
  */
 export async function startCms({ admin = false } = {}): Promise<TestCms> {
   const { env, cleanUp } = await prepareDatabase();
-  Object.assign(process.env, env, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SERVE_ADMIN_PANEL: String(admin),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
-    DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
-    // Fixed test secrets, so nothing is written into the demo app's folder.
-    APP_KEYS: 'test-key-1,test-key-2',
-    API_TOKEN_SALT: 'test-api-token-salt',
-    ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-    TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-    JWT_SECRET: 'test-jwt-secret',
-    ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
-  });
+  Object.assign(process.env, env, APP_ENV, { PORT: '0', SERVE_ADMIN_PANEL: String(admin), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 
   const cms = { ...(await boot(admin)) } as TestCms;
   // Restarts come back on the same port, so pages and clients that know the URL carry on.

@@ -6,7 +6,21 @@ export default ({ env }: { env: any }) => ({
   // and the bench change them; see the plugin's README for every setting).
   'kinship-offer': {
     enabled: true,
-    config: { reachFlushSeconds: env.int('REACH_FLUSH_SECONDS', 10), reachPerMinute: env.int('REACH_PER_MINUTE', 120) },
+    config: {
+      reachFlushSeconds: env.int('REACH_FLUSH_SECONDS', 10),
+      reachPerMinute: env.int('REACH_PER_MINUTE', 120),
+      // How long a shared cache (a CDN, nginx, Varnish) serves the offer and the feed, in seconds:
+      // fresh for sharedMaxAge, then stale while it fetches anew for up to staleWhileRevalidate
+      // more, and stale for up to staleIfError while every instance is failing. A reader sees a
+      // publish at most sharedMaxAge + staleWhileRevalidate + 1 seconds late (README: Deploying).
+      cache: {
+        sharedMaxAge: env.int('CACHE_SHARED_MAX_AGE', 30),
+        staleWhileRevalidate: env.int('CACHE_STALE_WHILE_REVALIDATE', 30),
+        staleIfError: env.int('CACHE_STALE_IF_ERROR', 86400),
+      },
+      // Per client address, across every instance on the database (behind a proxy: IS_PROXIED=true).
+      feedbackPerMinute: env.int('FEEDBACK_PER_MINUTE', 10),
+    },
   },
   // The plugin applies safe GraphQL operation limits where these are left unset; see its README.
   graphql: { config: { endpoint: '/graphql' } },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureHitTable } from './middlewares/rate-limit';
 import { offerResponseCache } from './offer-view/http-cache';
 import { getService } from './services/get-service';
 
@@ -6,6 +7,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('vocabularies').seed();
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
+  await ensureHitTable(strapi.db.connection);
   await getService('reach').start();
   await getService('editor-labels').apply();
   const schedule = strapi.plugin('kinship-offer').config('reviewReminderSchedule') as string | false;

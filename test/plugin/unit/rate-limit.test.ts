@@ -1,21 +1,33 @@
 /**
- * The feedback rate limit at its edges: the Nth request in a minute passes, the N+1th gets a 429
- * saying when to try again, and a request is forgotten exactly 60 seconds later. The clock is
- * vitest's, so nothing here waits.
+ * The rate limit at its edges, with each log: the Nth request in a minute passes, the N+1th gets
+ * a 429 saying when to try again, and a request is forgotten exactly 60 seconds later. The
+ * database log (feedback) is a real SQLite database in memory here (the integration suite and
+ * test/deploy/ run it on PostgreSQL), and two instances on it count together; the memory log
+ * (reach) holds a bounded number of addresses. The clock is vitest's, so nothing here waits.
  */
+import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rateLimit } from '../../../plugin/server/src/middlewares/rate-limit';
+import { databaseHitLog, ensureHitTable, HIT_TABLE, memoryHitLog, rateLimit, type HitLog } from '../../../plugin/server/src/middlewares/rate-limit';
 
+const knexFactory = createRequire(__filename)('knex');
 const START = new Date('2026-11-30T09:00:00Z');
-beforeEach(() => {
+let db: any;
+beforeEach(async () => {
+  db = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  await ensureHitTable(db);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(START);
 });
-afterEach(() => vi.useRealTimers());
+afterEach(async () => {
+  vi.useRealTimers();
+  await db.destroy();
+});
 
-/** One request from `ip` through the limiter: its status (200 when it reached the handler) and headers. */
-function sender(perMinute: number | (() => number)) {
-  const limit = rateLimit(typeof perMinute === 'number' ? () => perMinute : perMinute);
+const MESSAGE = 'Too much feedback from this address: please try again in a minute.';
+
+/** One request from `ip` through the limiter (one instance's): its status (200 when it reached the handler) and headers. */
+function sender(perMinute: number | (() => number), hits: HitLog = databaseHitLog(() => db)) {
+  const limit = rateLimit(typeof perMinute === 'number' ? () => perMinute : perMinute, { hits, message: MESSAGE });
   return async (ip: string | undefined = '192.0.2.1') => {
     const headers: Record<string, string> = {};
     const ctx: any = { request: { ip }, status: 404, body: undefined, set: (name: string, value: string) => (headers[name] = value) };
@@ -38,7 +50,7 @@ describe('rateLimit', () => {
     expect(refused.headers['retry-after']).toBe('60');
     expect(refused.body).toEqual({
       data: null,
-      error: { status: 429, name: 'RateLimitError', message: 'Too much feedback from this address: please try again in a minute.' },
+      error: { status: 429, name: 'RateLimitError', message: MESSAGE },
     });
   });
 
@@ -93,8 +105,38 @@ describe('rateLimit', () => {
     expect((await send(undefined)).status).toBe(429);
   });
 
-  it('forgets the oldest address after 10,000, so a flood of addresses cannot grow memory without end', async () => {
+  it('holds across instances: two limiters on one database let 10 through between them, not 10 each', async () => {
+    const [first, second] = [sender(10), sender(10)];
+    for (let i = 0; i < 5; i++) {
+      expect((await first()).status).toBe(200);
+      expect((await second()).status).toBe(200);
+    }
+    expect((await first()).status).toBe(429);
+    expect((await second()).status).toBe(429);
+  });
+
+  it('deletes what is older than the window, and stores addresses only as digests', async () => {
     const send = sender(1);
+    await send('192.0.2.1');
+    advance(60_000);
+    await send('192.0.2.2');
+    const rows = await db(HIT_TABLE).select('client');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].client).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("in memory: counts the same, and one instance's limit is its own", async () => {
+    const send = sender(2, memoryHitLog());
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(429);
+    expect((await sender(2, memoryHitLog())()).status).toBe(200);
+    advance(60_000);
+    expect((await send()).status).toBe(200);
+  });
+
+  it('in memory: forgets the oldest address after 10,000, so a flood of addresses cannot grow memory without end', async () => {
+    const send = sender(1, memoryHitLog());
     await send('198.51.100.0');
     await send('198.51.100.1');
     for (let i = 2; i < 10_000; i++) await send(`10.0.${i >> 8}.${i & 255}`);

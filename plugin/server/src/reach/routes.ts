@@ -3,7 +3,7 @@
  * to, rate-limited per address (config reachPerMinute), and the editors' reads, which need the
  * same permission as the offer's own page (reading offers in the Content Manager).
  */
-import { rateLimit } from '../middlewares/rate-limit';
+import { memoryHitLog, rateLimit } from '../middlewares/rate-limit';
 import { UID } from '../uids';
 
 const perMinute = () => strapi.plugin('kinship-offer').config('reachPerMinute') as number;
@@ -13,7 +13,10 @@ export const reachContentApiRoutes = [
     method: 'POST',
     path: '/reach',
     handler: 'reach.record',
-    config: { auth: false, middlewares: [rateLimit(perMinute, 'Too many reach events from this address: please try again in a minute.')] },
+    config: { auth: false, middlewares: [
+      // Per instance, in memory: reach batches its writes, and a database write per event would undo that.
+      rateLimit(perMinute, { hits: memoryHitLog(), message: 'Too many reach events from this address: please try again in a minute.' }),
+    ], },
   },
 ];
 

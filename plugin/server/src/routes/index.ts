@@ -3,7 +3,7 @@
  * the public role's `find` and `findOne`, which the plugin grants at bootstrap.
  */
 import contentTypes from '../content-types';
-import { rateLimit } from '../middlewares/rate-limit';
+import { databaseHitLog, rateLimit } from '../middlewares/rate-limit';
 import { reachAdminRoutes, reachContentApiRoutes } from '../reach/routes';
 import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES, UID } from '../uids';
@@ -64,12 +64,17 @@ const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
   ORUK_ENDPOINTS.map(([path, action]) => ({ method: 'GET', path: `${base}${path}`, handler: `oruk.${action}`, config: { auth: false } })),
 );
 
-/** Readers' feedback: public, rate-limited per address (config feedbackPerMinute). */
+/** Readers' feedback: public, rate-limited per address (config feedbackPerMinute) across all instances. */
 const feedbackRoute = {
   method: 'POST',
   path: '/feedback',
   handler: 'feedback.submit',
-  config: { auth: false, middlewares: [rateLimit(() => strapi.plugin('kinship-offer').config('feedbackPerMinute') as number)] },
+  config: { auth: false, middlewares: [
+      rateLimit(() => strapi.plugin('kinship-offer').config('feedbackPerMinute') as number, {
+        hits: databaseHitLog(() => strapi.db.connection),
+        message: 'Too much feedback from this address: please try again in a minute.',
+      }),
+    ], },
 };
 
 export default {

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { OverdueItem } from '../../../shared/admin-api';
+import { ensureTable as ensureOwnTable } from '../own-tables';
 import { getService } from './get-service';
 
 export const REMINDER_TABLE = 'kinship_offer_review_reminders';
@@ -50,20 +51,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return !!email && (strapi.config.get('plugin::email.provider') ?? 'sendmail') !== 'sendmail';
   };
 
-  async function ensureTable() {
-    const knex = strapi.db.connection;
-    if (await knex.schema.hasTable(REMINDER_TABLE)) return;
-    try {
-      await knex.schema.createTable(REMINDER_TABLE, (table) => {
-        table.string('key', 255).primary();
-        table.string('claimed_by', 64).notNullable();
-        table.datetime('claimed_at').notNullable();
-      });
-    } catch (error) {
-      // Another instance created it at the same moment.
-      if (!(await knex.schema.hasTable(REMINDER_TABLE))) throw error;
-    }
-  }
+  const ensureTable = () =>
+    ensureOwnTable(strapi.db.connection, REMINDER_TABLE, (table) => {
+      table.string('key', 255).primary();
+      table.string('claimed_by', 64).notNullable();
+      table.datetime('claimed_at').notNullable();
+    });
 
   /**
    * The claimant's token if it now holds the key, whoever else tried at the same time (a claim made
