@@ -11,12 +11,15 @@ import { fakeStrapi } from './support/fake-strapi';
 const OFFER_QUERY = 'query Offer($slug: String!, $locale: String) { kinshipOffer(slug: $slug, locale: $locale) { name } }';
 
 let version: string;
+/** Per-offer versions, where a test sets one; else `version`. */
+let versions: Record<string, string>;
 let graphqlRuns: ReturnType<typeof vi.fn<(headers: Record<string, string>) => void>>;
 let cache: ReturnType<typeof offerResponseCache>;
 beforeEach(() => {
   const db = fakeStrapi();
   version = 'v1';
-  db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+  versions = {};
+  db.provide('offer-view', { responses: memoryStore(500), contentVersion: async (slug: string) => versions[slug] ?? version });
   db.install();
   cache = offerResponseCache(db.strapi);
   graphqlRuns = vi.fn();
@@ -44,6 +47,7 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
     request: { headers: { ...headers } },
     get: (name: string) => headers[name] ?? '',
     set: (name: string, value: string) => (response[name] = value),
+    remove: (name: string) => delete response[name],
     status: 404,
     body: undefined as unknown,
     etag: undefined as string | undefined,
@@ -62,7 +66,8 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
     ctx.status = 200;
     ctx.body = JSON.stringify({ data: { kinshipOffer: { name: `${vars?.slug} ${vars?.locale ?? ''} ${ctx.query.operationName ?? ''} ${ctx.query.query.length}` } } });
   });
-  return { status: ctx.status as number, body: ctx.body as string | undefined, etag: ctx.etag as string | undefined, headers: response };
+  const body = Buffer.isBuffer(ctx.body) ? ctx.body.toString('utf8') : (ctx.body as string | undefined);
+  return { status: ctx.status as number, body, etag: ctx.etag as string | undefined, headers: response };
 }
 
 describe('the response cache key', () => {
@@ -70,8 +75,17 @@ describe('the response cache key', () => {
     const first = await send();
     const repeat = await send();
     expect(graphqlRuns).toHaveBeenCalledTimes(1);
-    expect(repeat).toEqual(first);
-    expect(repeat.headers).toEqual({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, no-cache' });
+    expect(repeat.body).toEqual(first.body);
+    expect(repeat.etag).toEqual(first.etag);
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(repeat.headers).toEqual({
+      'access-control-allow-origin': '*',
+      vary: 'Accept-Encoding',
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400',
+      'x-cache': 'HIT',
+      'server-timing': expect.stringMatching(/^cache;desc=HIT, app;dur=[\d.]+$/),
+    });
   });
 
   it('has the variables: another offer\'s request gets that offer', async () => {
@@ -110,6 +124,45 @@ describe('the response cache key', () => {
     await send({ variables: '{"slug":"a"}Offer', operationName: '' });
     await send({ query: `${OFFER_QUERY} `, variables: '{"slug":"a"}', operationName: 'Offer' });
     expect(graphqlRuns).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the offers a response depends on', () => {
+  it('are read from the variables: another offer\'s edit leaves the response a hit', async () => {
+    await send();
+    versions.another = 'v2';
+    expect((await send()).headers['x-cache']).toBe('HIT');
+    versions['example-borough'] = 'v2';
+    expect((await send()).headers['x-cache']).toBe('MISS');
+    expect(graphqlRuns).toHaveBeenCalledTimes(2);
+  });
+
+  it('are read from the query when the slug is written in it, and from a variable\'s default', async () => {
+    const literal = '{ kinshipOffer(slug: "written") { name } }';
+    const withDefault = 'query Offer($slug: String! = "defaulted") { kinshipOffer(slug: $slug) { name } }';
+    for (const [query, slug] of [[literal, 'written'], [withDefault, 'defaulted']]) {
+      await send({ query, variables: '{}' });
+      versions[slug] = 'changed';
+      expect((await send({ query, variables: '{}' })).headers['x-cache']).toBe('MISS');
+      expect((await send({ query, variables: '{}' })).headers['x-cache']).toBe('HIT');
+    }
+  });
+
+  it('are every offer a query names: an edit to any of them misses', async () => {
+    const two = '{ a: kinshipOffer(slug: "one") { name } b: kinshipOffer(slug: "two") { name } }';
+    await send({ query: two });
+    versions.two = 'v2';
+    expect((await send({ query: two })).headers['x-cache']).toBe('MISS');
+  });
+
+  it.each<[string, Request]>([
+    ['with no slug', { variables: '{}' }],
+    ['whose slug is not text', { variables: '{"slug":3}' }],
+    ['whose variables are not an object', { variables: '["example-borough"]' }],
+  ])('leave a query %s to GraphQL, uncached', async (_, request) => {
+    await send(request);
+    await send(request);
+    expect(graphqlRuns).toHaveBeenCalledTimes(2);
   });
 });
 
