@@ -48,12 +48,21 @@ export interface CachedResponse {
   etag: string;
   /** Each compressed copy, made on first request for that encoding and kept. */
   encoded: Partial<Record<Compressed, Promise<Buffer>>>;
+  /** Other headers to send with it (those the app's middlewares set when it was built). */
+  headers: Record<string, string>;
 }
 
-/** A response to keep, from the JSON text of its body. */
-export function cachedResponse(json: string): CachedResponse {
+/** Headers that belong to one response, or that `sendCached` sets itself: never kept. */
+const OWN_HEADERS = new Set(['content-length', 'content-type', 'content-encoding', 'etag', 'vary', 'cache-control', 'x-cache', 'server-timing', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'last-modified']);
+
+/**
+ * A response to keep, from the JSON text of its body; `headers`: those the app set on it when it
+ * was built (security headers and the like), kept to be sent again, less OWN_HEADERS and CORS.
+ */
+export function cachedResponse(json: string, headers: Record<string, unknown> = {}): CachedResponse {
   const body = Buffer.from(json);
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {} };
+  const kept = Object.entries(headers).filter(([name, value]) => !OWN_HEADERS.has(name) && !name.startsWith('access-control-') && typeof value === 'string');
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {}, headers: Object.fromEntries(kept) as Record<string, string> };
 }
 
 /** The plugin's `cache` settings, defaults filled in. */
@@ -93,6 +102,7 @@ export async function sendCached(ctx: any, entry: CachedResponse, { hit, started
       body = entry.body;
     }
   }
+  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
   publicReadHeaders(ctx);
   ctx.set('content-type', 'application/json; charset=utf-8');
   ctx.set('cache-control', publicCacheControl());

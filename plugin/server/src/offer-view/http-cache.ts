@@ -68,8 +68,9 @@ function slugsOf(sources: SlugSource[], variables: Record<string, unknown> | nul
   return slugs.every((slug) => typeof slug === 'string') ? [...new Set(slugs as string[])].sort() : null;
 }
 
-const parseVariables = (raw: unknown): Record<string, unknown> | null | undefined => {
-  if (typeof raw !== 'string') return (raw ?? null) as Record<string, unknown> | null;
+/** The variables as JSON text (absent: none), or undefined when they are not a JSON object. */
+const parseVariables = (raw: string | null): Record<string, unknown> | null | undefined => {
+  if (raw === null) return null;
   try {
     const parsed = JSON.parse(raw);
     return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? parsed : undefined;
@@ -89,16 +90,20 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
     if (ctx.get('authorization')) return next();
     const startedAt = performance.now();
-    const params = ctx.query;
-    const query = params?.query;
-    if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) return next();
+    // The query string read plainly, as the widget writes it (qs, which Strapi's ctx.query uses, is
+    // several times slower on a query document); anything else, such as variables[slug]=…, is
+    // left to GraphQL.
+    const params = new URLSearchParams(ctx.querystring ?? '');
+    if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return next();
+    const query = params.get('query');
+    if (query === null || query.length > MAX_QUERY_LENGTH) return next();
     const sources = slugSourcesOf(query);
-    const variables = parseVariables(params.variables);
+    const rawVariables = params.get('variables');
+    const variables = parseVariables(rawVariables);
     const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
     if (!slugs) return next();
 
-    const rawVariables = typeof params.variables === 'string' ? params.variables : JSON.stringify(params.variables ?? null);
-    const key = createHash('sha256').update(`${query}\u0000${rawVariables}\u0000${params.operationName ?? ''}`).digest('base64url');
+    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${params.get('operationName') ?? ''}`).digest('base64url');
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version).
     const version = (await Promise.all(slugs.map((slug) => offerView().contentVersion(slug)))).join('\n');
@@ -109,7 +114,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     ctx.request.headers['apollo-require-preflight'] = 'true';
     await next();
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
-    const entry = cachedResponse(ctx.body);
+    const entry = cachedResponse(ctx.body, ctx.response.headers);
     responses.set(key, version, entry);
     await sendCached(ctx, entry, { hit: false, startedAt });
   };
