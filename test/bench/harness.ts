@@ -75,9 +75,30 @@ export interface VersusFloor {
   bytes: number;
 }
 
+/** Load results of several rounds as one: totals summed, percentiles the median round's. */
+function combined(rounds: LoadResult[]): LoadResult {
+  const middle = <K extends keyof LoadResult>(key: K) => median(rounds.map((round) => round[key] as number));
+  const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  return {
+    requests,
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    seconds,
+    requestsPerSecond: requests / seconds,
+    p50: middle('p50'),
+    p90: middle('p90'),
+    p99: middle('p99'),
+    bytesPerRequest: middle('bytesPerRequest'),
+  };
+}
+
+/** Rounds each measurement is split into, the CMS and the floor taking turns, so drift in a shared machine's load falls on both alike. */
+const ROUNDS = 3;
+
 /**
  * `url` under load from the CMS, and the same response (fetched once, bytes as sent) from the floor,
- * each for `seconds`, after a second's warm-up each. `revalidate`: ask with the ETag, as a repeat view does.
+ * `seconds` each, in alternating rounds after a second's warm-up each. `revalidate`: ask with the
+ * ETag, as a repeat view does.
  */
 export async function versusFloor(
   floor: Child,
@@ -96,9 +117,14 @@ export async function versusFloor(
   const asked = revalidate && served.etag ? { ...headers, 'if-none-match': served.etag } : headers;
   const options = { connections: CONNECTIONS, headers: asked, method, body };
   await load(url, { ...options, seconds: 1 });
-  const cms = await load(url, { ...options, seconds });
   await load(floor.url, { ...options, seconds: 1 });
-  const floorResult = await load(floor.url, { ...options, seconds });
+  const rounds: { cms: LoadResult[]; floor: LoadResult[] } = { cms: [], floor: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    rounds.cms.push(await load(url, { ...options, seconds: Math.max(1, Math.round(seconds / ROUNDS)) }));
+    rounds.floor.push(await load(floor.url, { ...options, seconds: Math.max(1, Math.round(seconds / ROUNDS)) }));
+  }
+  const cms = combined(rounds.cms);
+  const floorResult = combined(rounds.floor);
   return { cms, floor: floorResult, throughputRatio: cms.requestsPerSecond / floorResult.requestsPerSecond, p50Ratio: cms.p50 / Math.max(floorResult.p50, 0.01), bytes: sample.body.length };
 }
 

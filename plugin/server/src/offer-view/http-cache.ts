@@ -5,7 +5,10 @@
  * it, and sent as every cached public read is (../http/cached-response: ETag per encoding, br or
  * gzip, `s-maxage` with `stale-while-revalidate` and `stale-if-error`, `X-Cache: HIT|MISS`), so a
  * repeat view transfers no offer body again (304) and a CDN can keep it. "Unchanged" includes the
- * public role's permissions: revoking them takes effect at once.
+ * public role's permissions: revoking them takes effect within the version's second.
+ *
+ * It runs first in line (see ../bootstrap), so a hit skips the app's own middlewares; the headers
+ * they set on the miss that built a response are kept with it and sent again with each hit.
  *
  * Such a request may also come without the headers Apollo's CSRF protection asks of GETs: it reads
  * public, published content and changes nothing, so there is nothing to forge, and a browser then
@@ -86,27 +89,50 @@ export function offerResponseCache(strapi: Core.Strapi) {
   const slugSourcesOf = offerOnlyQueries(require('graphql').parse);
   const offerView = () => getService('offer-view');
 
-  return async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
-    if (ctx.get('authorization')) return next();
-    const startedAt = performance.now();
-    // The query string read plainly, as the widget writes it (qs, which Strapi's ctx.query uses, is
-    // several times slower on a query document); anything else, such as variables[slug]=…, is
-    // left to GraphQL.
-    const params = new URLSearchParams(ctx.querystring ?? '');
-    if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return next();
+  /**
+   * What a query string asks for: the response cache key and the offers it names, or null when it
+   * is not a cacheable offer request. The query string is read plainly, as the widget writes it
+   * (qs, which Strapi's ctx.query uses, is several times slower on a query document); anything
+   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same.
+   */
+  const readRequest = (querystring: string): { key: string; slugs: string[] } | null => {
+    const params = new URLSearchParams(querystring);
+    if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
     const query = params.get('query');
-    if (query === null || query.length > MAX_QUERY_LENGTH) return next();
+    if (query === null || query.length > MAX_QUERY_LENGTH) return null;
     const sources = slugSourcesOf(query);
     const rawVariables = params.get('variables');
     const variables = parseVariables(rawVariables);
     const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
-    if (!slugs) return next();
-
+    if (!slugs) return null;
     const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${params.get('operationName') ?? ''}`).digest('base64url');
+    return { key, slugs };
+  };
+  const requests = new Map<string, ReturnType<typeof readRequest>>();
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
+    if (ctx.get('authorization')) return next();
+    const startedAt = performance.now();
+    const querystring: string = ctx.querystring ?? '';
+    if (querystring.length > 4 * MAX_QUERY_LENGTH) return next();
+    if (!requests.has(querystring)) {
+      if (requests.size >= MAX_ENTRIES) requests.clear();
+      requests.set(querystring, readRequest(querystring));
+    }
+    const request = requests.get(querystring);
+    if (!request) return next();
+    const { key, slugs } = request;
+
     const { responses } = offerView();
-    // Per offer: an edit to another offer leaves this response warm (./content-version).
-    const version = (await Promise.all(slugs.map((slug) => offerView().contentVersion(slug)))).join('\n');
+    // Per offer: an edit to another offer leaves this response warm (./content-version). If the
+    // database cannot say, GraphQL answers, inside the app's error handling.
+    let version: string;
+    try {
+      version = (await Promise.all(slugs.map((slug) => offerView().contentVersion(slug)))).join('\n');
+    } catch {
+      return next();
+    }
 
     const cached = responses.get(key);
     if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
