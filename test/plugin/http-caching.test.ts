@@ -96,6 +96,11 @@ describe('the offer request', () => {
     expect(hit.headers.get('x-cache')).toBe('HIT');
     expect(hit.headers.get('server-timing')).toMatch(/^cache;desc=HIT, app;dur=\d+(\.\d)?$/);
     expect(await hit.text()).toBe(await miss.text());
+    // A hit is answered ahead of the app's middlewares, with the headers they set on the miss.
+    const perResponse = new Set(['date', 'x-cache', 'server-timing', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
+    const kept = (response: Response) => [...response.headers].filter(([name]) => !perResponse.has(name)).sort();
+    expect(kept(hit)).toEqual(kept(miss));
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('is not cached for a request with credentials', async () => {
