@@ -15,9 +15,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { buildOfferRequest } from '../../widget/src/api/client';
+import { CONNECTIONS, SECONDS } from './harness';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 10);
 
 export interface ReachBench {
   /** The offer read alone, then with reach traffic alongside. */

@@ -1,18 +1,29 @@
 /**
- * What a browser and a CDN rely on: the widget's script and its one offer request are cacheable,
- * revalidate with ETags, and change as soon as the content does.
+ * What a browser, a CDN and an operator rely on: the widget's script, its one offer request and the
+ * Open Referral feed are cacheable by shared caches (s-maxage, stale-while-revalidate,
+ * stale-if-error), revalidate with an ETag per encoding, are compressed as the client accepts, say
+ * whether they were a cache hit, and change as soon as the content does: per offer, so an edit to
+ * one council's offer leaves every other offer's response warm, on one instance or several.
  */
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
+import { insertFictionalOffers, SHARED_CHARITY } from '../bench/fictional-offers';
 import { startCms, type TestCms } from '../support/cms';
 import { httpGet } from '../support/http';
 
 let cms: TestCms;
+/** Two fictional councils' offers of three services each, sharing one national charity (as independent advice). */
+let A: string;
+let B: string;
 beforeAll(async () => {
   cms = await startCms();
+  [A, B] = await insertFictionalOffers(cms.strapi, { offers: 2, services: 3 });
 });
+
+const CONTRACT = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400';
 afterAll(async () => cms?.stop());
 
 /** The widget's request, as the browser sends it. */
@@ -27,7 +38,7 @@ describe('the offer request', () => {
   it('is answered with an ETag, and a repeat view gets a 304 with no body', async () => {
     const first = await offerRequest();
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    expect(first.headers.get('cache-control')).toBe(CONTRACT);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect((await first.json()).data.kinshipOffer.name).toBe('Example Borough Council');
@@ -35,13 +46,15 @@ describe('the offer request', () => {
     const url = new URL(`${cms.url}/graphql`);
     url.searchParams.set('query', OFFER_QUERY);
     url.searchParams.set('variables', JSON.stringify({ slug: 'example-borough' }));
-    const repeat = await httpGet(url, { 'content-type': 'application/json', 'if-none-match': etag! });
+    // The browser asks again as it did the first time, for the encoding it was sent.
+    const encoding = first.headers.get('content-encoding') ?? 'identity';
+    const repeat = await httpGet(url, { 'content-type': 'application/json', 'accept-encoding': encoding, 'if-none-match': etag! });
     expect(repeat.status).toBe(304);
     expect(repeat.body).toBe('');
   });
 
   it('gets a new body and ETag as soon as an edit is published', async () => {
-    const before = await offerRequest();
+    const before = await offerRequest({ 'accept-encoding': 'identity' });
     const etag = before.headers.get('etag')!;
     const services = cms.strapi.documents('plugin::kinship-offer.service');
     const service = await services.findFirst({ filters: { title: 'Letterbox contact service' }, status: 'published' });
@@ -51,15 +64,43 @@ describe('the offer request', () => {
     const url = new URL(`${cms.url}/graphql`);
     url.searchParams.set('query', OFFER_QUERY);
     url.searchParams.set('variables', JSON.stringify({ slug: 'example-borough' }));
-    const after = await httpGet(url, { 'content-type': 'application/json', 'if-none-match': etag });
+    const after = await httpGet(url, { 'content-type': 'application/json', 'accept-encoding': 'identity', 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
     expect(after.body).toContain('Letterbox and video contact');
   });
 
-  it('answers any origin, without credentials', async () => {
-    const response = await offerRequest();
-    expect(response.headers.get('access-control-allow-origin')).toMatch(/^(\*|https:\/\/www\.example\.gov\.uk)$/);
+  it('answers any origin with one copy a shared cache can keep for every host site', async () => {
+    for (const origin of ['https://www.example.gov.uk', 'https://www.family-hub.example.org']) {
+      for (let view = 0; view < 2; view += 1) {
+        const response = await offerRequest({ origin });
+        expect(response.headers.get('access-control-allow-origin')).toBe('*');
+        expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+        // No Vary: Origin (Strapi's CORS adds it), which would make a CDN keep one copy per host site.
+        expect(response.headers.get('vary')).toBe('Accept-Encoding');
+      }
+    }
+  });
+
+  it('leaves other routes\' CORS answer as the app sets it', async () => {
+    const response = await fetch(`${cms.url}/api/kinship-offer/offers`, { headers: { origin: 'https://www.example.gov.uk' } });
+    expect(response.headers.get('vary')).toMatch(/origin/i);
+  });
+
+  it('says whether it was built for this request (MISS) or before it (HIT), in X-Cache and Server-Timing', async () => {
+    await setSupportTypeLabel('Legal advice and support');
+    const miss = await offerRequest();
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    expect(miss.headers.get('server-timing')).toMatch(/^cache;desc=MISS, app;dur=\d+(\.\d)?$/);
+    const hit = await offerRequest();
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('server-timing')).toMatch(/^cache;desc=HIT, app;dur=\d+(\.\d)?$/);
+    expect(await hit.text()).toBe(await miss.text());
+    // A hit is answered ahead of the app's middlewares, with the headers they set on the miss.
+    const perResponse = new Set(['date', 'x-cache', 'server-timing', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
+    const kept = (response: Response) => [...response.headers].filter(([name]) => !perResponse.has(name)).sort();
+    expect(kept(hit)).toEqual(kept(miss));
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('is not cached for a request with credentials', async () => {
@@ -121,5 +162,204 @@ describe('widget.js', () => {
     const version = (await fetch(`${cms.url}/api/kinship-offer/widget.js`)).headers.get('x-kinship-offer-widget-version');
     const response = await fetch(`${cms.url}/api/kinship-offer/widget.js?v=${version}`);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+/** The widget's request for the offer `slug`, as bytes on the wire, with X-Cache, and its body decoded. */
+async function read(slug: string, headers: Record<string, string> = { 'accept-encoding': 'br' }) {
+  const url = new URL(`${cms.url}/graphql`);
+  url.searchParams.set('query', OFFER_QUERY);
+  url.searchParams.set('variables', JSON.stringify({ slug }));
+  return decoded(await httpGetBytes(url.toString(), headers));
+}
+
+/** An Open Referral feed path (under /api/kinship-offer/oruk), as `read` does. */
+async function readFeed(path: string, headers: Record<string, string> = { 'accept-encoding': 'br' }) {
+  return decoded(await httpGetBytes(`${cms.url}/api/kinship-offer/oruk${path}`, headers));
+}
+
+function decoded(response: Awaited<ReturnType<typeof httpGetBytes>>) {
+  const encoding = response.headers['content-encoding'];
+  const compressed = response.body.length > 0 && encoding;
+  const body = compressed === 'br' ? brotliDecompressSync(response.body) : compressed === 'gzip' ? gunzipSync(response.body) : response.body;
+  return { ...response, cache: response.headers['x-cache'], text: body.toString('utf8'), wire: response.body.length };
+}
+
+const documents = (name: string): any => cms.strapi.documents(`plugin::kinship-offer.${name}` as any);
+
+/** The first published service of the offer `slug`, with its venues and contacts. */
+async function serviceOf(slug: string) {
+  const offer = await documents('offer').findFirst({ filters: { slug }, status: 'published', populate: { services: { populate: ['locations', 'contacts'] } } });
+  return offer!.services[0] as { documentId: string; title: string; locations: Array<{ documentId: string; id: number; name: string }>; contacts: Array<{ documentId: string; name: string }> };
+}
+
+async function setSupportTypeLabel(label: string) {
+  const legal = await documents('support-type').findFirst({ filters: { code: 'legal_support' } });
+  await documents('support-type').update({ documentId: legal!.documentId, data: { label } });
+}
+
+/** Reads both offers until each is a hit, so the next read of each says what the edit did. */
+async function warm() {
+  for (const slug of [A, B]) {
+    await read(slug);
+    expect((await read(slug)).cache).toBe('HIT');
+  }
+}
+
+describe('invalidation, per offer', () => {
+  it('an edit published to one offer\'s service leaves the other offer a hit; that offer misses and shows it', async () => {
+    await warm();
+    const service = await serviceOf(A);
+    await documents('service').update({ documentId: service.documentId, data: { title: 'Navigators, renamed for A only' } });
+    await documents('service').publish({ documentId: service.documentId });
+    const b = await read(B);
+    expect(b.cache).toBe('HIT');
+    expect(b.text).not.toContain('renamed for A only');
+    const a = await read(A);
+    expect(a.cache).toBe('MISS');
+    expect(a.text).toContain('Navigators, renamed for A only');
+  });
+
+  it.each([
+    ['venue', 'location', (s: Awaited<ReturnType<typeof serviceOf>>) => s.locations[0].documentId, { name: 'A venue, renamed' }],
+    ['contact', 'contact', (s: Awaited<ReturnType<typeof serviceOf>>) => s.contacts[0].documentId, { name: 'A contact, renamed' }],
+  ] as const)('an edit to a %s only that offer uses leaves the other offer a hit', async (_, type, idOf, data) => {
+    await warm();
+    await documents(type).update({ documentId: idOf(await serviceOf(A)), data });
+    expect((await read(B)).cache).toBe('HIT');
+    const a = await read(A);
+    expect(a.cache).toBe('MISS');
+    expect(a.text).toContain(data.name);
+  });
+
+  it('a draft saved but not published changes nothing a reader sees: both stay hits', async () => {
+    await warm();
+    const service = await serviceOf(A);
+    await documents('service').update({ documentId: service.documentId, data: { title: 'Not yet published' } });
+    expect((await read(A)).cache).toBe('HIT');
+    expect((await read(B)).cache).toBe('HIT');
+    await documents('service').discardDraft({ documentId: service.documentId });
+  });
+
+  it('an organisation both offers show misses both, each with the edit', async () => {
+    await warm();
+    const charity = await documents('organisation').findFirst({ filters: { name: SHARED_CHARITY } });
+    await documents('organisation').update({ documentId: charity!.documentId, data: { name: `${SHARED_CHARITY} (renamed)` } });
+    for (const slug of [A, B]) {
+      const response = await read(slug);
+      expect(response.cache).toBe('MISS');
+      expect(response.text).toContain(`${SHARED_CHARITY} (renamed)`);
+    }
+  });
+
+  it('a vocabulary every offer shows misses both', async () => {
+    await warm();
+    await setSupportTypeLabel('Legal advice for kinship carers');
+    for (const slug of [A, B]) {
+      const response = await read(slug);
+      expect(response.cache).toBe('MISS');
+      expect(response.text).toContain('Legal advice for kinship carers');
+    }
+  });
+
+  it('a change to the public role\'s permissions misses both, within the version\'s second', async () => {
+    await warm();
+    // As the admin's Roles page writes them: through users-permissions, not the Document Service.
+    const permissions = cms.strapi.db.query('plugin::users-permissions.permission');
+    const role = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const granted = await permissions.create({ data: { action: 'plugin::kinship-offer.feedback.find', role: role.id } });
+    await new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+    for (const slug of [A, B]) expect((await read(slug)).cache).toBe('MISS');
+    await permissions.delete({ where: { id: granted.id } });
+    await new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+  });
+
+  it('an edit written by another instance (straight to the shared database) shows within the version\'s second, and only for its offer', async () => {
+    await warm();
+    // What another CMS instance's write leaves in the database, with none of this instance's signals.
+    const venue = (await serviceOf(B)).locations[0];
+    const table = cms.strapi.db.metadata.get('plugin::kinship-offer.location').tableName;
+    await cms.strapi.db.connection(table).where({ document_id: venue.documentId }).update({ name: 'B venue, renamed elsewhere', updated_at: new Date() });
+    await new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+    const b = await read(B);
+    expect(b.cache).toBe('MISS');
+    expect(b.text).toContain('B venue, renamed elsewhere');
+    expect((await read(A)).cache).toBe('HIT');
+  });
+
+  it('holds for each offer\'s Open Referral feed too', async () => {
+    for (const slug of [A, B]) await readFeed(`/${slug}/services`);
+    const service = await serviceOf(B);
+    await documents('service').update({ documentId: service.documentId, data: { title: 'B service, renamed' } });
+    await documents('service').publish({ documentId: service.documentId });
+    expect((await readFeed(`/${A}/services`)).cache).toBe('HIT');
+    const b = await readFeed(`/${B}/services`);
+    expect(b.cache).toBe('MISS');
+    expect(b.text).toContain('B service, renamed');
+  });
+
+  it('asks the database the same number of queries for a cold read, whatever the number of services', async () => {
+    const [large] = await insertFictionalOffers(cms.strapi, { offers: 1, services: 24, firstOffer: 2 });
+    const queriesPerColdRead = async (slug: string) => {
+      await read(slug);
+      await setSupportTypeLabel(`Legal support ${slug}`); // every offer is cold again
+      let queries = 0;
+      const count = () => (queries += 1);
+      cms.strapi.db.connection.on('query', count);
+      const response = await read(slug);
+      cms.strapi.db.connection.off('query', count);
+      expect(response.cache).toBe('MISS');
+      return queries;
+    };
+    const small = await queriesPerColdRead(A);
+    expect(await queriesPerColdRead(large)).toBe(small);
+    expect(small).toBeLessThan(30);
+  });
+});
+
+describe('compression of the offer and the feed', () => {
+  it.each([
+    ['the offer', () => read(A, { 'accept-encoding': 'identity' }), (headers: Record<string, string>) => read(A, headers)],
+    ['the feed\'s services', () => readFeed(`/${A}/services`, { 'accept-encoding': 'identity' }), (headers: Record<string, string>) => readFeed(`/${A}/services`, headers)],
+  ])('sends %s compressed as the client accepts, the same JSON each way, each encoding with its own ETag', async (_, plain, as) => {
+    const original = await plain();
+    expect(original.headers['content-encoding']).toBeUndefined();
+    const etags = new Set([original.headers.etag]);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.5, gzip;q=1', 'gzip'],
+      ['', undefined],
+    ] as const) {
+      const response = await as({ 'accept-encoding': accept });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers.vary).toBe('Accept-Encoding');
+      expect(response.text).toBe(original.text);
+      if (encoding) expect(response.wire).toBeLessThan(original.wire / 3);
+      etags.add(response.headers.etag);
+      const repeat = await as({ 'accept-encoding': accept, 'if-none-match': response.headers.etag as string });
+      expect(repeat.status).toBe(304);
+      expect(repeat.wire).toBe(0);
+    }
+    expect(etags.size).toBe(3);
+    // Another encoding's ETag is another representation: the body is sent.
+    expect((await as({ 'accept-encoding': 'gzip', 'if-none-match': original.headers.etag as string })).status).toBe(200);
+  });
+
+  it('sends tiny bodies as they are', async () => {
+    const missing = await read('no-such-offer', { 'accept-encoding': 'br, gzip' });
+    expect(JSON.parse(missing.text)).toEqual({ data: { kinshipOffer: null } });
+    expect(missing.headers['content-encoding']).toBeUndefined();
+    const root = await readFeed('', { 'accept-encoding': 'br, gzip' });
+    expect(root.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(root.text).version).toBe('HSDS-UK-3.0');
+  });
+
+  it('gives the feed the offer\'s cache headers, to any origin', async () => {
+    const response = await readFeed(`/${A}/services`, { 'accept-encoding': 'br', origin: 'https://directory.example.org' });
+    expect(response.headers['cache-control']).toBe(CONTRACT);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(['HIT', 'MISS']).toContain(response.cache);
   });
 });

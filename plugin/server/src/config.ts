@@ -1,4 +1,9 @@
 /** The plugin's settings (config/plugins: 'kinship-offer': { config: { … } }). */
+
+/** Seconds, see `cache` below. */
+export const CACHE_DEFAULTS = { sharedMaxAge: 30, staleWhileRevalidate: 30, staleIfError: 86_400 };
+export type CacheSettings = typeof CACHE_DEFAULTS;
+
 export default {
   default: {
     /** A service not reviewed for this many months is listed as overdue. */
@@ -19,6 +24,16 @@ export default {
     reachFlushSeconds: 10,
     /** Reach: sites an offer has never been seen on that each instance lets in per day; more count as "other sites". */
     reachNewSitesPerDay: 20,
+    /**
+     * How shared caches (a CDN, Varnish, nginx) may keep the public reads: the widget's offer
+     * request and the Open Referral feed. In seconds, each sent in `Cache-Control`:
+     * `public, max-age=0, s-maxage=<sharedMaxAge>, stale-while-revalidate=<staleWhileRevalidate>,
+     * stale-if-error=<staleIfError>`. Browsers always revalidate (max-age=0, a 304 with no body
+     * when unchanged). After a publish, a reader sees the change within sharedMaxAge +
+     * staleWhileRevalidate + 1 s (the content version is reused for a second): 61 s by default.
+     * With the CMS down, a shared cache may go on serving what it has for staleIfError.
+     */
+    cache: { ...CACHE_DEFAULTS },
   },
   validator(config: Record<string, unknown>) {
     const schedule = config.reviewReminderSchedule;
@@ -28,6 +43,12 @@ export default {
     for (const key of ['serviceReviewMonths', 'feedbackPerMinute', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'] as const) {
       const value = config[key];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`kinship-offer: ${key} must be a whole number, 1 or more`);
+    }
+    const cache = (config.cache ?? {}) as Record<string, unknown>;
+    if (typeof cache !== 'object' || Array.isArray(cache)) throw new Error('kinship-offer: cache must be an object such as { sharedMaxAge: 30 }');
+    for (const [key, value] of Object.entries(cache)) {
+      if (!(key in CACHE_DEFAULTS)) throw new Error(`kinship-offer: cache.${key} is not a setting (${Object.keys(CACHE_DEFAULTS).join(', ')} are)`);
+      if (!Number.isInteger(value) || (value as number) < 0) throw new Error(`kinship-offer: cache.${key} must be a whole number of seconds, 0 or more`);
     }
   },
 };

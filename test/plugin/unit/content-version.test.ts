@@ -85,7 +85,7 @@ describe('the content version', () => {
     db.table('contact').published = null;
     db.table('contact').rows = 0;
     const version = await databaseContentVersion(db.strapi).current();
-    expect(version).toContain('contact:0:0:0');
+    expect(version).toContain('contact:0:0:0:0');
     expect(version.split('|')).toEqual([...version.split('|')].sort());
   });
 
@@ -96,5 +96,54 @@ describe('the content version', () => {
     await expect(version.current()).rejects.toThrow('database unavailable');
     expect(await version.current()).toMatch(/offer:/);
     expect(db.versionQueries).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the content version of one offer', () => {
+  it('is one query over the paths from that offer\'s published rows to every type its view shows', async () => {
+    const db = fakeStrapi();
+    await databaseContentVersion(db.strapi).current('example-borough');
+    expect(db.versionQueries).toHaveBeenCalledTimes(1);
+    expect(new Set(db.slugs)).toEqual(new Set(['example-borough']));
+    // Each path ends at a type the view shows; the vocabularies and permissions are counted whole.
+    const reached = new Set(db.joins.map((joined) => joined.at(-1) ?? 'whole'));
+    const viewTables = Object.keys(VIEW_TYPES).map((name) => name.replace(/-/g, '_'));
+    for (const table of viewTables.filter((table) => !table.endsWith('_type'))) expect(reached.has(table) || table === 'offer').toBe(true);
+    expect([...db.tables.keys()].sort()).toEqual([...viewTables, 'permission'].sort());
+    // Through the provider to its organisation, and from a contact to its organisation.
+    expect(db.joins.some((joined) => joined.join('>') === 'offer_services_lnk>service>service_contacts_lnk>contact>contact_organisation_lnk>organisation')).toBe(true);
+  });
+
+  it('is held per offer: each offer is asked once a second, apart from the others', async () => {
+    const db = fakeStrapi();
+    const version = databaseContentVersion(db.strapi);
+    await version.current('a');
+    await version.current('b');
+    await version.current('a');
+    expect(db.versionQueries).toHaveBeenCalledTimes(2);
+    version.changed();
+    await version.current('b');
+    expect(db.versionQueries).toHaveBeenCalledTimes(3);
+  });
+
+  it.each(['service', 'location', 'contact', 'organisation', 'support_type', 'arrangement_type', 'you_said_we_did', 'permission'])(
+    'changes with the %s rows it reaches',
+    async (table) => {
+      const db = fakeStrapi();
+      const version = databaseContentVersion(db.strapi);
+      const before = await version.current('a');
+      db.table(table).updated = 12_345;
+      version.changed();
+      expect(await version.current('a')).not.toBe(before);
+    },
+  );
+
+  it('does not count readers\' feedback', async () => {
+    const db = fakeStrapi();
+    const version = databaseContentVersion(db.strapi);
+    const before = await version.current('a');
+    db.table('feedback').rows = 1_000;
+    version.changed();
+    expect(await version.current('a')).toBe(before);
   });
 });

@@ -11,12 +11,15 @@ import { fakeStrapi } from './support/fake-strapi';
 const OFFER_QUERY = 'query Offer($slug: String!, $locale: String) { kinshipOffer(slug: $slug, locale: $locale) { name } }';
 
 let version: string;
+/** Per-offer versions, where a test sets one; else `version`. */
+let versions: Record<string, string>;
 let graphqlRuns: ReturnType<typeof vi.fn<(headers: Record<string, string>) => void>>;
 let cache: ReturnType<typeof offerResponseCache>;
 beforeEach(() => {
   const db = fakeStrapi();
   version = 'v1';
-  db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+  versions = {};
+  db.provide('offer-view', { responses: memoryStore(500), contentVersion: async (slug: string) => versions[slug] ?? version });
   db.install();
   cache = offerResponseCache(db.strapi);
   graphqlRuns = vi.fn();
@@ -32,6 +35,21 @@ interface Request {
 }
 
 /**
+ * The query string a client sends: text as it is, a list as repeated names, an object as qs
+ * writes one (variables[slug]=…).
+ */
+function querystringOf(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) search.append(`${name}[${key}]`, String(item));
+    else if (value !== null) search.append(name, String(value));
+  }
+  return search.toString();
+}
+
+/**
  * One request through the cache to a stand-in for GraphQL, which answers with the slug and locale
  * it was asked for (or `answer`, when given): what the client received.
  */
@@ -40,10 +58,13 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
   const ctx: any = {
     path,
     method,
-    query: { query, variables, ...(operationName === undefined ? {} : { operationName }) },
+    querystring: querystringOf({ query, variables, ...(operationName === undefined ? {} : { operationName }) }),
     request: { headers: { ...headers } },
+    // What the app's own middlewares had set by the time GraphQL answered (a security header).
+    response: { headers: { 'x-frame-options': 'SAMEORIGIN', 'set-cookie': 'koa.sess=1' } },
     get: (name: string) => headers[name] ?? '',
     set: (name: string, value: string) => (response[name] = value),
+    remove: (name: string) => delete response[name],
     status: 404,
     body: undefined as unknown,
     etag: undefined as string | undefined,
@@ -58,11 +79,14 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
       ctx.body = answer.body;
       return;
     }
-    const vars = typeof ctx.query.variables === 'string' ? JSON.parse(ctx.query.variables.replace(/}.*$/, '}')) : ctx.query.variables;
+    const asked = new URLSearchParams(ctx.querystring);
+    const raw = asked.get('variables');
+    const vars = raw && raw.startsWith('{') ? JSON.parse(raw.replace(/}.*$/, '}')) : null;
     ctx.status = 200;
-    ctx.body = JSON.stringify({ data: { kinshipOffer: { name: `${vars?.slug} ${vars?.locale ?? ''} ${ctx.query.operationName ?? ''} ${ctx.query.query.length}` } } });
+    ctx.body = JSON.stringify({ data: { kinshipOffer: { name: `${vars?.slug} ${vars?.locale ?? ''} ${asked.get('operationName') ?? ''} ${asked.get('query')?.length}` } } });
   });
-  return { status: ctx.status as number, body: ctx.body as string | undefined, etag: ctx.etag as string | undefined, headers: response };
+  const body = Buffer.isBuffer(ctx.body) ? ctx.body.toString('utf8') : (ctx.body as string | undefined);
+  return { status: ctx.status as number, body, etag: ctx.etag as string | undefined, headers: response };
 }
 
 describe('the response cache key', () => {
@@ -70,8 +94,18 @@ describe('the response cache key', () => {
     const first = await send();
     const repeat = await send();
     expect(graphqlRuns).toHaveBeenCalledTimes(1);
-    expect(repeat).toEqual(first);
-    expect(repeat.headers).toEqual({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, no-cache' });
+    expect(repeat.body).toEqual(first.body);
+    expect(repeat.etag).toEqual(first.etag);
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(repeat.headers).toEqual({
+      'x-frame-options': 'SAMEORIGIN',
+      'access-control-allow-origin': '*',
+      vary: 'Accept-Encoding',
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400',
+      'x-cache': 'HIT',
+      'server-timing': expect.stringMatching(/^cache;desc=HIT, app;dur=[\d.]+$/),
+    });
   });
 
   it('has the variables: another offer\'s request gets that offer', async () => {
@@ -84,10 +118,12 @@ describe('the response cache key', () => {
     expect(welsh.body).toContain('example-borough cy');
   });
 
-  it('has the variables when the query string gave them as an object', async () => {
+  it('leaves variables written as an object (variables[slug]=…) to GraphQL, and takes none as none', async () => {
     await send({ variables: { slug: 'example-borough' } });
-    expect((await send({ variables: { slug: 'another' } })).body).toContain('another');
-    expect((await send({ variables: null })).body).toContain('undefined');
+    await send({ variables: { slug: 'example-borough' } });
+    expect(graphqlRuns).toHaveBeenCalledTimes(2);
+    await send({ query: '{ kinshipOffer(slug: "written") { name } }', variables: null });
+    await send({ query: '{ kinshipOffer(slug: "written") { name } }', variables: null });
     expect(graphqlRuns).toHaveBeenCalledTimes(3);
   });
 
@@ -110,6 +146,45 @@ describe('the response cache key', () => {
     await send({ variables: '{"slug":"a"}Offer', operationName: '' });
     await send({ query: `${OFFER_QUERY} `, variables: '{"slug":"a"}', operationName: 'Offer' });
     expect(graphqlRuns).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the offers a response depends on', () => {
+  it('are read from the variables: another offer\'s edit leaves the response a hit', async () => {
+    await send();
+    versions.another = 'v2';
+    expect((await send()).headers['x-cache']).toBe('HIT');
+    versions['example-borough'] = 'v2';
+    expect((await send()).headers['x-cache']).toBe('MISS');
+    expect(graphqlRuns).toHaveBeenCalledTimes(2);
+  });
+
+  it('are read from the query when the slug is written in it, and from a variable\'s default', async () => {
+    const literal = '{ kinshipOffer(slug: "written") { name } }';
+    const withDefault = 'query Offer($slug: String! = "defaulted") { kinshipOffer(slug: $slug) { name } }';
+    for (const [query, slug] of [[literal, 'written'], [withDefault, 'defaulted']]) {
+      await send({ query, variables: '{}' });
+      versions[slug] = 'changed';
+      expect((await send({ query, variables: '{}' })).headers['x-cache']).toBe('MISS');
+      expect((await send({ query, variables: '{}' })).headers['x-cache']).toBe('HIT');
+    }
+  });
+
+  it('are every offer a query names: an edit to any of them misses', async () => {
+    const two = '{ a: kinshipOffer(slug: "one") { name } b: kinshipOffer(slug: "two") { name } }';
+    await send({ query: two });
+    versions.two = 'v2';
+    expect((await send({ query: two })).headers['x-cache']).toBe('MISS');
+  });
+
+  it.each<[string, Request]>([
+    ['with no slug', { variables: '{}' }],
+    ['whose slug is not text', { variables: '{"slug":3}' }],
+    ['whose variables are not an object', { variables: '["example-borough"]' }],
+  ])('leave a query %s to GraphQL, uncached', async (_, request) => {
+    await send(request);
+    await send(request);
+    expect(graphqlRuns).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -175,7 +250,7 @@ describe('what is cached', () => {
     ['an inline fragment for other data', { query: '{ ... on Query { kinshipOfferServices { title } } }' }],
     ['a fragment spread at the top', { query: '{ ...F } fragment F on Query { kinshipOffer(slug: "x") { name } }' }],
     ['a syntax error', { query: '{ kinshipOffer(' }],
-    ['a query that is not text', { query: ['{ kinshipOffer(slug: "x") { name } }'] }],
+    ['a query given twice', { query: ['{ kinshipOffer(slug: "x") { name } }', '{ kinshipOffer(slug: "y") { name } }'] }],
   ])('leaves %s to GraphQL, uncached', async (_, request) => {
     await send(request);
     const again = await send(request);

@@ -6,12 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** negotiator 1.0 (jshttp): content negotiation; it ships no type declarations. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Negotiator: new (request: { headers: Record<string, unknown> }) => {
-  encodings(available: readonly string[], options?: { preferred?: readonly string[] }): string[];
-} = require('negotiator');
+import { negotiateEncoding } from '../http/encoding';
 
 /**
  * Built by rollup into the plugin's dist/widget (see rollup.config.mjs), with a brotli and a gzip
@@ -51,10 +46,8 @@ export default {
       ctx.body = 'The kinship-offer widget has not been built (run "npm run build" in the repository).';
       return;
     }
-    // Accept-Encoding read by jshttp's negotiator (q-values, `*`, `identity;q=0`); among encodings the
-    // browser likes equally ("gzip, deflate, br" from Chrome), ours win: brotli is the smallest.
     const offered = ENCODINGS.map(({ name }) => name).filter((name) => current.bodies[name]);
-    const [encoding = 'identity'] = new Negotiator(ctx.request).encodings(offered, { preferred: offered }) as Encoding[];
+    const encoding: Encoding = negotiateEncoding(ctx.request, offered);
     // A versioned URL (?v=<version>) never changes; the plain one is revalidated daily.
     const versioned = ctx.query.v === current.version;
     ctx.set({

@@ -1,8 +1,14 @@
 /**
- * HTTP caching for the widget's one request. A GraphQL GET whose only field is `kinshipOffer` (and
- * which carries no credentials) is answered from memory while the content is unchanged, with an
- * ETag, so a repeat view transfers no offer body again (304) and a busy CMS does no GraphQL work
- * for it. "Unchanged" includes the public role's permissions: revoking them takes effect at once.
+ * HTTP caching for the widget's one request. A GraphQL GET whose only fields are `kinshipOffer`
+ * (and which carries no credentials) is answered from memory while the content of the offers it
+ * names is unchanged (their versions, ./content-version), so a busy CMS does no GraphQL work for
+ * it, and sent as every cached public read is (../http/cached-response: ETag per encoding, br or
+ * gzip, `s-maxage` with `stale-while-revalidate` and `stale-if-error`, `X-Cache: HIT|MISS`), so a
+ * repeat view transfers no offer body again (304) and a CDN can keep it. "Unchanged" includes the
+ * public role's permissions: revoking them takes effect within the version's second.
+ *
+ * It runs first in line (see ../bootstrap), so a hit skips the app's own middlewares; the headers
+ * they set on the miss that built a response are kept with it and sent again with each hit.
  *
  * Such a request may also come without the headers Apollo's CSRF protection asks of GETs: it reads
  * public, published content and changes nothing, so there is nothing to forge, and a browser then
@@ -10,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 
 /** Distinct query documents whose shape is remembered. */
@@ -18,68 +25,123 @@ const MAX_QUERY_LENGTH = 10_000;
 
 type Parse = (source: string) => any;
 
-/** Whether a query document asks for kinshipOffer and nothing else. Memoized: the widget sends one document. */
+/** Where a `kinshipOffer` field takes its slug from: written in the query, or a variable's name. */
+type SlugSource = { literal: string } | { variable: string; fallback?: string };
+
+/**
+ * The slugs a query document reads, when it asks for kinshipOffer and nothing else (else null).
+ * Memoized: the widget sends one document.
+ */
 function offerOnlyQueries(parse: Parse) {
-  const isOfferOnly = (query: string): boolean => {
+  const slugSources = (query: string): SlugSource[] | null => {
     try {
       const { definitions } = parse(query);
       const [operation] = definitions;
-      return (
-        definitions.length === 1 &&
-        operation.kind === 'OperationDefinition' &&
-        operation.operation === 'query' &&
-        operation.selectionSet.selections.every((s: any) => s.kind === 'Field' && s.name.value === 'kinshipOffer')
+      if (definitions.length !== 1 || operation.kind !== 'OperationDefinition' || operation.operation !== 'query') return null;
+      const fields = operation.selectionSet.selections;
+      if (!fields.every((s: any) => s.kind === 'Field' && s.name.value === 'kinshipOffer')) return null;
+      const defaults = new Map<string, any>(
+        (operation.variableDefinitions ?? []).map((definition: any) => [definition.variable.name.value, definition.defaultValue]),
       );
+      const sources = fields.map((field: any): SlugSource | null => {
+        const value = field.arguments.find((argument: any) => argument.name.value === 'slug')?.value;
+        if (value?.kind === 'StringValue') return { literal: value.value };
+        if (value?.kind !== 'Variable') return null;
+        const fallback = defaults.get(value.name.value);
+        return { variable: value.name.value, ...(fallback?.kind === 'StringValue' ? { fallback: fallback.value } : {}) };
+      });
+      return sources.includes(null) ? null : sources;
     } catch {
-      return false;
+      return null;
     }
   };
-  const known = new Map<string, boolean>();
+  const known = new Map<string, SlugSource[] | null>();
   return (query: string) => {
     if (!known.has(query)) {
       if (known.size >= MAX_ENTRIES) known.clear();
-      known.set(query, isOfferOnly(query));
+      known.set(query, slugSources(query));
     }
     return known.get(query)!;
   };
 }
 
+/** The slugs asked for, given the request's variables; null if one is not a string (GraphQL will say why). */
+function slugsOf(sources: SlugSource[], variables: Record<string, unknown> | null): string[] | null {
+  const slugs = sources.map((source) => ('literal' in source ? source.literal : (variables?.[source.variable] ?? source.fallback)));
+  return slugs.every((slug) => typeof slug === 'string') ? [...new Set(slugs as string[])].sort() : null;
+}
+
+/** The variables as JSON text (absent: none), or undefined when they are not a JSON object. */
+const parseVariables = (raw: string | null): Record<string, unknown> | null | undefined => {
+  if (raw === null) return null;
+  try {
+    const parsed = JSON.parse(raw);
+    return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export function offerResponseCache(strapi: Core.Strapi) {
   const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
   // graphql comes with @strapi/plugin-graphql, the only way this middleware is reached.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const isOfferOnly = offerOnlyQueries(require('graphql').parse);
+  const slugSourcesOf = offerOnlyQueries(require('graphql').parse);
   const offerView = () => getService('offer-view');
+
+  /**
+   * What a query string asks for: the response cache key and the offers it names, or null when it
+   * is not a cacheable offer request. The query string is read plainly, as the widget writes it
+   * (qs, which Strapi's ctx.query uses, is several times slower on a query document); anything
+   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same.
+   */
+  const readRequest = (querystring: string): { key: string; slugs: string[] } | null => {
+    const params = new URLSearchParams(querystring);
+    if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
+    const query = params.get('query');
+    if (query === null || query.length > MAX_QUERY_LENGTH) return null;
+    const sources = slugSourcesOf(query);
+    const rawVariables = params.get('variables');
+    const variables = parseVariables(rawVariables);
+    const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
+    if (!slugs) return null;
+    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${params.get('operationName') ?? ''}`).digest('base64url');
+    return { key, slugs };
+  };
+  const requests = new Map<string, ReturnType<typeof readRequest>>();
 
   return async (ctx: any, next: () => Promise<void>) => {
     if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
     if (ctx.get('authorization')) return next();
-    const params = ctx.query;
-    const query = params?.query;
-    if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || !isOfferOnly(query)) return next();
+    const startedAt = performance.now();
+    const querystring: string = ctx.querystring ?? '';
+    if (querystring.length > 4 * MAX_QUERY_LENGTH) return next();
+    if (!requests.has(querystring)) {
+      if (requests.size >= MAX_ENTRIES) requests.clear();
+      requests.set(querystring, readRequest(querystring));
+    }
+    const request = requests.get(querystring);
+    if (!request) return next();
+    const { key, slugs } = request;
 
-    const variables = typeof params.variables === 'string' ? params.variables : JSON.stringify(params.variables ?? null);
-    const key = createHash('sha256').update(`${query}\u0000${variables}\u0000${params.operationName ?? ''}`).digest('base64url');
     const { responses } = offerView();
-    const version = await offerView().contentVersion();
-
-    const respond = (entry: { body: string; etag: string }) => {
-      ctx.set('content-type', 'application/json; charset=utf-8');
-      ctx.set('cache-control', 'public, no-cache');
-      ctx.etag = entry.etag;
-      ctx.status = 200;
-      if (ctx.fresh) ctx.status = 304;
-      else ctx.body = entry.body;
-    };
+    // Per offer: an edit to another offer leaves this response warm (./content-version). If the
+    // database cannot say, GraphQL answers, inside the app's error handling.
+    let version: string;
+    try {
+      version = (await Promise.all(slugs.map((slug) => offerView().contentVersion(slug)))).join('\n');
+    } catch {
+      return next();
+    }
 
     const cached = responses.get(key);
-    if (cached?.version === version) return respond(cached.value);
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     await next();
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
-    const entry = { body: ctx.body, etag: `"${createHash('sha256').update(ctx.body).digest('base64url').slice(0, 27)}"` };
+    const entry = cachedResponse(ctx.body, ctx.response.headers);
     responses.set(key, version, entry);
-    respond(entry);
+    await sendCached(ctx, entry, { hit: false, startedAt });
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { OfferView } from '../../../shared/offer-view';
+import type { CachedResponse } from '../http/cached-response';
 import { redactHiddenAddresses } from '../documents/hidden-addresses';
 import { matchLocale } from '../locales';
 import { getService } from '../services/get-service';
@@ -21,12 +22,6 @@ import { buildOnce, memoryStore } from './store';
 const MAX_CACHED_VIEWS = 200;
 const MAX_CACHED_RESPONSES = 500;
 
-
-/** A response the HTTP cache can send again while the content version holds. */
-export interface CachedResponse {
-  body: string;
-  etag: string;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const version = databaseContentVersion(strapi);
@@ -57,13 +52,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The current content version (see ./content-version). */
-    contentVersion: () => version.current(),
+    /** The current content version of the offer `slug`, or of everything without one (see ./content-version). */
+    contentVersion: (slug?: string | null) => version.current(slug),
 
     /** Called on every write to the plugin's content through this instance. */
     changed: () => version.changed(),
 
-    /** Whole responses, for the HTTP cache. */
+    /** Whole responses, for the HTTP cache (./http-cache), each stamped with the versions it was built from. */
     responses,
 
     /**
@@ -72,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async find(slug: string, locale?: string): Promise<OfferView | null> {
       const key = `${slug}\u0000${locale?.toLowerCase() ?? ''}`;
-      return buildOnce(views, key, await version.current(), () => build(slug, locale));
+      return buildOnce(views, key, await version.current(slug), () => build(slug, locale));
     },
   };
 };

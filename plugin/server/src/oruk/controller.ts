@@ -17,16 +17,18 @@
  * - `GET <base>/taxonomies`, `/taxonomies/{id}`, `/taxonomy_terms` (also by `taxonomy_id`),
  *   `/taxonomy_terms/{id}`.
  *
- * Every response: JSON, `Access-Control-Allow-Origin: *` (whatever the app's CORS settings say),
- * an ETag and `Cache-Control: public, no-cache` on success (a repeat pull that changed nothing is a
- * 304). Errors are JSON in Strapi's shape `{ data: null, error: { status, name, message, details } }`:
- * 404 for an unknown offer or id, 400 naming the parameter that cannot be read (`details.parameter`),
+ * Every response: JSON, `Access-Control-Allow-Origin: *` (whatever the app's CORS settings say).
+ * On success, sent as every cached public read is (../http/cached-response): an ETag per encoding
+ * (a repeat pull that changed nothing is a 304), br or gzip, `Cache-Control` a CDN may keep
+ * (`s-maxage`, `stale-while-revalidate`, `stale-if-error`), `X-Cache: HIT|MISS`; per offer, an edit
+ * to another offer leaves the feed warm. Errors are JSON in Strapi's shape
+ * `{ data: null, error: { status, name, message, details } }`: 404 for an unknown offer or id, 400 naming the parameter that cannot be read (`details.parameter`),
  * and 503 (never a 500) if the content cannot be read at all.
  *
  * Absolute URLs come from the app's `server.url` when it is absolute (PUBLIC_URL), else from the
  * request, which honours X-Forwarded-Proto and X-Forwarded-Host when `server.proxy` is on.
  */
-import { createHash } from 'node:crypto';
+import { cachedResponse, publicReadHeaders, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 import { PLUGIN_ID } from '../uids';
 import { listItem, serviceAtLocationFull, serviceAtLocationListItem } from './map';
@@ -68,29 +70,21 @@ type Answer = (feed: Feed, ctx: any, base: string) => unknown;
  */
 const respond = (answer: Answer, needsFeed = true) =>
   async function handler(ctx: any) {
-    ctx.set('access-control-allow-origin', '*');
-    ctx.remove('access-control-allow-credentials');
+    const startedAt = performance.now();
+    publicReadHeaders(ctx);
     try {
       const oruk = getService('oruk');
       const base = baseOf(ctx);
-      const version = await oruk.contentVersion();
+      const slug: string | null = ctx.params?.offer ?? null;
+      const version = await oruk.contentVersion(slug);
       const key = cacheKey(base, ctx);
-      let entry = oruk.responses.get(key);
-      if (entry?.version !== version) {
-        const slug: string | null = ctx.params?.offer ?? null;
-        const feed = needsFeed || slug ? await oruk.feed(slug, { base }) : null;
-        if (!feed && (needsFeed || slug)) throw new NotFound(`There is no published kinship offer "${slug}"`);
-        const body = JSON.stringify(answer(feed!, ctx, base));
-        const value = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-        oruk.responses.set(key, version, value);
-        entry = { version, value };
-      }
-      ctx.set('content-type', 'application/json; charset=utf-8');
-      ctx.set('cache-control', 'public, no-cache');
-      ctx.etag = entry.value.etag;
-      ctx.status = 200;
-      if (ctx.fresh) ctx.status = 304;
-      else ctx.body = entry.value.body;
+      const cached = oruk.responses.get(key);
+      if (cached?.version === version) return await sendCached(ctx, cached.value, { hit: true, startedAt });
+      const feed = needsFeed || slug ? await oruk.feed(slug, { base }) : null;
+      if (!feed && (needsFeed || slug)) throw new NotFound(`There is no published kinship offer "${slug}"`);
+      const entry = cachedResponse(JSON.stringify(answer(feed!, ctx, base)));
+      oruk.responses.set(key, version, entry);
+      await sendCached(ctx, entry, { hit: false, startedAt });
     } catch (error) {
       if (error instanceof BadParameter) return problem(ctx, 400, 'ValidationError', error.message, { parameter: error.parameter });
       if (error instanceof NotFound) return problem(ctx, 404, 'NotFoundError', error.message);

@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import type { OfferView } from '../../../shared/offer-view';
 import { buildOnce, memoryStore } from '../offer-view/store';
-import type { CachedResponse } from '../offer-view/service';
+import type { CachedResponse } from '../http/cached-response';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
 import { serviceAtLocationsOf, services, taxonomies, type EquivalentTerm, type Equivalents, type FeedLinks, type OrukService, type OrukServiceAtLocation, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
@@ -84,8 +84,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The current content version (offer-view/content-version): a response is good while it holds. */
-    contentVersion: () => offerView().contentVersion(),
+    /**
+     * The content version of the offer `slug`'s feed, or of the feed of every offer without one
+     * (offer-view/content-version): a response is good while it holds.
+     */
+    contentVersion: (slug: string | null) => offerView().contentVersion(slug),
 
     /** Whole responses by request, for the controller. */
     responses,
@@ -96,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async feed(slug: string | null, links: FeedLinks): Promise<Feed | null> {
       const key = `${slug ?? ''}\u0000${links.base}`;
-      return buildOnce(feeds, key, await offerView().contentVersion(), () => build(slug, links));
+      return buildOnce(feeds, key, await offerView().contentVersion(slug), () => build(slug, links));
     },
   };
 };

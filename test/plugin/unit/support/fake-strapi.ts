@@ -24,16 +24,29 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
     return tables.get(name)!;
   };
 
-  /** The aggregate query the content version runs: a builder per table, resolved by unionAll. */
+  /**
+   * The aggregate queries the content version runs: a builder per table or path, resolved by
+   * unionAll. A path (per offer) reports the state of the last table it joins; `joins` and
+   * `slugs` record what each asked for.
+   */
   const versionQueries = vi.fn();
-  const builder = (name: string) => {
-    const chain: any = { table: name };
-    for (const method of ['select', 'count', 'max']) chain[method] = () => chain;
-    chain.unionAll = (rest: Array<{ table: string }>) => {
+  const joins: string[][] = [];
+  const slugs: unknown[] = [];
+  const builder = (from: string) => {
+    const chain: any = { table: from.split(' as ')[0], joined: [] as string[] };
+    for (const method of ['select', 'count', 'max', 'sum', 'whereNotNull']) chain[method] = () => chain;
+    chain.where = (_column: string, value: unknown) => (slugs.push(value), chain);
+    chain.join = (table: string) => {
+      chain.table = table.split(' as ')[0];
+      chain.joined.push(chain.table);
+      return chain;
+    };
+    chain.unionAll = (rest: Array<{ table: string; joined: string[] }>) => {
       versionQueries();
-      const all = [chain, ...rest].map(({ table: tableName }) => {
+      const all = [chain, ...rest].map(({ table: tableName, joined }) => {
+        joins.push(joined);
         const state = table(tableName);
-        return { table_name: tableName, rows: state.rows, updated: state.updated, published: state.published };
+        return { scope: `${tableName}${joined.length ? `<${joined.length}` : ''}`, rows: state.rows, updated: state.updated, published: state.published };
       });
       return failNext ? ((failNext = false), Promise.reject(new Error('database unavailable'))) : Promise.resolve(all);
     };
@@ -53,7 +66,7 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
 
   const strapi: any = {
     db: {
-      metadata: { get: (uid: string) => ({ tableName: uid.split('.').pop()!.replace(/-/g, '_') }) },
+      metadata: { get: (uid: string) => fakeMetadata(uid) },
       connection: knex,
       query: () => ({
         findMany: async ({ where }: { where: { slug: string } }) => offers.filter((o) => o.slug === where.slug).map(({ locale }) => ({ locale })),
@@ -79,6 +92,10 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
     tables,
     /** How many times the content version asked the database. */
     versionQueries,
+    /** The tables each part of each version query joined, in order (none for a whole table). */
+    joins,
+    /** The slugs the version queries filtered by. */
+    slugs,
     /** How many times an offer was loaded from the database. */
     offerLoads: findFirst,
     /** Makes the next version query fail, as a database going away would. */
@@ -91,4 +108,17 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
       (globalThis as any).strapi = strapi;
     },
   };
+}
+
+/**
+ * A content type's table, and for every relation a link table named after it that leads to the
+ * target's table (as Strapi 5 lays them out: `<table>_<field>_lnk`).
+ */
+function fakeMetadata(uid: string) {
+  const tableName = uid.split('.').pop()!.replace(/-/g, '_');
+  const attributes = new Proxy({} as Record<string, unknown>, {
+    get: (_, field: string) => ({ joinTable: { name: `${tableName}_${field}_lnk`, joinColumn: { name: 'from_id' }, inverseJoinColumn: { name: 'to_id' } } }),
+    has: () => true,
+  });
+  return { tableName, attributes };
 }

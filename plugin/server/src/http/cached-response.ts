@@ -1,0 +1,115 @@
+/**
+ * The public reads a shared cache may keep: the widget's offer request (offer-view/http-cache) and
+ * the Open Referral feed (oruk/controller). Both build a response once per content version, keep
+ * it in memory (`CachedResponse`) and send it with `sendCached`, so both say the same to browsers,
+ * CDNs and operators:
+ *
+ * - `Cache-Control: public, max-age=0, s-maxage=S, stale-while-revalidate=W, stale-if-error=E`
+ *   (plugin config `cache`, ../config): a shared cache serves it for S seconds, then stale for W
+ *   more while it revalidates, so a reader sees a publish within S + W + 1 s (the content version
+ *   is reused for a second: offer-view/content-version), 61 s by default; with the CMS down, for E.
+ *   Browsers revalidate every time (a 304 with no body while unchanged).
+ * - A strong ETag per representation: the body's hash, with `-br` or `-gzip` for a compressed one.
+ * - `Content-Encoding: br` or `gzip` as Accept-Encoding allows (../http/encoding), compressed once
+ *   per cached response on first request and kept with it; bodies under 1 KiB are sent as they are.
+ *   `Vary: Accept-Encoding`, and nothing else: the offer is public, so `Access-Control-Allow-Origin: *`
+ *   without credentials replaces the app's CORS answer (Strapi's adds `Vary: Origin`, which would
+ *   make a shared cache keep one copy per host site).
+ * - `X-Cache: HIT` (built before this request) or `MISS` (built for it), and the same in
+ *   `Server-Timing: cache;desc=HIT, app;dur=<ms>` with the time spent in the CMS.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { CACHE_DEFAULTS, type CacheSettings } from '../config';
+import { PLUGIN_ID } from '../uids';
+import { negotiateEncoding } from './encoding';
+
+/** Below this many bytes a body is sent as it is: compression would save less than its headers cost. */
+export const MIN_COMPRESSED_BYTES = 1024;
+
+/**
+ * Brotli quality 5 and gzip level 6: within a few per cent of the smallest on JSON, and quick
+ * enough (milliseconds for a large offer) that the first reader after an edit does not wait for
+ * the compressor. Both run on libuv's thread pool, not on the event loop.
+ */
+const COMPRESSORS = {
+  br: (body: Buffer) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body: Buffer) => promisify(gzip)(body, { level: 6 }),
+};
+type Compressed = keyof typeof COMPRESSORS;
+const COMPRESSED: readonly Compressed[] = ['br', 'gzip'];
+
+/** A response built once and sent again while its content version holds. */
+export interface CachedResponse {
+  /** The JSON body, uncompressed. */
+  body: Buffer;
+  /** Its strong ETag, quoted. */
+  etag: string;
+  /** Each compressed copy, made on first request for that encoding and kept. */
+  encoded: Partial<Record<Compressed, Promise<Buffer>>>;
+  /** Other headers to send with it (those the app's middlewares set when it was built). */
+  headers: Record<string, string>;
+}
+
+/** Headers that belong to one response, or that `sendCached` sets itself: never kept. */
+const OWN_HEADERS = new Set(['content-length', 'content-type', 'content-encoding', 'etag', 'vary', 'cache-control', 'x-cache', 'server-timing', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'last-modified']);
+
+/**
+ * A response to keep, from the JSON text of its body; `headers`: those the app set on it when it
+ * was built (security headers and the like), kept to be sent again, less OWN_HEADERS and CORS.
+ */
+export function cachedResponse(json: string, headers: Record<string, unknown> = {}): CachedResponse {
+  const body = Buffer.from(json);
+  const kept = Object.entries(headers).filter(([name, value]) => !OWN_HEADERS.has(name) && !name.startsWith('access-control-') && typeof value === 'string');
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {}, headers: Object.fromEntries(kept) as Record<string, string> };
+}
+
+/** The plugin's `cache` settings, defaults filled in. */
+export function cacheSettings(): CacheSettings {
+  const configured = (globalThis as any).strapi?.plugin?.(PLUGIN_ID)?.config?.('cache') as Partial<CacheSettings> | undefined;
+  return { ...CACHE_DEFAULTS, ...configured };
+}
+
+/** `Cache-Control` for a public read (see the module comment). */
+export function publicCacheControl({ sharedMaxAge, staleWhileRevalidate, staleIfError } = cacheSettings()): string {
+  return `public, max-age=0, s-maxage=${sharedMaxAge}, stale-while-revalidate=${staleWhileRevalidate}, stale-if-error=${staleIfError}`;
+}
+
+/** Any origin may read it, without credentials, and no shared cache splits it per origin. */
+export function publicReadHeaders(ctx: any) {
+  ctx.set('access-control-allow-origin', '*');
+  ctx.remove('access-control-allow-credentials');
+  ctx.set('vary', 'Accept-Encoding');
+}
+
+/**
+ * Sends `entry` (200, or 304 when the request already has this representation). `hit`: whether it
+ * was built before this request; `startedAt`: when the CMS began on it (performance.now()).
+ */
+export async function sendCached(ctx: any, entry: CachedResponse, { hit, startedAt }: { hit: boolean; startedAt: number }) {
+  const offered = entry.body.length >= MIN_COMPRESSED_BYTES ? COMPRESSED : [];
+  let encoding = negotiateEncoding(ctx.request, offered);
+  let body = entry.body;
+  if (encoding !== 'identity') {
+    try {
+      body = await (entry.encoded[encoding] ??= COMPRESSORS[encoding](entry.body));
+      ctx.set('content-encoding', encoding);
+    } catch {
+      // Never seen, but a reader gets the body as it is rather than an error; the next one tries again.
+      delete entry.encoded[encoding];
+      encoding = 'identity';
+      body = entry.body;
+    }
+  }
+  for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
+  publicReadHeaders(ctx);
+  ctx.set('content-type', 'application/json; charset=utf-8');
+  ctx.set('cache-control', publicCacheControl());
+  ctx.set('x-cache', hit ? 'HIT' : 'MISS');
+  ctx.set('server-timing', `cache;desc=${hit ? 'HIT' : 'MISS'}, app;dur=${(performance.now() - startedAt).toFixed(1)}`);
+  ctx.etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`;
+  ctx.status = 200;
+  if (ctx.fresh) ctx.status = 304;
+  else ctx.body = body;
+}
