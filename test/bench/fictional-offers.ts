@@ -15,28 +15,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { OfferImport } from '../../plugin/server/src/services/importer';
+import { ARRANGEMENT_TYPE_CODES, DELIVERY_METHODS, SUPPORT_TYPE_CODES, WEEKDAYS } from '../../plugin/server/src/vocabularies';
 
 export const SHARED_CHARITY = 'Kin and Carers Advice Trust';
 
-const SUPPORT_TYPES = [
-  'support_groups_and_training',
-  'financial_support',
-  'staying_in_work',
-  'accommodation',
-  'education',
-  'family_time',
-  'family_group_decision_making',
-  'legal_support',
-  'therapeutic_support',
-];
-const ARRANGEMENT_TYPES = [
-  'informal_family_arrangement',
-  'private_fostering',
-  'child_arrangements_order',
-  'special_guardianship_order',
-  'kinship_foster_care',
-  'adoption',
-];
 const KINDS = [
   { title: 'Kinship navigators', summary: 'One named worker who helps you find your way through the support on offer.', support: [0, 1] },
   { title: 'Carers\' coffee morning', summary: 'Meet other kinship carers over coffee, with a guest speaker each month.', support: [0] },
@@ -54,7 +36,8 @@ const KINDS = [
 const AREAS = ['North', 'South', 'East', 'West', 'Central', 'Riverside', 'Hillside', 'Old Town', 'Parkside', 'Harbour'];
 const SYLLABLES = ['Ash', 'Bram', 'Cal', 'Dun', 'Elm', 'Fen', 'Gar', 'Hol', 'Ivy', 'Kel', 'Lyn', 'Mor', 'Nor', 'Oak', 'Pen', 'Ros', 'Sel', 'Tam', 'Wex', 'Yar'];
 const ENDINGS = ['bridge', 'combe', 'ford', 'ham', 'ley', 'mouth', 'stead', 'ton', 'wick', 'worth'];
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+/** Services open Monday to Saturday here; the demo has the Sunday and overnight cases. */
+const DAYS = WEEKDAYS.slice(0, 6);
 const LANGUAGES = ['en', 'pl', 'ur', 'pa', 'ro', 'so', 'ar', 'cy'];
 
 /** A small deterministic generator (mulberry32), so a run can be repeated exactly. */
@@ -156,15 +139,15 @@ function fictionalServices(index: number, count: number, venues: number, people:
       title: `${kind.title}, ${place} ${AREAS[n % AREAS.length]} ${n + 1}`,
       summary: kind.summary,
       description: `${kind.summary}\n\nRing the kinship team to ask about it; you do not need a referral.`,
-      supportTypes: kind.support.map((s) => SUPPORT_TYPES[s]),
-      arrangementTypes: r.some(ARRANGEMENT_TYPES, 4),
+      supportTypes: kind.support.map((s) => SUPPORT_TYPE_CODES[s]),
+      arrangementTypes: r.some(ARRANGEMENT_TYPE_CODES, 4),
       eligibility: `Kinship carers living in ${place}.`,
       minimumAge: 0,
       maximumAge: 18,
       provider: n % 3 === 2 ? 'charity' : n % 7 === 6 ? 'shared' : 'council',
       howToAccess: 'Ring or e-mail the kinship team.',
       cost: 'free',
-      deliveryMethods: r.some(['in_person', 'phone', 'online'], 2),
+      deliveryMethods: r.some(DELIVERY_METHODS, 2),
       locations: [`venue-${n % venues}`, ...(n % 4 === 0 ? [`venue-${(n + 1) % venues}`] : [])],
       openingTimes: [{ days: r.some(DAYS, 3), opensAt: `${pad(opens, 2)}:00`, closesAt: `${pad(opens + 2 + r.int(6), 2)}:30` }],
       languages: ['en', ...r.some(LANGUAGES, 2).filter((code) => code !== 'en')],

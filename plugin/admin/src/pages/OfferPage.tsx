@@ -6,27 +6,16 @@
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
 import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
+import { Panel } from '../components/Panel';
 import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box tag="section" background="neutral0" shadow="tableShadow" hasRadius padding={6} aria-label={title}>
-      <Typography tag="h2" variant="beta">
-        {title}
-      </Typography>
-      <Box paddingTop={4}>{children}</Box>
-    </Box>
-  );
-}
 
 export function OfferPage() {
   const { documentId = '' } = useParams();

@@ -4,15 +4,16 @@
  * opened and whose contacts they tapped. From the widget's anonymous counts (server/src/reach),
  * over the last 12 months. Downloads as CSV; prints as a summary for a scrutiny committee.
  */
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
 import { createGlobalStyle } from 'styled-components';
 import { endpoints, errorMessage, useAdminActions, useAdminApi, type ReachChoice, type ReachReport } from '../api/client';
 import { SEARCH_LENGTHS } from '../../../shared/reach';
 import { AdminLink } from '../components/AdminLink';
+import { Panel } from '../components/Panel';
 import { BarTable } from '../components/reach/BarTable';
 import { WeeklyViews } from '../components/reach/WeeklyViews';
 import { dayText, plural, siteText } from '../components/reach/words';
@@ -29,19 +30,6 @@ const PrintSummary = createGlobalStyle`
     section { break-inside: avoid; }
   }
 `;
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box tag="section" background="neutral0" shadow="tableShadow" hasRadius padding={6} aria-label={title}>
-      <Typography tag="h2" variant="beta">
-        {title}
-      </Typography>
-      <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
 
 /** "Readers chose X most often (n). Looked for, nothing offered: Y (n)." */
 function choicesText(choices: ReachChoice[], noun: string) {
