@@ -1,8 +1,9 @@
 /**
  * `npm test`: every test, against real parts. Starts (installing if need be) the PostgreSQL the
- * integration suite runs on besides SQLite, Debian's Chromium for the widget and end-to-end
- * tests, and Debian's nginx, the HTTP cache in front of two instances in test/deploy/. In CI a
- * missing part is a failure; on a developer's machine, a loud skip.
+ * integration suite runs on besides SQLite (and the two instances of test/e2e/reach.test.ts),
+ * Debian's Chromium for the widget and end-to-end tests, and Debian's nginx, the HTTP cache in
+ * front of two instances in test/deploy/. In CI a missing part is a failure; on a developer's
+ * machine, a loud skip.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

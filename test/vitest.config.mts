@@ -38,7 +38,8 @@ export default defineConfig({
       ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_CACHE === 'off'
         ? []
         : [{ extends: true, test: { name: 'deploy', include: ['deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } }]),
-      // The example pages against the demo CMS in Chromium; the database does not matter here.
+      // The example pages against the demo CMS in Chromium, on SQLite; e2e/reach.test.ts runs two
+      // instances on one PostgreSQL (test/support/cluster.ts) and skips with TEST_POSTGRES=off.
       ...(process.env.TEST_E2E === 'off'
         ? []
         : [{ extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' } } }]),

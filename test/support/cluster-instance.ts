@@ -14,7 +14,8 @@ const COMMANDS: Record<string, (strapi: Core.Strapi, args: any) => Promise<unkno
 };
 
 async function main() {
-  const { strapi, url } = await boot(false);
+  // The built admin panel only when asked (SERVE_ADMIN_PANEL=true): starting without it is quicker.
+  const { strapi, url } = await boot(process.env.SERVE_ADMIN_PANEL === 'true');
   strapi.config.set('plugin::email.provider', 'cluster-outbox');
   strapi.plugin('email').service('email').send = async (message: unknown) => {
     process.send?.({ mail: message });

@@ -51,7 +51,8 @@ export function freePort(): Promise<number> {
 
 /**
  * `env` is added to every instance's environment (plugin settings the demo app reads from it,
- * such as CACHE_SHARED_MAX_AGE or FEEDBACK_PER_MINUTE).
+ * such as CACHE_SHARED_MAX_AGE or FEEDBACK_PER_MINUTE; SERVE_ADMIN_PANEL=true serves the built
+ * admin panel, as test/support/cms.ts startCms({ admin: true }) does).
  */
 export async function startCluster({ instances = 2, env = {} }: { instances?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
   const database = await createDatabase();
