@@ -103,6 +103,27 @@ describe('the offer request', () => {
     expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('answers HEAD (link checkers, uptime monitors, CDNs that pass it on) with a GET\'s headers and no body, on a miss and on a hit', async () => {
+    await setSupportTypeLabel('Legal advice and support (HEAD)');
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('query', OFFER_QUERY);
+    url.searchParams.set('variables', JSON.stringify({ slug: 'example-borough' }));
+    for (const cache of ['MISS', 'HIT']) {
+      const head = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+      expect(head.status, cache).toBe(200);
+      expect(head.headers.get('x-cache')).toBe(cache);
+      expect(head.headers.get('cache-control')).toBe(CONTRACT);
+      expect(await head.text()).toBe('');
+      const get = await offerRequest({ 'accept-encoding': 'br' });
+      expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    }
+    for (const path of ['', `/${A}/services`]) {
+      const head = await fetch(`${cms.url}/api/kinship-offer/oruk${path}`, { method: 'HEAD' });
+      expect(head.status, path).toBe(200);
+      expect(head.headers.get('etag')).toMatch(/^"/);
+    }
+  });
+
   it('is not cached for a request with credentials', async () => {
     const response = await offerRequest({ authorization: 'Bearer not-a-token' });
     expect(response.headers.get('etag')).toBeNull();

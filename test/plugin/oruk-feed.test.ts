@@ -352,6 +352,7 @@ describe('filters, combined with AND', () => {
     ['taxonomy_id=financial', 'taxonomy_id'],
     ['taxonomy_term_id=1', 'taxonomy_term_id'],
     ['modified_after=yesterday', 'modified_after'],
+    ['modified_after=2026-02-30', 'modified_after'],
     ['page=1&page=2', 'page'],
     ['service_at_locations?per_page=0', 'per_page'],
     ['service_at_locations?day=someday', 'day'],

@@ -203,6 +203,19 @@ describe('what is refused', () => {
     expect((await stored({ site })).length).toBe(1);
   });
 
+  it('refuses a site longer than the table keeps (255 characters), so one forged Origin cannot stop every count being written', async () => {
+    // A forger may send any host name; WHATWG URL does not hold it to DNS's 253 characters.
+    const long = `https://${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.example.net`;
+    expect(new URL(long).origin.length).toBeGreaterThan(255);
+    const refused = await send(event(), {}, long);
+    expect(refused.status).toBe(400);
+    expect(await errorOf(refused)).toBe('The page\'s site is too long: at most 255 characters.');
+    const site = 'https://after-long.example-borough.gov.uk';
+    expect((await send(event(), {}, site)).status).toBe(202);
+    await flush();
+    expect((await stored({ site })).length).toBe(1);
+  });
+
   it('answers anything a client can send with a 4xx, never a 500', async () => {
     const bodies: Array<[string, string]> = [
       ['application/json', '{"offer": '],

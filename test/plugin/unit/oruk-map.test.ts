@@ -93,12 +93,16 @@ describe('query parameters', () => {
     [{ start_time: '24:00' }, 'start_time'],
     [{ taxonomy_term_id: 'financial_support' }, 'taxonomy_term_id'],
     [{ modified_after: '30/11/2026' }, 'modified_after'],
+    // Days a month does not have: V8's Date.parse rolls them into the next month.
+    [{ modified_after: '2026-02-29' }, 'modified_after'],
+    [{ modified_after: '2026-04-31T09:00:00Z' }, 'modified_after'],
     [{ search: ['a', 'b'] }, 'search'],
   ])('refuse %j, naming %s', (query, parameter) => {
     expect(refusal(query)).toBe(parameter);
   });
 
   it('read days by code or name, and times with or without seconds', () => {
+    expect(serviceFiltersOf({ modified_after: '2028-02-29' }).modifiedAfter).toBe(Date.UTC(2028, 1, 29));
     expect(serviceFiltersOf({ day: 'saturday', start_time: '09:00', end_time: '17:30:00' })).toMatchObject({ day: 'SA', startTime: '09:00:00', endTime: '17:30:00' });
   });
 

@@ -111,7 +111,10 @@ export function offerResponseCache(strapi: Core.Strapi) {
   const requests = new Map<string, ReturnType<typeof readRequest>>();
 
   return async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.path !== endpoint || ctx.method !== 'GET') return next();
+    // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
+    // it, and Apollo refuses it (400 or 405).
+    const head = ctx.method === 'HEAD';
+    if (ctx.path !== endpoint || (ctx.method !== 'GET' && !head)) return next();
     if (ctx.get('authorization')) return next();
     const startedAt = performance.now();
     const querystring: string = ctx.querystring ?? '';
@@ -138,7 +141,12 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
-    await next();
+    if (head) ctx.method = 'GET';
+    try {
+      await next();
+    } finally {
+      if (head) ctx.method = 'HEAD';
+    }
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
     const entry = cachedResponse(ctx.body, ctx.response.headers);
     responses.set(key, version, entry);

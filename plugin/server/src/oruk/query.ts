@@ -1,6 +1,6 @@
 /**
  * The query parameters of the feed's lists (HSDS-UK 3.0 OpenAPI, components/parameters), read
- * strictly, and the Page object they answer with. Pure: test/plugin/unit/oruk-query.test.ts.
+ * strictly, and the Page object they answer with. Pure: test/plugin/unit/oruk-map.test.ts.
  *
  * Every parameter given must hold; they combine with AND. A value that cannot be read is a
  * `BadParameter` naming the parameter (the controller answers 400 with it). Parameters the
@@ -107,8 +107,12 @@ function uuidOf(query: Query, name: string): string | undefined {
 function dateTimeOf(query: Query, name: string): number | undefined {
   const text = single(query, name);
   if (text === undefined) return undefined;
-  const time = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(time)) throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, such as 2026-11-30T09:00:00Z`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const time = match ? Date.parse(text) : NaN;
+  // Date.parse rolls a day the month does not have (2026-02-30) into the next month: refuse it.
+  const [year, month, day] = (match ?? []).slice(1, 4).map(Number);
+  const realDay = !!match && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  if (Number.isNaN(time) || !realDay) throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, such as 2026-11-30T09:00:00Z`);
   return time;
 }
 

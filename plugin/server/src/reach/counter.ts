@@ -36,6 +36,8 @@ export interface CountKey {
   subject: string;
 }
 
+/** Characters a site (an origin) may have: its column's width, which PostgreSQL enforces (SQLite does not). */
+export const MAX_SITE_CHARS = 255;
 /** Rows per INSERT: well under SQLite's 32,766 bound parameters (6 a row). */
 const ROWS_PER_INSERT = 500;
 /** Distinct rows kept in memory at most while the database is unreachable; beyond, new rows go uncounted until a flush succeeds. */
@@ -47,7 +49,7 @@ export async function ensureReachTable(knex: Knex) {
     await knex.schema.createTable(REACH_TABLE, (table) => {
       table.string('day', 10).notNullable();
       table.string('offer', 64).notNullable();
-      table.string('site', 255).notNullable();
+      table.string('site', MAX_SITE_CHARS).notNullable();
       table.string('event', 32).notNullable();
       table.string('subject', 64).notNullable();
       table.integer('count').notNullable();

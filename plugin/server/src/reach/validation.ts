@@ -5,6 +5,7 @@
  */
 import { errors } from '@strapi/utils';
 import { OFFER_VIEWS } from '../../../shared/code-lists';
+import { MAX_SITE_CHARS } from './counter';
 import { REACH_EVENTS, SEARCH_LENGTHS, SERVICE_EVENTS, type ReachBatch, type ReachEvent } from '../../../shared/reach';
 
 /** Events in one request: a page view with every action a reader could take in one tick is far fewer. */
@@ -80,17 +81,17 @@ export const concernsService = (event: ReachEvent, subject: string) => subject !
 /**
  * The site the offer was shown on: the origin of the page (scheme, host and port), from the
  * Origin header, else from the Referer's origin. Never its path or query, which are not kept.
+ * An origin longer than its column (a forged host name: WHATWG URL does not hold it to DNS's 253
+ * characters) is refused here, since on PostgreSQL it would fail the whole batch's write at every flush.
  */
 export function pageSite(headers: Record<string, string | string[] | undefined>): string {
   for (const name of ['origin', 'referer']) {
     const value = headers[name];
-    if (typeof value !== 'string' || !value || value === 'null') continue;
-    try {
-      const url = new URL(value);
-      if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
-    } catch {
-      // Not an address: try the next header.
-    }
+    if (typeof value !== 'string' || !value || value === 'null' || !URL.canParse(value)) continue;
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
+    if (url.origin.length > MAX_SITE_CHARS) refuse(`The page's site is too long: at most ${MAX_SITE_CHARS} characters.`);
+    return url.origin;
   }
   return refuse('The page\'s site is unknown: the request has no http(s) Origin or Referer.');
 }
