@@ -117,6 +117,39 @@ describe('counting readers\' events', () => {
     expect((await stored({ site: key.site })).map((row: any) => Number(row.count))).toEqual([66]);
   });
 
+  it('a row the database refuses is left out, and every other count of the batch is written', async () => {
+    // A trigger stands in for whatever a database may refuse (PostgreSQL refused a site longer
+    // than its column, before sites were held to it): one bad row must not stop the counting.
+    const db = knex();
+    const refused = 'https://refused.example-borough.gov.uk';
+    const postgres = cms.strapi.db.dialect.client === 'postgres';
+    if (postgres) {
+      await db.raw(`CREATE FUNCTION refuse_site() RETURNS trigger AS $$ BEGIN IF NEW.site = '${refused}' THEN RAISE EXCEPTION 'site refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await db.raw(`CREATE TRIGGER refuse_site BEFORE INSERT ON ${REACH_TABLE} FOR EACH ROW EXECUTE FUNCTION refuse_site()`);
+    } else {
+      await db.raw(`CREATE TRIGGER refuse_site BEFORE INSERT ON ${REACH_TABLE} WHEN NEW.site = '${refused}' BEGIN SELECT RAISE(ABORT, 'site refused'); END`);
+    }
+    try {
+      const warnings: string[] = [];
+      const counter = new ReachCounter(knex, (message) => warnings.push(message));
+      const key = (site: string) => ({ day: '2026-01-06', offer: offer.documentId, site, event: 'shown', subject: 'full' });
+      counter.add(key('https://before.example-borough.gov.uk'), 2);
+      counter.add(key(refused));
+      counter.add(key('https://after.example-borough.gov.uk'), 3);
+      expect(await counter.flush()).toBe(2);
+      expect(warnings.join()).toContain('site refused');
+      expect((await stored({ site: 'https://before.example-borough.gov.uk' })).map((row: any) => Number(row.count))).toEqual([2]);
+      expect((await stored({ site: 'https://after.example-borough.gov.uk' })).map((row: any) => Number(row.count))).toEqual([3]);
+      expect(await stored({ site: refused })).toEqual([]);
+      counter.add(key('https://after.example-borough.gov.uk'));
+      expect(await counter.flush()).toBe(1);
+      expect((await stored({ site: 'https://after.example-borough.gov.uk' })).map((row: any) => Number(row.count))).toEqual([4]);
+    } finally {
+      await db.raw(`DROP TRIGGER refuse_site${postgres ? ` ON ${REACH_TABLE}` : ''}`);
+      if (postgres) await db.raw('DROP FUNCTION refuse_site()');
+    }
+  });
+
   it('writes what is counted every reachFlushSeconds without being asked', async () => {
     const site = 'https://timer.example-borough.gov.uk';
     cms.strapi.config.set('plugin::kinship-offer.reachFlushSeconds', 1);

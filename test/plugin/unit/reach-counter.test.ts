@@ -7,26 +7,37 @@
 import { describe, expect, it } from 'vitest';
 import { ReachCounter } from '../../../plugin/server/src/reach/counter';
 
-/** A knex stand-in that records each INSERT's rows, and fails the INSERTs it is told to. */
+/**
+ * A knex stand-in that records each committed INSERT's rows. `away` fails every query, as a
+ * database that cannot be reached; `refuse` names subjects whose rows it refuses while it answers.
+ * A transaction keeps its INSERTs only if all of them succeed.
+ */
 function fakeKnex() {
   const inserts: Array<Array<Record<string, unknown>>> = [];
-  let failures = 0;
-  const knex: any = () => ({
+  const state = { away: false, refuse: new Set<string>() };
+  const builder = (into: typeof inserts) => () => ({
     insert: (rows: Array<Record<string, unknown>>) => ({
       onConflict: () => ({
         merge: async () => {
           await new Promise((resolve) => setTimeout(resolve, 5));
-          if (failures > 0) {
-            failures -= 1;
-            throw new Error('the database is away');
-          }
-          inserts.push(rows);
+          if (state.away) throw new Error('the database is away');
+          if (rows.some((row) => state.refuse.has(row.subject as string))) throw new Error('value refused');
+          into.push(rows);
         },
       }),
     }),
   });
-  knex.raw = () => 'count + excluded.count';
-  return { knex, inserts, failNext: (times = 1) => (failures = times) };
+  const knex: any = builder(inserts);
+  const raw = (sql: string) => (sql === 'select 1' ? (state.away ? Promise.reject(new Error('the database is away')) : Promise.resolve([])) : 'count + excluded.count');
+  knex.raw = raw;
+  knex.transaction = async (work: (trx: any) => Promise<void>) => {
+    const held: typeof inserts = [];
+    const trx: any = builder(held);
+    trx.raw = raw;
+    await work(trx);
+    inserts.push(...held);
+  };
+  return { knex, inserts, state };
 }
 
 const key = (subject: string) => ({ day: '2026-11-30', offer: 'offer1', site: 'https://a.example', event: 'service', subject });
@@ -50,12 +61,43 @@ describe('the reach counter', () => {
     const db = fakeKnex();
     const counter = new ReachCounter(() => db.knex);
     counter.add(key('svcA'), 4);
-    db.failNext();
+    db.state.away = true;
     await expect(counter.flush()).rejects.toThrow('the database is away');
+    db.state.away = false;
     counter.add(key('svcA'));
     counter.add(key('svcB'));
     expect(await counter.flush()).toBe(2);
     expect(db.inserts).toEqual([[{ ...key('svcA'), count: 5 }, { ...key('svcB'), count: 1 }]]);
+  });
+
+  it('writes no row twice when a later statement of a flush fails: a flush is all or nothing', async () => {
+    const db = fakeKnex();
+    const counter = new ReachCounter(() => db.knex);
+    for (let i = 0; i < 600; i += 1) counter.add(key(`svc${i}`));
+    counter.add(key('bad')); // in the second statement of 500
+    db.state.refuse.add('bad');
+    await counter.flush().catch(() => {});
+    await counter.flush().catch(() => {});
+    const written = db.inserts.flat().map((row) => row.subject);
+    expect(written).toHaveLength(600);
+    expect(new Set(written).size).toBe(600);
+  });
+
+  it('leaves out only a row the database refuses, says so, and goes on counting', async () => {
+    const db = fakeKnex();
+    const warnings: string[] = [];
+    const counter = new ReachCounter(() => db.knex, (message) => warnings.push(message));
+    db.state.refuse.add('bad');
+    counter.add(key('svcA'), 2);
+    counter.add(key('bad'));
+    counter.add(key('svcB'));
+    expect(await counter.flush()).toBe(2);
+    expect(db.inserts.flat()).toEqual([{ ...key('svcA'), count: 2 }, { ...key('svcB'), count: 1 }]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('value refused');
+    expect(counter.pending).toBe(0);
+    counter.add(key('svcA'));
+    expect(await counter.flush()).toBe(1);
   });
 
   it('waits for a flush under way, so shutdown returns only once the timer\'s write is done; never writes counts twice', async () => {

@@ -14,7 +14,10 @@
  * (SQLite 3.24+ and PostgreSQL 9.5+), so two instances flushing the same row add, never overwrite.
  *
  * What a crash can lose: the counts an instance added since its last flush, at most
- * `reachFlushSeconds` of events (10 s by default). A flush that fails keeps its counts for the next.
+ * `reachFlushSeconds` of events (10 s by default). A flush is one transaction: it writes all its
+ * rows or none. If it fails while the database is away, its counts are kept for the next; if the
+ * database answers, a row in it is one the database refuses, and the rows are written one at a
+ * time, leaving out only those it refuses (so one bad row never stops the counting).
  */
 import type { Core } from '@strapi/strapi';
 
@@ -62,14 +65,21 @@ export async function ensureReachTable(knex: Knex) {
   }
 }
 
-/** Adds `rows` to the stored counts, in one statement per ROWS_PER_INSERT rows. */
-export async function addCounts(knex: Knex, rows: Array<CountKey & { count: number }>) {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await knex(REACH_TABLE)
-      .insert(rows.slice(start, start + ROWS_PER_INSERT))
-      .onConflict([...KEY_COLUMNS])
-      .merge({ count: knex.raw('?? + ??', [`${REACH_TABLE}.count`, 'excluded.count']) });
-  }
+type CountRow = CountKey & { count: number };
+
+/**
+ * Adds `rows` to the stored counts, in one statement per ROWS_PER_INSERT rows, all in one
+ * transaction: if any statement fails, none is kept, so a retry cannot count a row twice.
+ */
+export async function addCounts(knex: Knex, rows: CountRow[]) {
+  await knex.transaction(async (trx) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await trx(REACH_TABLE)
+        .insert(rows.slice(start, start + ROWS_PER_INSERT))
+        .onConflict([...KEY_COLUMNS])
+        .merge({ count: trx.raw('?? + ??', [`${REACH_TABLE}.count`, 'excluded.count']) });
+    }
+  });
 }
 
 /** One instance's counts not yet written. Each instance (or test) has its own. */
@@ -77,7 +87,11 @@ export class ReachCounter {
   private _pending = new Map<string, number>();
   private _flushing: Promise<number> | null = null;
 
-  constructor(private readonly _knex: () => Knex) {}
+  /** `warn` is told of each row the database refused, and left out. */
+  constructor(
+    private readonly _knex: () => Knex,
+    private readonly _warn: (message: string) => void = () => {},
+  ) {}
 
   /** Counts one event (`times` of them). */
   add(key: CountKey, times = 1) {
@@ -108,16 +122,36 @@ export class ReachCounter {
     });
     this._flushing = addCounts(this._knex(), rows).then(
       () => rows.length,
-      (error) => {
-        // Keep them for the next flush: nothing is lost while the database is briefly away.
-        for (const [id, count] of batch) this._pending.set(id, (this._pending.get(id) ?? 0) + count);
-        throw error;
-      },
+      (error) => this._afterFailedFlush(batch, rows, error),
     );
     try {
       return await this._flushing;
     } finally {
       this._flushing = null;
     }
+  }
+
+  /** A flush failed: keep its counts if the database is away; if it answers, write them one by one. */
+  private async _afterFailedFlush(batch: Map<string, number>, rows: CountRow[], error: unknown): Promise<number> {
+    const knex = this._knex();
+    const answers = await knex.raw('select 1').then(
+      () => true,
+      () => false,
+    );
+    if (!answers) {
+      // Keep them for the next flush: nothing is lost while the database is briefly away.
+      for (const [id, count] of batch) this._pending.set(id, (this._pending.get(id) ?? 0) + count);
+      throw error;
+    }
+    let written = 0;
+    for (const row of rows) {
+      try {
+        await addCounts(knex, [row]);
+        written += 1;
+      } catch (refused) {
+        this._warn(`kinship-offer: reach left out a count the database refused (${JSON.stringify(row)}): ${(refused as Error)?.message ?? refused}`);
+      }
+    }
+    return written;
   }
 }

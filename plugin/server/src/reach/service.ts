@@ -28,7 +28,7 @@ export const utcDay = (at = new Date()) => at.toISOString().slice(0, 10);
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = <T>(key: string) => strapi.plugin('kinship-offer').config(key) as T;
   const knex = () => strapi.db.connection;
-  const counter = new ReachCounter(knex);
+  const counter = new ReachCounter(knex, (message) => strapi.log.warn(message));
   const catalogues = new Map<string, Promise<Catalogue>>();
   /** Per offer, today's known sites and how many new ones were let in today, on this instance. */
   const sites = new Map<string, Promise<{ day: string; known: Set<string>; added: number }>>();
