@@ -3,10 +3,12 @@ import { registerComponents } from './components';
 import { CUSTOM_FIELDS } from './content-types/attributes';
 import { registerDocumentMiddlewares } from './documents/middlewares';
 import { registerGraphQL } from './graphql';
+import { answerUnreadableBodies } from './middlewares/unreadable-body';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   registerComponents(strapi);
   for (const { name, type } of Object.values(CUSTOM_FIELDS)) strapi.customFields.register({ name, plugin: 'kinship-offer', type });
   registerDocumentMiddlewares(strapi);
   registerGraphQL(strapi);
+  answerUnreadableBodies(strapi);
 };
