@@ -244,6 +244,8 @@ describe('equivalent terms of other taxonomies', () => {
   it('names a taxonomy by its name whatever the case or spacing, and a term by its taxonomy and code', () => {
     expect(otherTaxonomyId('Example directory categories')).toBe(otherTaxonomyId(' example  directory CATEGORIES'));
     expect(otherTaxonomyId('Example directory categories')).not.toBe(otherTaxonomyId('Example needs'));
+    // "Café" typed (é, one code point) and pasted from a PDF (e and a combining accent): one taxonomy.
+    expect(otherTaxonomyId('Caf\u00e9 needs')).toBe(otherTaxonomyId('Cafe\u0301 needs'));
     expect(otherTermId('Example needs', 'need-money')).not.toBe(otherTermId('Example directory categories', 'need-money'));
   });
 

@@ -258,6 +258,7 @@ describe('a support type\'s equivalent terms in other taxonomies', () => {
     [[term({ code: 7 })], 'Equivalent term 1: the code must be text'],
     [['EDC-101'], 'Equivalent term 1: give the taxonomy and the code'],
     [[term(), term({ taxonomy: ' example  DIRECTORY categories ', code: 'edc-101 ', name: 'Other words' })], 'Equivalent term 2: example  DIRECTORY categories edc-101 is already equivalent term 1'],
+    [[term({ taxonomy: 'Caf\u00e9 needs' }), term({ taxonomy: 'Cafe\u0301 needs' })], 'Equivalent term 2: Cafe\u0301 needs EDC-101 is already equivalent term 1'],
   ])('refuses %j, saying which entry and what to do', (items, message) => {
     expect(terms(...(items as unknown[]))).toEqual([`equivalentTerms: ${message}`]);
   });

@@ -38,7 +38,7 @@ export const termId = (vocabulary: VocabularyName, code: string) => partId(taxon
  * by its name whatever the case or spacing, so every support type naming it names one taxonomy.
  * Its terms: `partId(otherTaxonomyId(name), 'term', code)`, the code as written.
  */
-export const otherTaxonomyId = (name: string) => uuidV5(FEED_NAMESPACE, `other-taxonomy:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`);
+export const otherTaxonomyId = (name: string) => uuidV5(FEED_NAMESPACE, `other-taxonomy:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`);
 export const otherTermId = (taxonomyName: string, code: string) => partId(otherTaxonomyId(taxonomyName), 'term', code.trim());
 
 /** An offer has no UUID of its own; its publisher, when a service names no provider, is keyed on its documentId. */

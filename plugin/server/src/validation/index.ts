@@ -130,7 +130,7 @@ const deliveryMethods = listOf('Delivery method', (item) =>
 const languages = listOf('Language', languageCode);
 
 /** The same text for comparing: trimmed, spaces collapsed, any case. */
-const sameText = (value: unknown) => String(value).trim().replace(/\s+/g, ' ').toLowerCase();
+const sameText = (value: unknown) => String(value).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * A support type's terms of other taxonomies (components/equivalent-term):
