@@ -3,28 +3,19 @@
  * missing), run as a process of our own on a free port, with the committed example configuration
  * (examples/nginx/kinship-offer.conf) pointed at the given instances and a cache in a temp dir.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './cluster';
+import { ensureDebianPackage } from './debian';
 
 export const NGINX = '/usr/sbin/nginx';
 export const EXAMPLE_CONFIG = path.resolve(__dirname, '../../examples/nginx/kinship-offer.conf');
 
 /** Returns why nginx cannot be had, or null when it is there. */
-export function ensureNginx(): string | null {
-  if (existsSync(NGINX)) return null;
-  try {
-    console.log('Installing nginx (apt-get install nginx)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    return existsSync(NGINX) ? null : `apt-get installed nginx but ${NGINX} is missing`;
-  } catch (error) {
-    return (error as { stderr?: Buffer }).stderr?.toString().trim() || String(error);
-  }
-}
+export const ensureNginx = (): string | null => ensureDebianPackage('nginx', NGINX);
 
 /**
  * The example configuration with the lines it marks CHANGE set for this run: our port, our
