@@ -19,9 +19,7 @@
  * database answers, a row in it is one the database refuses, and the rows are written one at a
  * time, leaving out only those it refuses (so one bad row never stops the counting).
  */
-import type { Core } from '@strapi/strapi';
-
-type Knex = Core.Strapi['db']['connection'];
+import { ensureTable, type Knex } from '../own-tables';
 
 export const REACH_TABLE = 'kinship_offer_reach';
 /** The columns that make a count one row: nothing else about a reader is kept. */
@@ -46,24 +44,17 @@ const ROWS_PER_INSERT = 500;
 /** Distinct rows kept in memory at most while the database is unreachable; beyond, new rows go uncounted until a flush succeeds. */
 const MAX_PENDING = 100_000;
 
-export async function ensureReachTable(knex: Knex) {
-  if (await knex.schema.hasTable(REACH_TABLE)) return;
-  try {
-    await knex.schema.createTable(REACH_TABLE, (table) => {
-      table.string('day', 10).notNullable();
-      table.string('offer', 64).notNullable();
-      table.string('site', MAX_SITE_CHARS).notNullable();
-      table.string('event', 32).notNullable();
-      table.string('subject', 64).notNullable();
-      table.integer('count').notNullable();
-      table.primary([...KEY_COLUMNS]);
-      table.index(['offer', 'day']);
-    });
-  } catch (error) {
-    // Another instance created it at the same moment.
-    if (!(await knex.schema.hasTable(REACH_TABLE))) throw error;
-  }
-}
+export const ensureReachTable = (knex: Knex) =>
+  ensureTable(knex, REACH_TABLE, (table) => {
+    table.string('day', 10).notNullable();
+    table.string('offer', 64).notNullable();
+    table.string('site', MAX_SITE_CHARS).notNullable();
+    table.string('event', 32).notNullable();
+    table.string('subject', 64).notNullable();
+    table.integer('count').notNullable();
+    table.primary([...KEY_COLUMNS]);
+    table.index(['offer', 'day']);
+  });
 
 type CountRow = CountKey & { count: number };
 
