@@ -57,6 +57,13 @@ describe('submitting feedback', () => {
     expect(latest).toMatchObject({ helpful: false, message: 'The support group times are out of date.', offer: { slug: 'example-borough' } });
   });
 
+  it('stores a message with a NUL character in it (which PostgreSQL\'s text refuses), without the NUL', async () => {
+    const response = await send({ offer: 'example-borough', helpful: false, message: 'Times \u0000are wrong', startedAt: aMinuteAgo() });
+    expect(response.status).toBe(202);
+    const latest = await cms.strapi.db.query(FEEDBACK).findOne({ orderBy: { id: 'desc' } });
+    expect(latest.message).toBe('Times are wrong');
+  });
+
   it('takes feedback about a service of the offer, by its UUID', async () => {
     const service = await cms.strapi.db.query('plugin::kinship-offer.service').findOne({ where: { title: 'Kinship navigators', publishedAt: { $notNull: true } } });
     expect((await send({ offer: 'example-borough', service: service.uuid, helpful: true, startedAt: aMinuteAgo() })).status).toBe(202);

@@ -48,7 +48,9 @@ export function readSubmission(body: unknown, now = Date.now()): Submission {
   }
   if (helpful === undefined && !message?.trim()) refuse('Say whether it was helpful, or what is missing or wrong.');
   if (typeof startedAt !== 'number' || now - startedAt < MIN_FILL_MS) refuse('The feedback was sent too quickly: please try again.', 'startedAt');
-  return { slug, serviceUuid, helpful, message: message?.trim() || undefined, fromBot: typeof website === 'string' && website !== '' };
+  // NUL is no character a reader types, and PostgreSQL's text refuses it (a 500): left out, the rest kept.
+  const words = message?.replace(/\u0000/g, '').trim();
+  return { slug, serviceUuid, helpful, message: words || undefined, fromBot: typeof website === 'string' && website !== '' };
 }
 
 export default {
