@@ -91,7 +91,7 @@ describe('the offer request', () => {
     await setSupportTypeLabel('Legal advice and support');
     const miss = await offerRequest();
     expect(miss.headers.get('x-cache')).toBe('MISS');
-    expect(miss.headers.get('server-timing')).toMatch(/^cache;desc=MISS, app;dur=\d+(\.\d)?$/);
+    expect(miss.headers.get('server-timing')).toMatch(/^cache;desc=MISS, app;dur=\d+(\.\d)?, graphql;desc=plain$/);
     const hit = await offerRequest();
     expect(hit.headers.get('x-cache')).toBe('HIT');
     expect(hit.headers.get('server-timing')).toMatch(/^cache;desc=HIT, app;dur=\d+(\.\d)?$/);

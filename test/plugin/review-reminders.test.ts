@@ -56,8 +56,8 @@ describe('the daily review reminder', () => {
     // Both demo offers and every service in them (31 and 5), each once.
     expect(overdue.length).toBe(2 + 31 + 5);
     expect(a.overdue).toBe(overdue.length);
+    // Which run claims which item is the database's race (on PostgreSQL one often claims them all).
     expect(a.sent + b.sent).toBe(overdue.length);
-    expect(a.sent).toBeGreaterThan(0);
     expect(outbox).toHaveLength(overdue.length);
     expect(new Set(outbox.map((m) => `${m.to}|${m.subject}|${m.text}`)).size).toBe(overdue.length);
 

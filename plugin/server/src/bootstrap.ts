@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureHitTable } from './middlewares/rate-limit';
-import { offerResponseCache } from './offer-view/http-cache';
+import { kinshipOfferAnswer, offerResponseCache } from './offer-view/http-cache';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -17,5 +17,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // First in line (after Strapi's request context), ahead of the app's own middlewares: a cache hit
   // then costs about what a static file does. Those middlewares still run for every miss, and the
   // headers they set are kept with the response and sent again with each hit (./offer-view/http-cache).
-  if (strapi.plugin('graphql')) strapi.server.app.middleware.splice(1, 0, offerResponseCache(strapi));
+  // A miss is answered last of them, before the router (mounted when the server starts listening).
+  if (strapi.plugin('graphql')) {
+    strapi.server.app.middleware.splice(1, 0, offerResponseCache(strapi));
+    strapi.server.app.use(kinshipOfferAnswer(strapi));
+  }
 };

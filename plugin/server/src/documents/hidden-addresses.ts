@@ -60,22 +60,30 @@ export function canReachLocation(uid: string, lookup: ModelLookup, seen = new Se
 /**
  * A read result of `uid` (one entry, a list, or anything else such as a count) with every location
  * in it redacted, however deep: populated relations and components are followed by the schema.
+ * Entries on the way to a location are copied; parts of the result no location can be in (by the
+ * schema: `canReachLocation`) are kept as they are, unread (most of an offer view: vocabulary terms,
+ * organisations, opening times).
  */
 export function redactHiddenAddresses(uid: string, result: unknown, lookup: ModelLookup): unknown {
-  if (Array.isArray(result)) return result.map((entry) => redactHiddenAddresses(uid, entry, lookup));
-  const model = lookup(uid);
-  if (!model || !result || typeof result !== 'object') return result;
-  const entry: Record<string, unknown> = { ...(result as Record<string, unknown>) };
-  for (const [field, attribute] of Object.entries(model.attributes)) {
-    const target = attribute.target ?? attribute.component;
-    if (target && entry[field]) entry[field] = redactHiddenAddresses(target, entry[field], lookup);
-    if (attribute.type === 'dynamiczone' && Array.isArray(entry[field])) {
-      entry[field] = (entry[field] as Array<{ __component?: string }>).map((item) =>
-        item?.__component ? redactHiddenAddresses(item.__component, item, lookup) : item,
-      );
+  const reaches = new Map<string, boolean>();
+  const mayHoldLocation = (target: string) => reaches.get(target) ?? reaches.set(target, canReachLocation(target, lookup)).get(target)!;
+  const redact = (uid: string, result: unknown): unknown => {
+    if (Array.isArray(result)) return result.map((entry) => redact(uid, entry));
+    const model = lookup(uid);
+    if (!model || !result || typeof result !== 'object') return result;
+    const entry: Record<string, unknown> = { ...(result as Record<string, unknown>) };
+    for (const [field, attribute] of Object.entries(model.attributes)) {
+      const target = attribute.target ?? attribute.component;
+      if (target && entry[field] && mayHoldLocation(target)) entry[field] = redact(target, entry[field]);
+      if (attribute.type === 'dynamiczone' && Array.isArray(entry[field])) {
+        entry[field] = (entry[field] as Array<{ __component?: string }>).map((item) =>
+          item?.__component && mayHoldLocation(item.__component) ? redact(item.__component, item) : item,
+        );
+      }
     }
-  }
-  return uid === UID.location ? redactHiddenAddress(entry) : entry;
+    return uid === UID.location ? redactHiddenAddress(entry) : entry;
+  };
+  return mayHoldLocation(uid) ? redact(uid, result) : result;
 }
 
 /** Query parameters as the Document Service and GraphQL resolvers take them (`$eq` or `eq`). */

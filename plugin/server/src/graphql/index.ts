@@ -15,7 +15,7 @@ import {
   type ModelLookup,
 } from '../documents/hidden-addresses';
 import { CONTENT_TYPE_NAMES, DRAFTABLE_CONTENT_TYPES, UID, uidOf } from '../uids';
-import { kinshipOfferTypes } from './kinship-offer-query';
+import { KINSHIP_OFFER_SCOPE, kinshipOfferTypes } from './kinship-offer-query';
 import { requestLimitsRule } from './request-limits';
 
 /**
@@ -35,9 +35,9 @@ export function registerGraphQL(strapi: Core.Strapi) {
   for (const name of CONTENT_TYPE_NAMES) extension.shadowCRUD(uidOf(name)).disableMutations();
 
   extension.use(({ nexus }: { nexus: any }) => ({
-    types: kinshipOfferTypes(nexus, strapi),
+    types: kinshipOfferTypes(nexus),
     resolversConfig: {
-      'Query.kinshipOffer': { auth: { scope: [`${UID.offer}.find`] } },
+      'Query.kinshipOffer': { auth: { scope: [KINSHIP_OFFER_SCOPE] } },
       ...relationGuards(strapi),
       ...hiddenAddressGuards(),
     },

@@ -6,12 +6,31 @@
  * offer-view/shape.ts, and resolves from the offer-view service's one populated, cached tree,
  * rather than through @strapi/plugin-graphql's per-relation resolvers (hundreds of queries and
  * permission checks per offer). Everything in the tree is published and public by construction.
+ *
+ * The same types are written twice from one description (offer-view/shape): as nexus types for
+ * Strapi's schema, and as a plain graphql-js schema (`kinshipOfferSchema`) in which every field
+ * below the root keeps graphql-js's default resolver. @strapi/plugin-graphql wraps every field of
+ * its schema in an async chain (auth, policies, a per-field Apollo hook): some 20,000 calls for an
+ * offer of 300 services, nine tenths of the first read after an edit. The widget's request is
+ * executed against the plain schema (`executeKinshipOffer`, called by offer-view/http-cache) after
+ * the same permission check; any other request, or one that is not valid, goes to Apollo as before.
  */
 import type { Core } from '@strapi/strapi';
+import type { DocumentNode, GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 import { getService } from '../services/get-service';
+import { UID } from '../uids';
 
-export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
+const QUERY_DESCRIPTION = 'A published kinship local offer by its slug, or null when there is none';
+const VOCABULARY_DESCRIPTION = "The arrangement and support types, with labels in the offer's language, in display order";
+
+/** The scope the public (or a token) needs for `kinshipOffer`, as for the offers' own `find`. */
+export const KINSHIP_OFFER_SCOPE = `${UID.offer}.find`;
+
+const resolveKinshipOffer = (_parent: unknown, args: { slug: string; locale?: string | null }) =>
+  getService('offer-view').find(args.slug, args.locale ?? undefined);
+
+export function kinshipOfferTypes(nexus: any) {
 
   const viewTypes = (Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) =>
     nexus.objectType({
@@ -28,7 +47,7 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
 
   const vocabulary = nexus.objectType({
     name: 'KinshipLocalOfferVocabulary',
-    description: 'The arrangement and support types, with labels in the offer\'s language, in display order',
+    description: VOCABULARY_DESCRIPTION,
     definition(t: any) {
       t.nonNull.list.nonNull.field('arrangementTypes', { type: VIEW_TYPES['arrangement-type'] });
       t.nonNull.list.nonNull.field('supportTypes', { type: VIEW_TYPES['support-type'] });
@@ -40,13 +59,128 @@ export function kinshipOfferTypes(nexus: any, strapi: Core.Strapi) {
     definition(t: any) {
       t.field('kinshipOffer', {
         type: VIEW_TYPES.offer,
-        description: 'A published kinship local offer by its slug, or null when there is none',
+        description: QUERY_DESCRIPTION,
         args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-        resolve: (_parent: unknown, args: { slug: string; locale?: string | null }) =>
-          getService('offer-view').find(args.slug, args.locale ?? undefined),
+        resolve: resolveKinshipOffer,
       });
     },
   });
 
   return [...viewTypes, vocabulary, query];
+}
+
+/**
+ * The plain schema: `Query.kinshipOffer` and its types, as in Strapi's schema (a test compares
+ * them), with `scalars` (JSON, DateTime, Date: @strapi/plugin-graphql's own, so values serialise as
+ * they do there).
+ */
+export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): GraphQLSchema {
+  // graphql comes with @strapi/plugin-graphql, the only way this is reached.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const graphql: typeof import('graphql') = require('graphql');
+  const { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } = graphql;
+  const named = new Map<string, GraphQLOutputType>([
+    ['String', GraphQLString],
+    ['Int', graphql.GraphQLInt],
+    ['Float', graphql.GraphQLFloat],
+    ['Boolean', graphql.GraphQLBoolean],
+    ...Object.entries(scalars),
+  ]);
+  const typeNamed = (name: string) => named.get(name)!;
+  const listOf = (name: string) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(typeNamed(name) as any)));
+
+  for (const name of Object.keys(VIEW_TYPES) as ViewTypeName[]) {
+    named.set(
+      VIEW_TYPES[name],
+      new GraphQLObjectType({
+        name: VIEW_TYPES[name],
+        fields: (): Record<string, GraphQLFieldConfig<unknown, unknown>> => ({
+          ...Object.fromEntries(viewFields(name).map((field) => [field.name, { type: field.list ? listOf(field.type) : typeNamed(field.type) }])),
+          ...(name === 'offer' ? { vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) } } : {}),
+        }),
+      }),
+    );
+  }
+  named.set(
+    'KinshipLocalOfferVocabulary',
+    new GraphQLObjectType({
+      name: 'KinshipLocalOfferVocabulary',
+      description: VOCABULARY_DESCRIPTION,
+      fields: () => ({ arrangementTypes: { type: listOf(VIEW_TYPES['arrangement-type']) }, supportTypes: { type: listOf(VIEW_TYPES['support-type']) } }),
+    }),
+  );
+  const query = new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      kinshipOffer: {
+        type: typeNamed(VIEW_TYPES.offer),
+        description: QUERY_DESCRIPTION,
+        args: { slug: { type: new GraphQLNonNull(GraphQLString) }, locale: { type: GraphQLString } },
+        resolve: resolveKinshipOffer as any,
+      },
+    },
+  });
+  return new GraphQLSchema({ query });
+}
+
+/** A request for `kinshipOffer` only, parsed (offer-view/http-cache recognises it). */
+export interface KinshipOfferRequest {
+  document: DocumentNode;
+  variables: Record<string, unknown> | null;
+  operationName: string | null;
+}
+
+/**
+ * Answers `request` as Apollo would, as the JSON text of the response body (`{"data":…}` and a
+ * newline), when it is valid, the request's credentials (none: the public role) may `find` offers
+ * (../../README: public access), and it executes without an error. Otherwise null, and Apollo
+ * answers it: errors keep Apollo's wording and status. The validation rules are Apollo's: GraphQL's
+ * own and the app's `apolloServer.validationRules` (depth and request limits, ./index).
+ */
+export function kinshipOfferExecutor(strapi: Core.Strapi) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const graphql: typeof import('graphql') = require('graphql');
+  let ready: { schema: GraphQLSchema; rules: any[] } | undefined;
+  const prepare = () => {
+    const scalars = strapi.plugin('graphql').service('internals').scalars as Record<string, GraphQLScalarType>;
+    const { JSON, DateTime, Date } = scalars;
+    // @strapi/plugin-graphql gives Apollo [depthLimit] merged by index with the app's rules.
+    const appRules = ((strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { validationRules?: any[] }).validationRules ?? [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const depthLimit = require('graphql-depth-limit')(strapi.config.get('plugin::graphql.depthLimit'));
+    const rules = [...graphql.specifiedRules, appRules[0] ?? depthLimit, ...appRules.slice(1)];
+    return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules };
+  };
+
+  /** Whether the request's credentials (the public role's, without any) carry KINSHIP_OFFER_SCOPE. */
+  async function mayFindOffers(ctx: any): Promise<boolean> {
+    const route = ctx.state.route;
+    ctx.state.route = { info: { type: 'content-api' } };
+    let allowed = false;
+    try {
+      await strapi.auth.authenticate(ctx, async () => {
+        await strapi.auth.verify(ctx.state.auth, { scope: [KINSHIP_OFFER_SCOPE] });
+        allowed = true;
+      });
+    } catch {
+      allowed = false;
+    } finally {
+      ctx.state.route = route;
+    }
+    return allowed;
+  }
+
+  return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
+    ready ??= prepare();
+    if (graphql.validate(ready.schema, request.document, ready.rules).length > 0) return null;
+    if (!(await mayFindOffers(ctx))) return null;
+    const result = await graphql.execute({
+      schema: ready.schema,
+      document: request.document,
+      variableValues: request.variables ?? undefined,
+      operationName: request.operationName ?? undefined,
+    });
+    if (result.errors?.length) return null;
+    return `${JSON.stringify(result)}\n`;
+  };
 }

@@ -16,7 +16,8 @@
  *   without credentials replaces the app's CORS answer (Strapi's adds `Vary: Origin`, which would
  *   make a shared cache keep one copy per host site).
  * - `X-Cache: HIT` (built before this request) or `MISS` (built for it), and the same in
- *   `Server-Timing: cache;desc=HIT, app;dur=<ms>` with the time spent in the CMS.
+ *   `Server-Timing: cache;desc=HIT, app;dur=<ms>` with the time spent in the CMS (and, on a miss of
+ *   the offer request, `graphql;desc=plain` or `apollo`: which executed it, offer-view/http-cache).
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -85,9 +86,10 @@ export function publicReadHeaders(ctx: any) {
 
 /**
  * Sends `entry` (200, or 304 when the request already has this representation). `hit`: whether it
- * was built before this request; `startedAt`: when the CMS began on it (performance.now()).
+ * was built before this request; `startedAt`: when the CMS began on it (performance.now());
+ * `timings`: further Server-Timing metrics.
  */
-export async function sendCached(ctx: any, entry: CachedResponse, { hit, startedAt }: { hit: boolean; startedAt: number }) {
+export async function sendCached(ctx: any, entry: CachedResponse, { hit, startedAt, timings = [] }: { hit: boolean; startedAt: number; timings?: string[] }) {
   const offered = entry.body.length >= MIN_COMPRESSED_BYTES ? COMPRESSED : [];
   let encoding = negotiateEncoding(ctx.request, offered);
   let body = entry.body;
@@ -107,7 +109,7 @@ export async function sendCached(ctx: any, entry: CachedResponse, { hit, started
   ctx.set('content-type', 'application/json; charset=utf-8');
   ctx.set('cache-control', publicCacheControl());
   ctx.set('x-cache', hit ? 'HIT' : 'MISS');
-  ctx.set('server-timing', `cache;desc=${hit ? 'HIT' : 'MISS'}, app;dur=${(performance.now() - startedAt).toFixed(1)}`);
+  ctx.set('server-timing', [`cache;desc=${hit ? 'HIT' : 'MISS'}`, `app;dur=${(performance.now() - startedAt).toFixed(1)}`, ...timings].join(', '));
   ctx.etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`;
   ctx.status = 200;
   if (ctx.fresh) ctx.status = 304;

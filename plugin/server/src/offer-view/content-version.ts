@@ -23,7 +23,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { uidOf, type ContentTypeName } from '../uids';
-import { VIEW_TYPES, viewFields, type ViewTypeName } from './shape';
+import { VIEW_TYPES, viewFields, VOCABULARY_TYPES, type ViewTypeName } from './shape';
 
 export interface ContentVersionSource {
   /**
@@ -42,7 +42,7 @@ export const VERSION_TTL_MS = 1000;
 const MAX_SCOPES = 1000;
 
 /** The vocabularies every offer view shows whole (its filters), so they count for every offer. */
-const WHOLE_TABLES: ViewTypeName[] = ['arrangement-type', 'support-type'];
+const WHOLE_TABLES = VOCABULARY_TYPES;
 
 /** One step of a path through the view: the join table and the table it leads to. */
 interface Step {

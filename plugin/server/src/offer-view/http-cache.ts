@@ -10,12 +10,20 @@
  * It runs first in line (see ../bootstrap), so a hit skips the app's own middlewares; the headers
  * they set on the miss that built a response are kept with it and sent again with each hit.
  *
+ * A miss is answered by `kinshipOfferAnswer`, last of the app's middlewares, which executes the
+ * query against a plain schema (../graphql/kinship-offer-query) rather than through Apollo and
+ * @strapi/plugin-graphql's per-field wrappers, when it may: the first read after an edit then costs
+ * the view's build, not hundreds of milliseconds of GraphQL. Whatever it cannot answer goes on to
+ * Apollo, as any other request does.
+ *
  * Such a request may also come without the headers Apollo's CSRF protection asks of GETs: it reads
  * public, published content and changes nothing, so there is nothing to forge, and a browser then
  * sends it without a CORS preflight, one round trip sooner.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { DocumentNode } from 'graphql';
+import { kinshipOfferExecutor, type KinshipOfferRequest } from '../graphql/kinship-offer-query';
 import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 
@@ -29,13 +37,14 @@ type Parse = (source: string) => any;
 type SlugSource = { literal: string } | { variable: string; fallback?: string };
 
 /**
- * The slugs a query document reads, when it asks for kinshipOffer and nothing else (else null).
- * Memoized: the widget sends one document.
+ * The query document parsed, and the slugs it reads, when it asks for kinshipOffer and nothing else
+ * (else null). Memoized: the widget sends one document.
  */
 function offerOnlyQueries(parse: Parse) {
-  const slugSources = (query: string): SlugSource[] | null => {
+  const slugSources = (query: string): { document: DocumentNode; sources: SlugSource[] } | null => {
     try {
-      const { definitions } = parse(query);
+      const document = parse(query);
+      const { definitions } = document;
       const [operation] = definitions;
       if (definitions.length !== 1 || operation.kind !== 'OperationDefinition' || operation.operation !== 'query') return null;
       const fields = operation.selectionSet.selections;
@@ -50,12 +59,12 @@ function offerOnlyQueries(parse: Parse) {
         const fallback = defaults.get(value.name.value);
         return { variable: value.name.value, ...(fallback?.kind === 'StringValue' ? { fallback: fallback.value } : {}) };
       });
-      return sources.includes(null) ? null : sources;
+      return sources.includes(null) ? null : { document, sources };
     } catch {
       return null;
     }
   };
-  const known = new Map<string, SlugSource[] | null>();
+  const known = new Map<string, ReturnType<typeof slugSources>>();
   return (query: string) => {
     if (!known.has(query)) {
       if (known.size >= MAX_ENTRIES) known.clear();
@@ -82,6 +91,10 @@ const parseVariables = (raw: string | null): Record<string, unknown> | null | un
   }
 };
 
+/** Misses on their way to `kinshipOfferAnswer`, by request; and those it answered. */
+const missesToAnswer = new WeakMap<object, KinshipOfferRequest>();
+const answeredPlainly = new WeakSet<object>();
+
 export function offerResponseCache(strapi: Core.Strapi) {
   const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
   // graphql comes with @strapi/plugin-graphql, the only way this middleware is reached.
@@ -95,18 +108,19 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * (qs, which Strapi's ctx.query uses, is several times slower on a query document); anything
    * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same.
    */
-  const readRequest = (querystring: string): { key: string; slugs: string[] } | null => {
+  const readRequest = (querystring: string): { key: string; slugs: string[]; query: KinshipOfferRequest } | null => {
     const params = new URLSearchParams(querystring);
     if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
     const query = params.get('query');
     if (query === null || query.length > MAX_QUERY_LENGTH) return null;
-    const sources = slugSourcesOf(query);
+    const parsed = slugSourcesOf(query);
     const rawVariables = params.get('variables');
     const variables = parseVariables(rawVariables);
-    const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
+    const slugs = parsed && variables !== undefined ? slugsOf(parsed.sources, variables) : null;
     if (!slugs) return null;
-    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${params.get('operationName') ?? ''}`).digest('base64url');
-    return { key, slugs };
+    const operationName = params.get('operationName');
+    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
+    return { key, slugs, query: { document: parsed!.document, variables: variables ?? null, operationName } };
   };
   const requests = new Map<string, ReturnType<typeof readRequest>>();
 
@@ -125,7 +139,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     }
     const request = requests.get(querystring);
     if (!request) return next();
-    const { key, slugs } = request;
+    const { key, slugs, query } = request;
 
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version). If the
@@ -142,14 +156,36 @@ export function offerResponseCache(strapi: Core.Strapi) {
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     if (head) ctx.method = 'GET';
+    missesToAnswer.set(ctx, query);
     try {
       await next();
     } finally {
       if (head) ctx.method = 'HEAD';
+      missesToAnswer.delete(ctx);
     }
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
     const entry = cachedResponse(ctx.body, ctx.response.headers);
     responses.set(key, version, entry);
-    await sendCached(ctx, entry, { hit: false, startedAt });
+    await sendCached(ctx, entry, { hit: false, startedAt, timings: [`graphql;desc=${answeredPlainly.has(ctx) ? 'plain' : 'apollo'}`] });
+  };
+}
+
+/**
+ * Last of the app's middlewares (../bootstrap), after the ones whose headers a cached response
+ * keeps: answers a miss of `offerResponseCache` by executing its query on the plain schema, or
+ * passes it on to Apollo (see ../graphql/kinship-offer-query).
+ */
+export function kinshipOfferAnswer(strapi: Core.Strapi) {
+  const execute = kinshipOfferExecutor(strapi);
+  return async (ctx: any, next: () => Promise<void>) => {
+    const query = missesToAnswer.get(ctx);
+    if (!query) return next();
+    missesToAnswer.delete(ctx);
+    const json = await execute(ctx, query).catch(() => null);
+    if (json === null) return next();
+    answeredPlainly.add(ctx);
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = json;
   };
 }

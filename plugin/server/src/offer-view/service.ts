@@ -13,9 +13,9 @@ import type { CachedResponse } from '../http/cached-response';
 import { redactHiddenAddresses } from '../documents/hidden-addresses';
 import { matchLocale } from '../locales';
 import { getService } from '../services/get-service';
-import { UID } from '../uids';
+import { UID, uidOf, type ContentTypeName } from '../uids';
 import { databaseContentVersion } from './content-version';
-import { populateFor } from './shape';
+import { populateFor, termsLinked } from './shape';
 import { buildOnce, memoryStore } from './store';
 
 /** Offers in their languages kept at once, and whole responses (several queries may ask for one offer). */
@@ -45,6 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: populateFor('offer') as any,
     });
     if (!offer) return null;
+    await termsLinked('offer', offer, (vocabulary, ids) =>
+      strapi.db.query(uidOf(vocabulary as ContentTypeName)).findMany({ where: { id: { $in: ids } } }),
+    );
     const vocabulary = await getService('vocabularies').inLocale(offer.locale);
     // Whoever asked first, the cached view is the public one.
     const published = redactHiddenAddresses(UID.offer, offer, (uid) => strapi.getModel(uid as any) as any) as Record<string, unknown>;

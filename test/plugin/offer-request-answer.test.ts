@@ -1,0 +1,127 @@
+/**
+ * The widget's request is answered, on a miss, by executing it against a plain schema of the offer
+ * view's types instead of through Apollo and @strapi/plugin-graphql's per-field wrappers
+ * (plugin/server/src/graphql/kinship-offer-query, offer-view/http-cache). A reader, a council's
+ * developer and a CDN must not be able to tell the two apart: the same body, the same errors, the
+ * same refusals when the public may not read offers.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
+import { kinshipOfferSchema } from '../../plugin/server/src/graphql/kinship-offer-query';
+import { startCms, type TestCms } from '../support/cms';
+
+let cms: TestCms;
+beforeAll(async () => {
+  cms = await startCms();
+});
+afterAll(async () => cms?.stop());
+
+/** One request, by GET (the widget's way: cached, and on a miss answered by the plain schema) or POST (Apollo's). */
+async function ask(method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
+  const url = new URL(`${cms.url}/graphql`);
+  let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
+  if (method === 'GET') {
+    url.searchParams.set('query', query);
+    if (variables) url.searchParams.set('variables', JSON.stringify(variables));
+  } else {
+    init = { ...init, body: JSON.stringify({ query, variables }) };
+  }
+  const response = await fetch(url, init);
+  return { status: response.status, cache: response.headers.get('x-cache'), timing: response.headers.get('server-timing'), text: await response.text() };
+}
+
+/** Each query once by GET (a miss: never asked before) and by POST: the same answer. */
+async function expectAnsweredAsApolloDoes(query: string, variables?: Record<string, unknown>) {
+  const get = await ask('GET', query, variables);
+  const post = await ask('POST', query, variables);
+  expect(get.status).toBe(post.status);
+  expect(JSON.parse(get.text)).toEqual(JSON.parse(post.text));
+  return get;
+}
+
+describe('a miss answered without Apollo', () => {
+  it.each([
+    ['the widget\'s query', OFFER_QUERY, { slug: 'example-borough' }],
+    ['the widget\'s query in Welsh, by a BCP 47 tag', OFFER_QUERY, { slug: 'example-borough', locale: 'cy-GB' }],
+    ['an offer that does not exist', OFFER_QUERY, { slug: 'no-such-council' }],
+    [
+      'aliases, fragments, __typename and a slug written in the query',
+      `query { first: kinshipOffer(slug: "example-borough") { __typename name services { title locations { ... on KinshipLocalOfferLocation { __typename postcode addressLine1 hideExactAddress } } provider @skip(if: true) { name } supportTypes { code } } }
+               again: kinshipOffer(slug: "example-borough", locale: "en") { vocabulary { supportTypes { code label } } } }`,
+      undefined,
+    ],
+    ['a variable with a default', 'query ($s: String = "example-borough") { kinshipOffer(slug: $s) { name updatedAt councils } }', undefined],
+  ])('%s: the body Apollo gives for the same query', async (_name, query, variables) => {
+    const get = await expectAnsweredAsApolloDoes(query, variables);
+    expect(get.cache).toBe('MISS');
+    expect(get.timing).toContain('graphql;desc=plain');
+    expect(get.status).toBe(200);
+  });
+
+  it.each([
+    ['a field the offer does not have', '{ kinshipOffer(slug: "example-borough") { name nope } }'],
+    ['no slug', '{ kinshipOffer { name } }'],
+    ['an argument it does not take', '{ kinshipOffer(slug: "example-borough", first: 3) { name } }'],
+  ])('%s: Apollo\'s error, status and wording', async (_name, query) => {
+    const get = await expectAnsweredAsApolloDoes(query);
+    expect(get.status).toBeGreaterThanOrEqual(200);
+  });
+
+  it('a variable of the wrong type: Apollo\'s 400', async () => {
+    const get = await expectAnsweredAsApolloDoes(OFFER_QUERY, { slug: 42 });
+    expect(get.status).toBe(400);
+  });
+});
+
+describe('its schema', () => {
+  it('has exactly the types and descriptions of Strapi\'s schema for kinshipOffer', async () => {
+    // The CommonJS graphql, as Strapi and the plugin load it (one module, one realm).
+    const graphql: typeof import('graphql') = createRequire(__filename)('graphql');
+    const response = await fetch(`${cms.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: graphql.getIntrospectionQuery() }),
+    });
+    const strapiSchema = graphql.buildClientSchema((await response.json()).data);
+    const scalars = cms.strapi.plugin('graphql').service('internals').scalars;
+    const plain = kinshipOfferSchema({ JSON: scalars.JSON, DateTime: scalars.DateTime, Date: scalars.Date });
+    const names = Object.keys(plain.getTypeMap()).filter((name) => name.startsWith('KinshipLocalOffer'));
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    for (const name of names) expect(graphql.printType(plain.getType(name)!), name).toBe(graphql.printType(strapiSchema.getType(name)!));
+    const field = (schema: import('graphql').GraphQLSchema) => {
+      const { description, args, type } = schema.getQueryType()!.getFields().kinshipOffer;
+      return { description, type: String(type), args: args.map((arg) => `${arg.name}: ${arg.type}`) };
+    };
+    expect(field(plain)).toEqual(field(strapiSchema));
+  });
+});
+
+describe('when the public may not read offers', () => {
+  const PUBLIC_FIND = 'plugin::kinship-offer.offer.find';
+  const permissions = () => cms.strapi.db.query('plugin::users-permissions.permission');
+  const publicRole = () => cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+
+  it('refuses the widget\'s request, a cached one too, as Apollo does; and answers again once allowed', async () => {
+    const warm = await ask('GET', OFFER_QUERY, { slug: 'example-borough' });
+    expect(JSON.parse(warm.text).data.kinshipOffer.name).toBe('Example Borough Council');
+    const role = await publicRole();
+    // As a council that takes the offer off the public API does, in the admin's Roles page.
+    await permissions().delete({ where: { action: PUBLIC_FIND, role: role.id } });
+    try {
+      await settle();
+      for (const query of [OFFER_QUERY, '{ kinshipOffer(slug: "example-borough") { name contactPhone } }']) {
+        const get = await expectAnsweredAsApolloDoes(query, query === OFFER_QUERY ? { slug: 'example-borough' } : undefined);
+        expect(get.text).not.toContain('Example Borough Council');
+        expect(JSON.parse(get.text).errors[0].extensions.code).toBe('FORBIDDEN');
+      }
+    } finally {
+      await permissions().create({ data: { action: PUBLIC_FIND, role: role.id } });
+    }
+    await settle();
+    const again = await ask('GET', OFFER_QUERY, { slug: 'example-borough' });
+    expect(JSON.parse(again.text).data.kinshipOffer.name).toBe('Example Borough Council');
+  });
+});
