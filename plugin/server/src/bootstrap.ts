@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureHitTable } from './middlewares/rate-limit';
-import { kinshipOfferAnswer, offerResponseCache } from './offer-view/http-cache';
+import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
+import { offerResponseCache } from './offer-view/http-cache';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -12,11 +12,12 @@
  * below the root keeps graphql-js's default resolver. @strapi/plugin-graphql wraps every field of
  * its schema in an async chain (auth, policies, a per-field Apollo hook): some 20,000 calls for an
  * offer of 300 services, nine tenths of the first read after an edit. The widget's request is
- * executed against the plain schema (`executeKinshipOffer`, called by offer-view/http-cache) after
+ * executed against the plain schema (`kinshipOfferAnswer`, for a miss of offer-view/http-cache) after
  * the same permission check; any other request, or one that is not valid, goes to Apollo as before.
  */
 import type { Core } from '@strapi/strapi';
-import type { DocumentNode, GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema } from 'graphql';
+import type { GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema } from 'graphql';
+import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../offer-view/http-cache';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
@@ -123,13 +124,6 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
   return new GraphQLSchema({ query });
 }
 
-/** A request for `kinshipOffer` only, parsed (offer-view/http-cache recognises it). */
-export interface KinshipOfferRequest {
-  document: DocumentNode;
-  variables: Record<string, unknown> | null;
-  operationName: string | null;
-}
-
 /**
  * Answers `request` as Apollo would, as the JSON text of the response body (`{"data":…}` and a
  * newline), when it is valid, the request's credentials (none: the public role) may `find` offers
@@ -137,7 +131,7 @@ export interface KinshipOfferRequest {
  * answers it: errors keep Apollo's wording and status. The validation rules are Apollo's: GraphQL's
  * own and the app's `apolloServer.validationRules` (depth and request limits, ./index).
  */
-export function kinshipOfferExecutor(strapi: Core.Strapi) {
+function kinshipOfferExecutor(strapi: Core.Strapi) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const graphql: typeof import('graphql') = require('graphql');
   let ready: { schema: GraphQLSchema; rules: any[] } | undefined;
@@ -182,5 +176,24 @@ export function kinshipOfferExecutor(strapi: Core.Strapi) {
     });
     if (result.errors?.length) return null;
     return `${JSON.stringify(result)}\n`;
+  };
+}
+
+/**
+ * Last of the app's middlewares (../bootstrap), after those whose headers a cached response keeps:
+ * answers a miss of the offer cache (offer-view/http-cache) on the plain schema, or passes it on
+ * to Apollo with every other request.
+ */
+export function kinshipOfferAnswer(strapi: Core.Strapi) {
+  const execute = kinshipOfferExecutor(strapi);
+  return async (ctx: any, next: () => Promise<void>) => {
+    const request = takeMiss(ctx);
+    if (!request) return next();
+    const json = await execute(ctx, request).catch(() => null);
+    if (json === null) return next();
+    answeredWithoutApollo(ctx);
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = json;
   };
 }

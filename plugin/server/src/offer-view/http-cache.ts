@@ -10,8 +10,8 @@
  * It runs first in line (see ../bootstrap), so a hit skips the app's own middlewares; the headers
  * they set on the miss that built a response are kept with it and sent again with each hit.
  *
- * A miss is answered by `kinshipOfferAnswer`, last of the app's middlewares, which executes the
- * query against a plain schema (../graphql/kinship-offer-query) rather than through Apollo and
+ * A miss is handed (`takeMiss`) to `kinshipOfferAnswer` (../graphql/kinship-offer-query), last of
+ * the app's middlewares, which executes the query against a plain schema rather than through Apollo and
  * @strapi/plugin-graphql's per-field wrappers, when it may: the first read after an edit then costs
  * the view's build, not hundreds of milliseconds of GraphQL. Whatever it cannot answer goes on to
  * Apollo, as any other request does.
@@ -23,7 +23,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { DocumentNode } from 'graphql';
-import { kinshipOfferExecutor, type KinshipOfferRequest } from '../graphql/kinship-offer-query';
 import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 
@@ -91,9 +90,28 @@ const parseVariables = (raw: string | null): Record<string, unknown> | null | un
   }
 };
 
-/** Misses on their way to `kinshipOfferAnswer`, by request; and those it answered. */
+/** A request for `kinshipOffer` only, parsed. */
+export interface KinshipOfferRequest {
+  document: DocumentNode;
+  variables: Record<string, unknown> | null;
+  operationName: string | null;
+}
+
+/** Misses on their way to whoever answers them, by request; and those answered without Apollo. */
 const missesToAnswer = new WeakMap<object, KinshipOfferRequest>();
 const answeredPlainly = new WeakSet<object>();
+
+/** The miss `ctx` carries, parsed, once (then forgotten); undefined for any other request. */
+export function takeMiss(ctx: object): KinshipOfferRequest | undefined {
+  const request = missesToAnswer.get(ctx);
+  missesToAnswer.delete(ctx);
+  return request;
+}
+
+/** Says that the miss `ctx` was answered without Apollo (shown in Server-Timing). */
+export function answeredWithoutApollo(ctx: object) {
+  answeredPlainly.add(ctx);
+}
 
 export function offerResponseCache(strapi: Core.Strapi) {
   const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
@@ -167,25 +185,5 @@ export function offerResponseCache(strapi: Core.Strapi) {
     const entry = cachedResponse(ctx.body, ctx.response.headers);
     responses.set(key, version, entry);
     await sendCached(ctx, entry, { hit: false, startedAt, timings: [`graphql;desc=${answeredPlainly.has(ctx) ? 'plain' : 'apollo'}`] });
-  };
-}
-
-/**
- * Last of the app's middlewares (../bootstrap), after the ones whose headers a cached response
- * keeps: answers a miss of `offerResponseCache` by executing its query on the plain schema, or
- * passes it on to Apollo (see ../graphql/kinship-offer-query).
- */
-export function kinshipOfferAnswer(strapi: Core.Strapi) {
-  const execute = kinshipOfferExecutor(strapi);
-  return async (ctx: any, next: () => Promise<void>) => {
-    const query = missesToAnswer.get(ctx);
-    if (!query) return next();
-    missesToAnswer.delete(ctx);
-    const json = await execute(ctx, query).catch(() => null);
-    if (json === null) return next();
-    answeredPlainly.add(ctx);
-    ctx.status = 200;
-    ctx.type = 'application/json';
-    ctx.body = json;
   };
 }
