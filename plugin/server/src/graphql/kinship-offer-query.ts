@@ -164,9 +164,17 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     return allowed;
   }
 
+  // The schema and rules are fixed once prepared, and documents are parsed once per query text
+  // (offer-view/http-cache): each document is validated once.
+  const valid = new WeakMap<object, boolean>();
+  const isValid = (document: KinshipOfferRequest['document']) => {
+    if (!valid.has(document)) valid.set(document, graphql.validate(ready!.schema, document, ready!.rules).length === 0);
+    return valid.get(document)!;
+  };
+
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
-    if (graphql.validate(ready.schema, request.document, ready.rules).length > 0) return null;
+    if (!isValid(request.document)) return null;
     if (!(await mayFindOffers(ctx))) return null;
     const result = await graphql.execute({
       schema: ready.schema,
