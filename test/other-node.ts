@@ -7,13 +7,6 @@
  * better-sqlite3 is the one native module whose binary is tied to Node's ABI (the others use
  * N-API): it is rebuilt from source for that Node (no prebuilt binary is reachable here) and the
  * machine's own binary is put back afterwards, whatever happens.
- *
- * `EXTRA_NODE_FAST=1` (what .ci/run sets, to keep CI well under 45 minutes) leaves out what another
- * Node version cannot change but that costs minutes: the integration suite's second run, on
- * PostgreSQL (the same tests through the same pure-JavaScript driver; the run on SQLite exercises
- * the native module), and the example pages in Chromium (the browser's work; the CMS behind them is
- * the one the integration suite tests). PostgreSQL is still used by test/deploy/, the two
- * instances behind nginx, and the widget's own tests still run in Chromium.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -50,7 +43,6 @@ const env: NodeJS.ProcessEnv = {
   // ~/.npmrc may point node-gyp at the machine's headers (nodedir=/usr): build against this Node's.
   npm_config_nodedir: nodeDir,
 };
-if (process.env.EXTRA_NODE_FAST) Object.assign(env, { TEST_INTEGRATION: 'sqlite', TEST_E2E: 'off' });
 const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], { env }).toString().trim();
 
 const binary = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');

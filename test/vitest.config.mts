@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -24,6 +25,9 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     pool: 'forks',
+    // A file per core, not vitest's one fewer: each file's Strapi, Chromium and databases wait on
+    // one another often enough that another file fills the time (README: Tests, the figures).
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     silent: 'passed-only',
@@ -32,8 +36,7 @@ export default defineConfig({
       // The packed plugin installed into a fresh Strapi app: once, on its own SQLite.
       { extends: true, test: { name: 'package', include: ['package/**/*.test.ts'] } },
       integration('sqlite'),
-      // TEST_INTEGRATION=sqlite: once only (test/other-node.ts on extra Node versions in CI).
-      ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_INTEGRATION === 'sqlite' ? [] : [integration('postgres')]),
+      ...(process.env.TEST_POSTGRES === 'off' ? [] : [integration('postgres')]),
       // Two instances on one PostgreSQL behind nginx (test/run.ts starts or installs both).
       ...(process.env.TEST_POSTGRES === 'off' || process.env.TEST_CACHE === 'off'
         ? []
