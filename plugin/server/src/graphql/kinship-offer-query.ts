@@ -127,9 +127,10 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
 /**
  * Answers `request` as Apollo would, as the JSON text of the response body (`{"data":…}` and a
  * newline), when it is valid, the request's credentials (none: the public role) may `find` offers
- * (../../README: public access), and it executes without an error. Otherwise null, and Apollo
+ * (../../README: public access) and it executes without an error. Otherwise null, and Apollo
  * answers it: errors keep Apollo's wording and status. The validation rules are Apollo's: GraphQL's
- * own and the app's `apolloServer.validationRules` (depth and request limits, ./index).
+ * own, then as @strapi/plugin-graphql gives them to Apollo, its depth limit followed by the app's
+ * `apolloServer.validationRules` (the request limits, ./index, or the app's own).
  */
 function kinshipOfferExecutor(strapi: Core.Strapi) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -138,11 +139,11 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
   const prepare = () => {
     const scalars = strapi.plugin('graphql').service('internals').scalars as Record<string, GraphQLScalarType>;
     const { JSON, DateTime, Date } = scalars;
-    // @strapi/plugin-graphql gives Apollo [depthLimit] merged by index with the app's rules.
+    // @strapi/plugin-graphql gives Apollo [depthLimit] with the app's rules appended (arrays concatenated).
     const appRules = ((strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { validationRules?: any[] }).validationRules ?? [];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const depthLimit = require('graphql-depth-limit')(strapi.config.get('plugin::graphql.depthLimit'));
-    const rules = [...graphql.specifiedRules, appRules[0] ?? depthLimit, ...appRules.slice(1)];
+    const rules = [...graphql.specifiedRules, depthLimit, ...appRules];
     return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules };
   };
 
