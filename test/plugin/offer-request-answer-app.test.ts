@@ -1,6 +1,7 @@
 /**
  * The widget's request on a council's app that set GraphQL up its own way: its own
- * `apolloServer.validationRules` and `depthLimit` in config/plugins. A miss answered
+ * `apolloServer.validationRules` and `depthLimit` in config/plugins, its own policies and
+ * middlewares on `kinshipOffer` (the GraphQL extension service's `resolversConfig`). A miss answered
  * without Apollo (plugin/server/src/graphql/kinship-offer-query) must refuse and withhold what
  * Apollo does there, and what it answers is then cached for every reader.
  */
@@ -62,5 +63,41 @@ describe('an app with validation rules of its own and a shallower depth limit', 
     expect(get.status).toBe(200);
     expect(get.timing).toContain('graphql;desc=plain');
     expect(JSON.parse(get.text).data.kinshipOffer.name).toBe('Example Borough Council');
+  });
+});
+
+describe('an app with its own policy and middleware on the offer', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms({
+      register: (strapi: Core.Strapi) => {
+        // As a council's src/policies and src/index.ts register would: one offer withheld, and no
+        // named contact's email given out (Strapi's documented way: policies and middlewares by field).
+        strapi.get('policies').add('global::', { 'withheld-offers': (policyContext: any) => policyContext.args.slug !== 'example-shared-service' });
+        strapi.plugin('graphql').service('extension').use({
+          resolversConfig: {
+            'Query.kinshipOffer': { policies: ['global::withheld-offers'] },
+            'KinshipLocalOfferContact.email': { middlewares: [async () => null] },
+          },
+        });
+      },
+    });
+  });
+  afterAll(async () => cms?.stop());
+
+  it('refuses the offer its policy withholds, as Apollo does, and keeps refusing it', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-shared-service' });
+      expect(JSON.parse(get.text).data.kinshipOffer).toBeNull();
+      expect(JSON.parse(get.text).errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('leaves out what its middleware leaves out, as Apollo does', async () => {
+    const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-borough' });
+    const { services } = JSON.parse(get.text).data.kinshipOffer;
+    const contacts = services.flatMap((service: any) => service.contacts ?? []);
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((contact: any) => contact.email === null)).toBe(true);
   });
 });

@@ -125,17 +125,41 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
 }
 
 /**
+ * Whether the app gave `kinshipOffer` or the offer's types policies, middlewares or resolvers of
+ * its own (the GraphQL extension service's `resolversConfig` and `resolvers`, Strapi's way), which
+ * only Apollo's wrapped schema applies. The plugin's own is the `auth` scope of `Query.kinshipOffer`
+ * (./index). An extension that cannot be read again counts as the app's own.
+ */
+function customisedByApp(strapi: Core.Strapi): boolean {
+  const types = new Set<string>([...Object.values(VIEW_TYPES), 'KinshipLocalOfferVocabulary']);
+  try {
+    const plugin = strapi.plugin('graphql');
+    const { resolversConfig, resolvers } = plugin.service('extension').generate({ typeRegistry: plugin.service('type-registry').new() }) as {
+      resolversConfig: Record<string, object>;
+      resolvers: Record<string, Record<string, unknown>>;
+    };
+    const configured = Object.entries(resolversConfig).some(([path, config]) =>
+      path === 'Query.kinshipOffer' ? Object.keys(config).some((key) => key !== 'auth') : types.has(path.split('.')[0]),
+    );
+    return configured || resolvers.Query?.kinshipOffer !== undefined || Object.keys(resolvers).some((type) => types.has(type));
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Answers `request` as Apollo would, as the JSON text of the response body (`{"data":…}` and a
  * newline), when it is valid, the request's credentials (none: the public role) may `find` offers
- * (../../README: public access) and it executes without an error. Otherwise null, and Apollo
- * answers it: errors keep Apollo's wording and status. The validation rules are Apollo's: GraphQL's
- * own, then as @strapi/plugin-graphql gives them to Apollo, its depth limit followed by the app's
+ * (../../README: public access), it executes without an error and the app added nothing of its own
+ * to the query (customisedByApp). Otherwise null, and Apollo answers it: errors keep Apollo's
+ * wording and status. The validation rules are Apollo's: GraphQL's own, then as
+ * @strapi/plugin-graphql gives them to Apollo, its depth limit followed by the app's
  * `apolloServer.validationRules` (the request limits, ./index, or the app's own).
  */
 function kinshipOfferExecutor(strapi: Core.Strapi) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const graphql: typeof import('graphql') = require('graphql');
-  let ready: { schema: GraphQLSchema; rules: any[] } | undefined;
+  let ready: { schema: GraphQLSchema; rules: any[]; customised: boolean } | undefined;
   const prepare = () => {
     const scalars = strapi.plugin('graphql').service('internals').scalars as Record<string, GraphQLScalarType>;
     const { JSON, DateTime, Date } = scalars;
@@ -144,7 +168,7 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const depthLimit = require('graphql-depth-limit')(strapi.config.get('plugin::graphql.depthLimit'));
     const rules = [...graphql.specifiedRules, depthLimit, ...appRules];
-    return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules };
+    return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules, customised: customisedByApp(strapi) };
   };
 
   /** Whether the request's credentials (the public role's, without any) carry KINSHIP_OFFER_SCOPE. */
@@ -167,6 +191,7 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
 
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
+    if (ready.customised) return null;
     if (graphql.validate(ready.schema, request.document, ready.rules).length > 0) return null;
     if (!(await mayFindOffers(ctx))) return null;
     const result = await graphql.execute({
