@@ -128,6 +128,33 @@ describe('the offer request', () => {
     const response = await offerRequest({ authorization: 'Bearer not-a-token' });
     expect(response.headers.get('etag')).toBeNull();
   });
+
+  it('costs the database no more than Apollo\'s refusal when it names hundreds of offers', async () => {
+    // Past the request limits (30 aliases): refused before anything runs. Slugs no one asked for
+    // before, so no content version is in hand.
+    const manyOffers = (prefix: string) => `{ ${Array.from({ length: 200 }, (_, i) => `o${i}: kinshipOffer(slug: "${prefix}-${i}") { name }`).join(' ')} }`;
+    /** Queries the database is asked about the offers named (others may run meanwhile: the seed's, reach's). */
+    const queriesAbout = async (prefix: string, request: () => Promise<Response>) => {
+      let queries = 0;
+      const count = (query: { bindings?: unknown[] }) => {
+        if (query.bindings?.some((value) => typeof value === 'string' && value.startsWith(`${prefix}-`))) queries += 1;
+      };
+      cms.strapi.db.connection.on('query', count);
+      const response = await request();
+      cms.strapi.db.connection.off('query', count);
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors[0].message).toMatch(/at most 30 aliases/);
+      return queries;
+    };
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('query', manyOffers('get'));
+    const byGet = await queriesAbout('get', () => fetch(url, { headers: { 'content-type': 'application/json' } }));
+    const byPost = await queriesAbout('post', () =>
+      fetch(`${cms.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: manyOffers('post') }) }),
+    );
+    expect(byPost).toBe(0);
+    expect(byGet).toBe(byPost);
+  });
 });
 
 /** A GET that leaves the body as it came, compressed or not. */

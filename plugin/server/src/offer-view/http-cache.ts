@@ -29,6 +29,12 @@ import { getService } from '../services/get-service';
 /** Distinct query documents whose shape is remembered. */
 const MAX_ENTRIES = 500;
 const MAX_QUERY_LENGTH = 10_000;
+/**
+ * Offers one cached request may name (the widget names one). Each costs a content version read
+ * before GraphQL sees the request: one naming hundreds, which GraphQL refuses unread (30 aliases at
+ * most, graphql/request-limits), is left to GraphQL.
+ */
+const MAX_OFFERS = 10;
 
 type Parse = (source: string) => any;
 
@@ -135,7 +141,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     const rawVariables = params.get('variables');
     const variables = parseVariables(rawVariables);
     const slugs = parsed && variables !== undefined ? slugsOf(parsed.sources, variables) : null;
-    if (!slugs) return null;
+    if (!slugs || slugs.length > MAX_OFFERS) return null;
     const operationName = params.get('operationName');
     const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
     return { key, slugs, query: { document: parsed!.document, variables: variables ?? null, operationName } };
