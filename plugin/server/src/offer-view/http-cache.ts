@@ -85,12 +85,15 @@ function slugsOf(sources: SlugSource[], variables: Record<string, unknown> | nul
   return slugs.every((slug) => typeof slug === 'string') ? [...new Set(slugs as string[])].sort() : null;
 }
 
-/** The variables as JSON text (absent: none), or undefined when they are not a JSON object. */
+/**
+ * The variables as JSON text (absent: none), or undefined when they are not a JSON object (`null`
+ * is not one: Apollo refuses it).
+ */
 const parseVariables = (raw: string | null): Record<string, unknown> | null | undefined => {
   if (raw === null) return null;
   try {
     const parsed = JSON.parse(raw);
-    return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? parsed : undefined;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -135,6 +138,8 @@ export function offerResponseCache(strapi: Core.Strapi) {
   const readRequest = (querystring: string): { key: string; slugs: string[]; query: KinshipOfferRequest } | null => {
     const params = new URLSearchParams(querystring);
     if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
+    // Apollo reads `extensions` too (persisted queries) and refuses what it cannot read: its own.
+    if (params.has('extensions')) return null;
     const query = params.get('query');
     if (query === null || query.length > MAX_QUERY_LENGTH) return null;
     const parsed = slugSourcesOf(query);
