@@ -6,6 +6,8 @@
  * one council's offer leaves every other offer's response warm, on one instance or several.
  */
 import { get } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
@@ -127,6 +129,29 @@ describe('the offer request', () => {
   it('is not cached for a request with credentials', async () => {
     const response = await offerRequest({ authorization: 'Bearer not-a-token' });
     expect(response.headers.get('etag')).toBeNull();
+  });
+
+  it('holds little memory for each distinct query it has read, however long', async () => {
+    // Long offer-only queries, each of them new (as anyone may send): the cache remembers what each
+    // asks for, and must not keep much more. Of ~10,000 characters each, many short tokens.
+    const heapAfterCollecting = () => {
+      setFlagsFromString('--expose-gc');
+      (runInNewContext('gc') as () => void)();
+      return process.memoryUsage().heapUsed;
+    };
+    const send = async (count: number, prefix: string) => {
+      for (let i = 0; i < count; i++) {
+        const url = new URL(`${cms.url}/graphql`);
+        url.searchParams.set('query', `{ kinshipOffer(slug: "${prefix}-${i}") { ${'a '.repeat(4900)} } }`);
+        expect((await fetch(url)).status).toBe(400);
+      }
+    };
+    await send(20, 'warm');
+    const before = heapAfterCollecting();
+    await send(100, 'long');
+    const grown = heapAfterCollecting() - before;
+    // About 40 KB each (the query text, kept with what it asks for); its parsed document was 2.4 MB.
+    expect(grown / 100).toBeLessThan(200_000);
   });
 
   it('costs the database no more than Apollo\'s refusal when it names hundreds of offers', async () => {

@@ -192,11 +192,12 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
     if (ready.customised) return null;
-    if (graphql.validate(ready.schema, request.document, ready.rules).length > 0) return null;
+    const document = graphql.parse(request.query);
+    if (graphql.validate(ready.schema, document, ready.rules).length > 0) return null;
     if (!(await mayFindOffers(ctx))) return null;
     const result = await graphql.execute({
       schema: ready.schema,
-      document: request.document,
+      document,
       variableValues: request.variables ?? undefined,
       operationName: request.operationName ?? undefined,
     });

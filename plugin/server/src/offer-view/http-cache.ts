@@ -22,7 +22,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { DocumentNode } from 'graphql';
 import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 
@@ -42,14 +41,14 @@ type Parse = (source: string) => any;
 type SlugSource = { literal: string } | { variable: string; fallback?: string };
 
 /**
- * The query document parsed, and the slugs it reads, when it asks for kinshipOffer and nothing else
- * (else null). Memoized: the widget sends one document.
+ * The slugs a query document reads, when it asks for kinshipOffer and nothing else (else null).
+ * Memoized: the widget sends one document. Only the slugs' sources are kept, not the parsed
+ * document (a few megabytes for a long one, and anyone may send hundreds).
  */
 function offerOnlyQueries(parse: Parse) {
-  const slugSources = (query: string): { document: DocumentNode; sources: SlugSource[] } | null => {
+  const slugSources = (query: string): SlugSource[] | null => {
     try {
-      const document = parse(query);
-      const { definitions } = document;
+      const { definitions } = parse(query);
       const [operation] = definitions;
       if (definitions.length !== 1 || operation.kind !== 'OperationDefinition' || operation.operation !== 'query') return null;
       const fields = operation.selectionSet.selections;
@@ -64,7 +63,7 @@ function offerOnlyQueries(parse: Parse) {
         const fallback = defaults.get(value.name.value);
         return { variable: value.name.value, ...(fallback?.kind === 'StringValue' ? { fallback: fallback.value } : {}) };
       });
-      return sources.includes(null) ? null : { document, sources };
+      return sources.includes(null) ? null : sources;
     } catch {
       return null;
     }
@@ -99,9 +98,9 @@ const parseVariables = (raw: string | null): Record<string, unknown> | null | un
   }
 };
 
-/** A request for `kinshipOffer` only, parsed. */
+/** A request for `kinshipOffer` only: its query document's text (to be parsed where it is answered). */
 export interface KinshipOfferRequest {
-  document: DocumentNode;
+  query: string;
   variables: Record<string, unknown> | null;
   operationName: string | null;
 }
@@ -110,7 +109,7 @@ export interface KinshipOfferRequest {
 const missesToAnswer = new WeakMap<object, KinshipOfferRequest>();
 const answeredPlainly = new WeakSet<object>();
 
-/** The miss `ctx` carries, parsed, once (then forgotten); undefined for any other request. */
+/** The miss `ctx` carries, once (then forgotten); undefined for any other request. */
 export function takeMiss(ctx: object): KinshipOfferRequest | undefined {
   const request = missesToAnswer.get(ctx);
   missesToAnswer.delete(ctx);
@@ -142,14 +141,14 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (params.has('extensions')) return null;
     const query = params.get('query');
     if (query === null || query.length > MAX_QUERY_LENGTH) return null;
-    const parsed = slugSourcesOf(query);
+    const sources = slugSourcesOf(query);
     const rawVariables = params.get('variables');
     const variables = parseVariables(rawVariables);
-    const slugs = parsed && variables !== undefined ? slugsOf(parsed.sources, variables) : null;
+    const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
     if (!slugs || slugs.length > MAX_OFFERS) return null;
     const operationName = params.get('operationName');
     const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
-    return { key, slugs, query: { document: parsed!.document, variables: variables ?? null, operationName } };
+    return { key, slugs, query: { query, variables: variables ?? null, operationName } };
   };
   const requests = new Map<string, ReturnType<typeof readRequest>>();
 
