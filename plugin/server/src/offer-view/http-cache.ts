@@ -132,9 +132,10 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * What a query string asks for: the response cache key and the offers it names, or null when it
    * is not a cacheable offer request. The query string is read plainly, as the widget writes it
    * (qs, which Strapi's ctx.query uses, is several times slower on a query document); anything
-   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same.
+   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same; the
+   * key and slugs only, as for the query (parsed variables can take ten times their text).
    */
-  const readRequest = (querystring: string): { key: string; slugs: string[]; query: KinshipOfferRequest } | null => {
+  const readRequest = (querystring: string): { key: string; slugs: string[] } | null => {
     const params = new URLSearchParams(querystring);
     if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
     // Apollo reads `extensions` too (persisted queries) and refuses what it cannot read: its own.
@@ -148,7 +149,12 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (!slugs || slugs.length > MAX_OFFERS) return null;
     const operationName = params.get('operationName');
     const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
-    return { key, slugs, query: { query, variables: variables ?? null, operationName } };
+    return { key, slugs };
+  };
+  /** The request in a query string readRequest took, read again for a miss. */
+  const missOf = (querystring: string): KinshipOfferRequest => {
+    const params = new URLSearchParams(querystring);
+    return { query: params.get('query')!, variables: parseVariables(params.get('variables')) ?? null, operationName: params.get('operationName') };
   };
   const requests = new Map<string, ReturnType<typeof readRequest>>();
 
@@ -167,7 +173,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     }
     const request = requests.get(querystring);
     if (!request) return next();
-    const { key, slugs, query } = request;
+    const { key, slugs } = request;
 
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version). If the
@@ -184,7 +190,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     if (head) ctx.method = 'GET';
-    missesToAnswer.set(ctx, query);
+    missesToAnswer.set(ctx, missOf(querystring));
     try {
       await next();
     } finally {
