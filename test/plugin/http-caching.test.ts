@@ -6,6 +6,8 @@
  * one council's offer leaves every other offer's response warm, on one instance or several.
  */
 import { get } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
@@ -127,6 +129,61 @@ describe('the offer request', () => {
   it('is not cached for a request with credentials', async () => {
     const response = await offerRequest({ authorization: 'Bearer not-a-token' });
     expect(response.headers.get('etag')).toBeNull();
+  });
+
+  it.each([
+    // Of ~10,000 characters of short tokens; its parsed document was 2.4 MB.
+    ['query', (i: number) => ({ query: `{ kinshipOffer(slug: "long-${i}") { ${'a '.repeat(4900)} } }` }), 400],
+    // Nested 2,500 deep, as much as a URL holds: parsed, 160 KB.
+    ['variables', (i: number) => ({ query: '{ kinshipOffer(slug: "example-borough") { name } }', variables: `{"x${i}":${'['.repeat(2500)}${']'.repeat(2500)}}` }), 200],
+  ] as const)('holds little memory for each distinct request it has read, however long its %s', async (_name, request, status) => {
+    // Each request new, as anyone may send them: the cache remembers what each asks for (its key
+    // and slugs) and must keep little more.
+    const heapAfterCollecting = () => {
+      setFlagsFromString('--expose-gc');
+      (runInNewContext('gc') as () => void)();
+      return process.memoryUsage().heapUsed;
+    };
+    const send = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) {
+        const url = new URL(`${cms.url}/graphql`);
+        for (const [name, value] of Object.entries(request(i))) url.searchParams.set(name, value);
+        expect((await fetch(url, { headers: { 'accept-encoding': 'identity' } })).status).toBe(status);
+      }
+    };
+    await send(0, 20);
+    const before = heapAfterCollecting();
+    await send(20, 100);
+    const grown = heapAfterCollecting() - before;
+    // About 40 KB for a long query (its text, as the key of two memos), 20 KB for long variables.
+    expect(grown / 100).toBeLessThan(100_000);
+  });
+
+  it('costs the database no more than Apollo\'s refusal when it names hundreds of offers', async () => {
+    // Past the request limits (30 aliases): refused before anything runs. Slugs no one asked for
+    // before, so no content version is in hand.
+    const manyOffers = (prefix: string) => `{ ${Array.from({ length: 200 }, (_, i) => `o${i}: kinshipOffer(slug: "${prefix}-${i}") { name }`).join(' ')} }`;
+    /** Queries the database is asked about the offers named (others may run meanwhile: the seed's, reach's). */
+    const queriesAbout = async (prefix: string, request: () => Promise<Response>) => {
+      let queries = 0;
+      const count = (query: { bindings?: unknown[] }) => {
+        if (query.bindings?.some((value) => typeof value === 'string' && value.startsWith(`${prefix}-`))) queries += 1;
+      };
+      cms.strapi.db.connection.on('query', count);
+      const response = await request();
+      cms.strapi.db.connection.off('query', count);
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors[0].message).toMatch(/at most 30 aliases/);
+      return queries;
+    };
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('query', manyOffers('get'));
+    const byGet = await queriesAbout('get', () => fetch(url, { headers: { 'content-type': 'application/json' } }));
+    const byPost = await queriesAbout('post', () =>
+      fetch(`${cms.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: manyOffers('post') }) }),
+    );
+    expect(byPost).toBe(0);
+    expect(byGet).toBe(byPost);
   });
 });
 

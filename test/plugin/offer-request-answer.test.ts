@@ -69,6 +69,22 @@ describe('a miss answered without Apollo', () => {
     expect(get.status).toBeGreaterThanOrEqual(200);
   });
 
+  it.each([
+    ['variables that are JSON null', { variables: 'null' }, 'The variables search parameter should contain a JSON-encoded object.'],
+    ['extensions that are not JSON', { extensions: '{persistedQuery' }, 'The extensions search parameter contains invalid JSON.'],
+  ])('%s: Apollo\'s 400, as for any GraphQL GET', async (_name, search, message) => {
+    // Asked before, so a hit is in hand for the same query and variables.
+    const query = '{ kinshipOffer(slug: "example-borough") { name slug } }';
+    expect((await ask('GET', query)).status).toBe(200);
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('query', query);
+    for (const [name, value] of Object.entries(search)) url.searchParams.set(name, value);
+    // With the header Apollo's CSRF protection asks of a GET, so that its answer is about the parameter.
+    const response = await fetch(url, { headers: { 'accept-encoding': 'identity', 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.map((error: { message: string }) => error.message)).toEqual([message]);
+  });
+
   it('a variable of the wrong type: Apollo\'s 400', async () => {
     const get = await expectAnsweredAsApolloDoes(OFFER_QUERY, { slug: 42 });
     expect(get.status).toBe(400);

@@ -73,14 +73,25 @@ export const APP_ENV = {
   ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
 };
 
+/**
+ * What a council's app does in its own `register` (src/index.ts), after the plugins' and before any
+ * bootstrap: its own GraphQL extensions and settings, e.g. `plugin::graphql.apolloServer`.
+ */
+export type AppRegister = (strapi: Core.Strapi) => void;
+
 /** Boots the demo app as the environment says (database, PORT, …) and listens. */
-export async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Strapi; url: string }> {
-  const strapi = await createStrapi({
+export async function boot(serveAdminPanel: boolean, register?: AppRegister): Promise<{ strapi: Core.Strapi; url: string }> {
+  const strapi = createStrapi({
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
     serveAdminPanel,
-  }).load();
+  });
+  // Strapi's load(), with the council's register in its place.
+  await strapi.register();
+  register?.(strapi);
+  await strapi.bootstrap();
+  strapi.isLoaded = true;
   await strapi.listen();
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Strapi is not listening on a port');
@@ -89,19 +100,20 @@ export async function boot(serveAdminPanel: boolean): Promise<{ strapi: Core.Str
 
 /**
  * `admin: true` serves the built admin panel (examples/cms/dist/build, made by `npm test` or
- * `npm start`); otherwise Strapi starts without it, which is quicker.
+ * `npm start`); otherwise Strapi starts without it, which is quicker. `register`: a council's own
+ * (see AppRegister).
  */
-export async function startCms({ admin = false } = {}): Promise<TestCms> {
+export async function startCms({ admin = false, register }: { admin?: boolean; register?: AppRegister } = {}): Promise<TestCms> {
   const { env, cleanUp } = await prepareDatabase();
   Object.assign(process.env, env, APP_ENV, { PORT: '0', SERVE_ADMIN_PANEL: String(admin), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 
-  const cms = { ...(await boot(admin)) } as TestCms;
+  const cms = { ...(await boot(admin, register)) } as TestCms;
   // Restarts come back on the same port, so pages and clients that know the URL carry on.
   process.env.PORT = new URL(cms.url).port;
   cms.restart = async (whileDown) => {
     await destroyKeepingListeners(cms.strapi);
     await whileDown?.();
-    Object.assign(cms, await boot(admin));
+    Object.assign(cms, await boot(admin, register));
   };
   cms.stop = async () => {
     await destroyKeepingListeners(cms.strapi);

@@ -50,16 +50,11 @@ function applyOperationLimits(strapi: Core.Strapi) {
   for (const [key, value] of Object.entries(OPERATION_LIMITS)) {
     if (unbounded(current(key))) strapi.config.set(`plugin::graphql.${key}`, value);
   }
-  // @strapi/plugin-graphql merges apolloServer.validationRules into its own [depthLimit] by
-  // index, so the depth rule is given again in first place, followed by the request limits.
+  // @strapi/plugin-graphql appends apolloServer.validationRules to its own [depthLimit], so the
+  // request limits are all the plugin adds.
   const apollo = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { validationRules?: unknown[] };
   if (!apollo.validationRules) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const depthLimit = require('graphql-depth-limit');
-    strapi.config.set('plugin::graphql.apolloServer', {
-      ...apollo,
-      validationRules: [depthLimit(current('depthLimit')), requestLimitsRule(current('maxLimit')!)],
-    });
+    strapi.config.set('plugin::graphql.apolloServer', { ...apollo, validationRules: [requestLimitsRule(current('maxLimit')!)] });
   }
 }
 

@@ -125,25 +125,50 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
 }
 
 /**
+ * Whether the app gave `kinshipOffer` or the offer's types policies, middlewares or resolvers of
+ * its own (the GraphQL extension service's `resolversConfig` and `resolvers`, Strapi's way), which
+ * only Apollo's wrapped schema applies. The plugin's own is the `auth` scope of `Query.kinshipOffer`
+ * (./index). An extension that cannot be read again counts as the app's own.
+ */
+function customisedByApp(strapi: Core.Strapi): boolean {
+  const types = new Set<string>([...Object.values(VIEW_TYPES), 'KinshipLocalOfferVocabulary']);
+  try {
+    const plugin = strapi.plugin('graphql');
+    const { resolversConfig, resolvers } = plugin.service('extension').generate({ typeRegistry: plugin.service('type-registry').new() }) as {
+      resolversConfig: Record<string, object>;
+      resolvers: Record<string, Record<string, unknown>>;
+    };
+    const configured = Object.entries(resolversConfig).some(([path, config]) =>
+      path === 'Query.kinshipOffer' ? Object.keys(config).some((key) => key !== 'auth') : types.has(path.split('.')[0]),
+    );
+    return configured || resolvers.Query?.kinshipOffer !== undefined || Object.keys(resolvers).some((type) => types.has(type));
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Answers `request` as Apollo would, as the JSON text of the response body (`{"data":…}` and a
  * newline), when it is valid, the request's credentials (none: the public role) may `find` offers
- * (../../README: public access), and it executes without an error. Otherwise null, and Apollo
- * answers it: errors keep Apollo's wording and status. The validation rules are Apollo's: GraphQL's
- * own and the app's `apolloServer.validationRules` (depth and request limits, ./index).
+ * (../../README: public access), it executes without an error and the app added nothing of its own
+ * to the query (customisedByApp). Otherwise null, and Apollo answers it: errors keep Apollo's
+ * wording and status. The validation rules are Apollo's: GraphQL's own, then as
+ * @strapi/plugin-graphql gives them to Apollo, its depth limit followed by the app's
+ * `apolloServer.validationRules` (the request limits, ./index, or the app's own).
  */
 function kinshipOfferExecutor(strapi: Core.Strapi) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const graphql: typeof import('graphql') = require('graphql');
-  let ready: { schema: GraphQLSchema; rules: any[] } | undefined;
+  let ready: { schema: GraphQLSchema; rules: any[]; customised: boolean } | undefined;
   const prepare = () => {
     const scalars = strapi.plugin('graphql').service('internals').scalars as Record<string, GraphQLScalarType>;
     const { JSON, DateTime, Date } = scalars;
-    // @strapi/plugin-graphql gives Apollo [depthLimit] merged by index with the app's rules.
+    // @strapi/plugin-graphql gives Apollo [depthLimit] with the app's rules appended (arrays concatenated).
     const appRules = ((strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { validationRules?: any[] }).validationRules ?? [];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const depthLimit = require('graphql-depth-limit')(strapi.config.get('plugin::graphql.depthLimit'));
-    const rules = [...graphql.specifiedRules, appRules[0] ?? depthLimit, ...appRules.slice(1)];
-    return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules };
+    const rules = [...graphql.specifiedRules, depthLimit, ...appRules];
+    return { schema: kinshipOfferSchema({ JSON, DateTime, Date }), rules, customised: customisedByApp(strapi) };
   };
 
   /** Whether the request's credentials (the public role's, without any) carry KINSHIP_OFFER_SCOPE. */
@@ -164,21 +189,15 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     return allowed;
   }
 
-  // The schema and rules are fixed once prepared, and documents are parsed once per query text
-  // (offer-view/http-cache): each document is validated once.
-  const valid = new WeakMap<object, boolean>();
-  const isValid = (document: KinshipOfferRequest['document']) => {
-    if (!valid.has(document)) valid.set(document, graphql.validate(ready!.schema, document, ready!.rules).length === 0);
-    return valid.get(document)!;
-  };
-
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
-    if (!isValid(request.document)) return null;
+    if (ready.customised) return null;
+    const document = graphql.parse(request.query);
+    if (graphql.validate(ready.schema, document, ready.rules).length > 0) return null;
     if (!(await mayFindOffers(ctx))) return null;
     const result = await graphql.execute({
       schema: ready.schema,
-      document: request.document,
+      document,
       variableValues: request.variables ?? undefined,
       operationName: request.operationName ?? undefined,
     });

@@ -22,13 +22,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { DocumentNode } from 'graphql';
 import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
 
 /** Distinct query documents whose shape is remembered. */
 const MAX_ENTRIES = 500;
 const MAX_QUERY_LENGTH = 10_000;
+/**
+ * Offers one cached request may name (the widget names one). Each costs a content version read
+ * before GraphQL sees the request: one naming hundreds, which GraphQL refuses unread (30 aliases at
+ * most, graphql/request-limits), is left to GraphQL.
+ */
+const MAX_OFFERS = 10;
 
 type Parse = (source: string) => any;
 
@@ -36,14 +41,14 @@ type Parse = (source: string) => any;
 type SlugSource = { literal: string } | { variable: string; fallback?: string };
 
 /**
- * The query document parsed, and the slugs it reads, when it asks for kinshipOffer and nothing else
- * (else null). Memoized: the widget sends one document.
+ * The slugs a query document reads, when it asks for kinshipOffer and nothing else (else null).
+ * Memoized: the widget sends one document. Only the slugs' sources are kept, not the parsed
+ * document (a few megabytes for a long one, and anyone may send hundreds).
  */
 function offerOnlyQueries(parse: Parse) {
-  const slugSources = (query: string): { document: DocumentNode; sources: SlugSource[] } | null => {
+  const slugSources = (query: string): SlugSource[] | null => {
     try {
-      const document = parse(query);
-      const { definitions } = document;
+      const { definitions } = parse(query);
       const [operation] = definitions;
       if (definitions.length !== 1 || operation.kind !== 'OperationDefinition' || operation.operation !== 'query') return null;
       const fields = operation.selectionSet.selections;
@@ -58,7 +63,7 @@ function offerOnlyQueries(parse: Parse) {
         const fallback = defaults.get(value.name.value);
         return { variable: value.name.value, ...(fallback?.kind === 'StringValue' ? { fallback: fallback.value } : {}) };
       });
-      return sources.includes(null) ? null : { document, sources };
+      return sources.includes(null) ? null : sources;
     } catch {
       return null;
     }
@@ -79,20 +84,23 @@ function slugsOf(sources: SlugSource[], variables: Record<string, unknown> | nul
   return slugs.every((slug) => typeof slug === 'string') ? [...new Set(slugs as string[])].sort() : null;
 }
 
-/** The variables as JSON text (absent: none), or undefined when they are not a JSON object. */
+/**
+ * The variables as JSON text (absent: none), or undefined when they are not a JSON object (`null`
+ * is not one: Apollo refuses it).
+ */
 const parseVariables = (raw: string | null): Record<string, unknown> | null | undefined => {
   if (raw === null) return null;
   try {
     const parsed = JSON.parse(raw);
-    return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? parsed : undefined;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
 };
 
-/** A request for `kinshipOffer` only, parsed. */
+/** A request for `kinshipOffer` only: its query document's text (to be parsed where it is answered). */
 export interface KinshipOfferRequest {
-  document: DocumentNode;
+  query: string;
   variables: Record<string, unknown> | null;
   operationName: string | null;
 }
@@ -101,7 +109,7 @@ export interface KinshipOfferRequest {
 const missesToAnswer = new WeakMap<object, KinshipOfferRequest>();
 const answeredPlainly = new WeakSet<object>();
 
-/** The miss `ctx` carries, parsed, once (then forgotten); undefined for any other request. */
+/** The miss `ctx` carries, once (then forgotten); undefined for any other request. */
 export function takeMiss(ctx: object): KinshipOfferRequest | undefined {
   const request = missesToAnswer.get(ctx);
   missesToAnswer.delete(ctx);
@@ -124,21 +132,29 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * What a query string asks for: the response cache key and the offers it names, or null when it
    * is not a cacheable offer request. The query string is read plainly, as the widget writes it
    * (qs, which Strapi's ctx.query uses, is several times slower on a query document); anything
-   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same.
+   * else, such as variables[slug]=…, is left to GraphQL. Memoized: most readers send the same; the
+   * key and slugs only, as for the query (parsed variables can take ten times their text).
    */
-  const readRequest = (querystring: string): { key: string; slugs: string[]; query: KinshipOfferRequest } | null => {
+  const readRequest = (querystring: string): { key: string; slugs: string[] } | null => {
     const params = new URLSearchParams(querystring);
     if (!['query', 'variables', 'operationName'].every((name) => params.getAll(name).length <= 1)) return null;
+    // Apollo reads `extensions` too (persisted queries) and refuses what it cannot read: its own.
+    if (params.has('extensions')) return null;
     const query = params.get('query');
     if (query === null || query.length > MAX_QUERY_LENGTH) return null;
-    const parsed = slugSourcesOf(query);
+    const sources = slugSourcesOf(query);
     const rawVariables = params.get('variables');
     const variables = parseVariables(rawVariables);
-    const slugs = parsed && variables !== undefined ? slugsOf(parsed.sources, variables) : null;
-    if (!slugs) return null;
+    const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
+    if (!slugs || slugs.length > MAX_OFFERS) return null;
     const operationName = params.get('operationName');
     const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
-    return { key, slugs, query: { document: parsed!.document, variables: variables ?? null, operationName } };
+    return { key, slugs };
+  };
+  /** The request in a query string readRequest took, read again for a miss. */
+  const missOf = (querystring: string): KinshipOfferRequest => {
+    const params = new URLSearchParams(querystring);
+    return { query: params.get('query')!, variables: parseVariables(params.get('variables')) ?? null, operationName: params.get('operationName') };
   };
   const requests = new Map<string, ReturnType<typeof readRequest>>();
 
@@ -157,7 +173,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     }
     const request = requests.get(querystring);
     if (!request) return next();
-    const { key, slugs, query } = request;
+    const { key, slugs } = request;
 
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version). If the
@@ -174,7 +190,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     if (head) ctx.method = 'GET';
-    missesToAnswer.set(ctx, query);
+    missesToAnswer.set(ctx, missOf(querystring));
     try {
       await next();
     } finally {

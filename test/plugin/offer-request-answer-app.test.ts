@@ -1,0 +1,103 @@
+/**
+ * The widget's request on a council's app that set GraphQL up its own way: its own
+ * `apolloServer.validationRules` and `depthLimit` in config/plugins, its own policies and
+ * middlewares on `kinshipOffer` (the GraphQL extension service's `resolversConfig`). A miss answered
+ * without Apollo (plugin/server/src/graphql/kinship-offer-query) must refuse and withhold what
+ * Apollo does there, and what it answers is then cached for every reader.
+ */
+import { createRequire } from 'node:module';
+import type { Core } from '@strapi/strapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { startCms, type TestCms } from '../support/cms';
+
+// The CommonJS graphql, as Strapi and the plugin load it (one module, one realm).
+const graphql: typeof import('graphql') = createRequire(__filename)('graphql');
+
+/** One request, by GET (cached; on a miss, answered by the plain schema when it may) or POST (Apollo's). */
+async function ask(cms: TestCms, method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
+  const url = new URL(`${cms.url}/graphql`);
+  let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
+  if (method === 'GET') {
+    url.searchParams.set('query', query);
+    if (variables) url.searchParams.set('variables', JSON.stringify(variables));
+  } else {
+    init = { ...init, body: JSON.stringify({ query, variables }) };
+  }
+  const response = await fetch(url, init);
+  return { status: response.status, timing: response.headers.get('server-timing'), text: await response.text() };
+}
+
+/** The query by GET (a miss) and by POST: the same status and body. */
+async function expectAnsweredAsApolloDoes(cms: TestCms, query: string, variables?: Record<string, unknown>) {
+  const get = await ask(cms, 'GET', query, variables);
+  const post = await ask(cms, 'POST', query, variables);
+  expect(get.status).toBe(post.status);
+  expect(JSON.parse(get.text)).toEqual(JSON.parse(post.text));
+  return get;
+}
+
+describe('an app with validation rules of its own and a shallower depth limit', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms({
+      register: (strapi: Core.Strapi) => {
+        // As in a council's config/plugins: `graphql.config` { depthLimit: 2, apolloServer: { validationRules: [...] } }.
+        strapi.config.set('plugin::graphql.depthLimit', 2);
+        strapi.config.set('plugin::graphql.apolloServer', { validationRules: [graphql.NoSchemaIntrospectionCustomRule] });
+      },
+    });
+  });
+  afterAll(async () => cms?.stop());
+
+  it('refuses the widget\'s query, deeper than the app allows, as Apollo does', async () => {
+    const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-borough' });
+    expect(get.status).toBe(400);
+    expect(get.text).toContain('exceeds maximum operation depth of 2');
+    expect(get.text).not.toContain('Example Borough Council');
+  });
+
+  it('answers a query within the limit, still without Apollo', async () => {
+    const query = '{ kinshipOffer(slug: "example-borough") { name services { title } } }';
+    const get = await expectAnsweredAsApolloDoes(cms, query);
+    expect(get.status).toBe(200);
+    expect(get.timing).toContain('graphql;desc=plain');
+    expect(JSON.parse(get.text).data.kinshipOffer.name).toBe('Example Borough Council');
+  });
+});
+
+describe('an app with its own policy and middleware on the offer', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms({
+      register: (strapi: Core.Strapi) => {
+        // As a council's src/policies and src/index.ts register would: one offer withheld, and no
+        // named contact's email given out (Strapi's documented way: policies and middlewares by field).
+        strapi.get('policies').add('global::', { 'withheld-offers': (policyContext: any) => policyContext.args.slug !== 'example-shared-service' });
+        strapi.plugin('graphql').service('extension').use({
+          resolversConfig: {
+            'Query.kinshipOffer': { policies: ['global::withheld-offers'] },
+            'KinshipLocalOfferContact.email': { middlewares: [async () => null] },
+          },
+        });
+      },
+    });
+  });
+  afterAll(async () => cms?.stop());
+
+  it('refuses the offer its policy withholds, as Apollo does, and keeps refusing it', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-shared-service' });
+      expect(JSON.parse(get.text).data.kinshipOffer).toBeNull();
+      expect(JSON.parse(get.text).errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('leaves out what its middleware leaves out, as Apollo does', async () => {
+    const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-borough' });
+    const { services } = JSON.parse(get.text).data.kinshipOffer;
+    const contacts = services.flatMap((service: any) => service.contacts ?? []);
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((contact: any) => contact.email === null)).toBe(true);
+  });
+});
