@@ -10,32 +10,10 @@ import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { startCms, type TestCms } from '../support/cms';
+import { expectAnsweredAsApolloDoes } from '../support/http';
 
 // The CommonJS graphql, as Strapi and the plugin load it (one module, one realm).
 const graphql: typeof import('graphql') = createRequire(__filename)('graphql');
-
-/** One request, by GET (cached; on a miss, answered by the plain schema when it may) or POST (Apollo's). */
-async function ask(cms: TestCms, method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
-  const url = new URL(`${cms.url}/graphql`);
-  let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
-  if (method === 'GET') {
-    url.searchParams.set('query', query);
-    if (variables) url.searchParams.set('variables', JSON.stringify(variables));
-  } else {
-    init = { ...init, body: JSON.stringify({ query, variables }) };
-  }
-  const response = await fetch(url, init);
-  return { status: response.status, timing: response.headers.get('server-timing'), text: await response.text() };
-}
-
-/** The query by GET (a miss) and by POST: the same status and body. */
-async function expectAnsweredAsApolloDoes(cms: TestCms, query: string, variables?: Record<string, unknown>) {
-  const get = await ask(cms, 'GET', query, variables);
-  const post = await ask(cms, 'POST', query, variables);
-  expect(get.status).toBe(post.status);
-  expect(JSON.parse(get.text)).toEqual(JSON.parse(post.text));
-  return get;
-}
 
 describe('an app with validation rules of its own and a shallower depth limit', () => {
   let cms: TestCms;
@@ -51,7 +29,7 @@ describe('an app with validation rules of its own and a shallower depth limit', 
   afterAll(async () => cms?.stop());
 
   it('refuses the widget\'s query, deeper than the app allows, as Apollo does', async () => {
-    const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-borough' });
+    const get = await expectAnsweredAsApolloDoes(cms.url, OFFER_QUERY, { slug: 'example-borough' });
     expect(get.status).toBe(400);
     expect(get.text).toContain('exceeds maximum operation depth of 2');
     expect(get.text).not.toContain('Example Borough Council');
@@ -59,7 +37,7 @@ describe('an app with validation rules of its own and a shallower depth limit', 
 
   it('answers a query within the limit, still without Apollo', async () => {
     const query = '{ kinshipOffer(slug: "example-borough") { name services { title } } }';
-    const get = await expectAnsweredAsApolloDoes(cms, query);
+    const get = await expectAnsweredAsApolloDoes(cms.url, query);
     expect(get.status).toBe(200);
     expect(get.timing).toContain('graphql;desc=plain');
     expect(JSON.parse(get.text).data.kinshipOffer.name).toBe('Example Borough Council');
@@ -87,14 +65,14 @@ describe('an app with its own policy and middleware on the offer', () => {
 
   it('refuses the offer its policy withholds, as Apollo does, and keeps refusing it', async () => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-shared-service' });
+      const get = await expectAnsweredAsApolloDoes(cms.url, OFFER_QUERY, { slug: 'example-shared-service' });
       expect(JSON.parse(get.text).data.kinshipOffer).toBeNull();
       expect(JSON.parse(get.text).errors[0].extensions.code).toBe('FORBIDDEN');
     }
   });
 
   it('leaves out what its middleware leaves out, as Apollo does', async () => {
-    const get = await expectAnsweredAsApolloDoes(cms, OFFER_QUERY, { slug: 'example-borough' });
+    const get = await expectAnsweredAsApolloDoes(cms.url, OFFER_QUERY, { slug: 'example-borough' });
     const { services } = JSON.parse(get.text).data.kinshipOffer;
     const contacts = services.flatMap((service: any) => service.contacts ?? []);
     expect(contacts.length).toBeGreaterThan(0);

@@ -11,35 +11,13 @@ import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
 import { kinshipOfferSchema } from '../../plugin/server/src/graphql/kinship-offer-query';
 import { startCms, type TestCms } from '../support/cms';
+import { askGraphQL, expectAnsweredAsApolloDoes } from '../support/http';
 
 let cms: TestCms;
 beforeAll(async () => {
   cms = await startCms();
 });
 afterAll(async () => cms?.stop());
-
-/** One request, by GET (the widget's way: cached, and on a miss answered by the plain schema) or POST (Apollo's). */
-async function ask(method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
-  const url = new URL(`${cms.url}/graphql`);
-  let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
-  if (method === 'GET') {
-    url.searchParams.set('query', query);
-    if (variables) url.searchParams.set('variables', JSON.stringify(variables));
-  } else {
-    init = { ...init, body: JSON.stringify({ query, variables }) };
-  }
-  const response = await fetch(url, init);
-  return { status: response.status, cache: response.headers.get('x-cache'), timing: response.headers.get('server-timing'), text: await response.text() };
-}
-
-/** Each query once by GET (a miss: never asked before) and by POST: the same answer. */
-async function expectAnsweredAsApolloDoes(query: string, variables?: Record<string, unknown>) {
-  const get = await ask('GET', query, variables);
-  const post = await ask('POST', query, variables);
-  expect(get.status).toBe(post.status);
-  expect(JSON.parse(get.text)).toEqual(JSON.parse(post.text));
-  return get;
-}
 
 describe('a miss answered without Apollo', () => {
   it.each([
@@ -54,7 +32,7 @@ describe('a miss answered without Apollo', () => {
     ],
     ['a variable with a default', 'query ($s: String = "example-borough") { kinshipOffer(slug: $s) { name updatedAt councils } }', undefined],
   ])('%s: the body Apollo gives for the same query', async (_name, query, variables) => {
-    const get = await expectAnsweredAsApolloDoes(query, variables);
+    const get = await expectAnsweredAsApolloDoes(cms.url, query, variables);
     expect(get.cache).toBe('MISS');
     expect(get.timing).toContain('graphql;desc=plain');
     expect(get.status).toBe(200);
@@ -65,7 +43,7 @@ describe('a miss answered without Apollo', () => {
     ['no slug', '{ kinshipOffer { name } }'],
     ['an argument it does not take', '{ kinshipOffer(slug: "example-borough", first: 3) { name } }'],
   ])('%s: Apollo\'s error, status and wording', async (_name, query) => {
-    const get = await expectAnsweredAsApolloDoes(query);
+    const get = await expectAnsweredAsApolloDoes(cms.url, query);
     expect(get.status).toBeGreaterThanOrEqual(200);
   });
 
@@ -75,7 +53,7 @@ describe('a miss answered without Apollo', () => {
   ])('%s: Apollo\'s 400, as for any GraphQL GET', async (_name, search, message) => {
     // Asked before, so a hit is in hand for the same query and variables.
     const query = '{ kinshipOffer(slug: "example-borough") { name slug } }';
-    expect((await ask('GET', query)).status).toBe(200);
+    expect((await askGraphQL(cms.url, 'GET', query)).status).toBe(200);
     const url = new URL(`${cms.url}/graphql`);
     url.searchParams.set('query', query);
     for (const [name, value] of Object.entries(search)) url.searchParams.set(name, value);
@@ -86,7 +64,7 @@ describe('a miss answered without Apollo', () => {
   });
 
   it('a variable of the wrong type: Apollo\'s 400', async () => {
-    const get = await expectAnsweredAsApolloDoes(OFFER_QUERY, { slug: 42 });
+    const get = await expectAnsweredAsApolloDoes(cms.url, OFFER_QUERY, { slug: 42 });
     expect(get.status).toBe(400);
   });
 });
@@ -121,7 +99,7 @@ describe('when the public may not read offers', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
 
   it('refuses the widget\'s request, a cached one too, as Apollo does; and answers again once allowed', async () => {
-    const warm = await ask('GET', OFFER_QUERY, { slug: 'example-borough' });
+    const warm = await askGraphQL(cms.url, 'GET', OFFER_QUERY, { slug: 'example-borough' });
     expect(JSON.parse(warm.text).data.kinshipOffer.name).toBe('Example Borough Council');
     const role = await publicRole();
     // As a council that takes the offer off the public API does, in the admin's Roles page.
@@ -129,7 +107,7 @@ describe('when the public may not read offers', () => {
     try {
       await settle();
       for (const query of [OFFER_QUERY, '{ kinshipOffer(slug: "example-borough") { name contactPhone } }']) {
-        const get = await expectAnsweredAsApolloDoes(query, query === OFFER_QUERY ? { slug: 'example-borough' } : undefined);
+        const get = await expectAnsweredAsApolloDoes(cms.url, query, query === OFFER_QUERY ? { slug: 'example-borough' } : undefined);
         expect(get.text).not.toContain('Example Borough Council');
         expect(JSON.parse(get.text).errors[0].extensions.code).toBe('FORBIDDEN');
       }
@@ -137,7 +115,7 @@ describe('when the public may not read offers', () => {
       await permissions().create({ data: { action: PUBLIC_FIND, role: role.id } });
     }
     await settle();
-    const again = await ask('GET', OFFER_QUERY, { slug: 'example-borough' });
+    const again = await askGraphQL(cms.url, 'GET', OFFER_QUERY, { slug: 'example-borough' });
     expect(JSON.parse(again.text).data.kinshipOffer.name).toBe('Example Borough Council');
   });
 });

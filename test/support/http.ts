@@ -1,4 +1,5 @@
 import { get } from "node:http";
+import { expect } from "vitest";
 /** Small clients for the public APIs, as a website or a partner would call them. */
 
 export interface GraphQLResult<T = any> {
@@ -53,4 +54,30 @@ export function httpGet(url: string | URL, headers: Record<string, string> = {})
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
     }).on('error', reject);
   });
+}
+
+/**
+ * One GraphQL request to the CMS at `url`, as it arrives: by GET (the widget's way: cached, and on a
+ * miss answered by the plain schema when it may) or by POST (always Apollo's). Uncompressed.
+ */
+export async function askGraphQL(url: string, method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
+  const endpoint = new URL(`${url}/graphql`);
+  let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
+  if (method === 'GET') {
+    endpoint.searchParams.set('query', query);
+    if (variables) endpoint.searchParams.set('variables', JSON.stringify(variables));
+  } else {
+    init = { ...init, body: JSON.stringify({ query, variables }) };
+  }
+  const response = await fetch(endpoint, init);
+  return { status: response.status, cache: response.headers.get('x-cache'), timing: response.headers.get('server-timing'), text: await response.text() };
+}
+
+/** The query by GET and by POST: the same status and body (JSON), or the test fails. The GET's answer. */
+export async function expectAnsweredAsApolloDoes(url: string, query: string, variables?: Record<string, unknown>) {
+  const get = await askGraphQL(url, 'GET', query, variables);
+  const post = await askGraphQL(url, 'POST', query, variables);
+  expect(get.status).toBe(post.status);
+  expect(JSON.parse(get.text)).toEqual(JSON.parse(post.text));
+  return get;
 }
