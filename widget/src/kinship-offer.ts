@@ -472,5 +472,9 @@ declare global {
   }
 }
 
-// A page may load the script twice (two embeds, a CMS and a theme): define the element once.
-if (!customElements.get('kinship-offer')) customElements.define('kinship-offer', KinshipOffer);
+// A page may load the script twice (two embeds, a CMS and a theme): define the element once. A
+// name taken by something else (no `offer` property: not this element from another copy of the
+// script) leaves readers the fallback: say so, as every problem is said.
+const taken = customElements.get('kinship-offer');
+if (!taken) customElements.define('kinship-offer', KinshipOffer);
+else if (!('offer' in taken.prototype)) console.warn('<kinship-offer>: another script defined this element first; the offer cannot show.');
