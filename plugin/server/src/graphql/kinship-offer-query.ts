@@ -17,6 +17,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
 import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../offer-view/http-cache';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 import { getService } from '../services/get-service';
@@ -155,10 +156,23 @@ function customisedByApp(strapi: Core.Strapi): boolean {
  * wording and status. The validation rules are Apollo's: GraphQL's own, then as
  * @strapi/plugin-graphql gives them to Apollo, its depth limit followed by the app's
  * `apolloServer.validationRules` (the request limits, ./index, or the app's own).
+ *
+ * Each query document is parsed, validated and compiled once (graphql-jit: a function per query
+ * that walks the view as the query selects it, several times quicker than graphql-js's generic
+ * walk over an offer's ~20,000 fields) and the outcome remembered, as Apollo remembers the
+ * documents it has validated; the widget sends one document.
  */
+/**
+ * Query documents held compiled at once (the widget sends one): a compiled query is code, tens of
+ * kilobytes for the widget's, so a flood of distinct documents may not hold more than this.
+ */
+const MAX_COMPILED_QUERIES = 100;
+
 function kinshipOfferExecutor(strapi: Core.Strapi) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const graphql: typeof import('graphql') = require('graphql');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileQuery, isCompiledQuery }: typeof import('graphql-jit') = require('graphql-jit');
   let ready: { schema: GraphQLSchema; rules: any[]; customised: boolean } | undefined;
   const prepare = () => {
     const scalars = strapi.plugin('graphql').service('internals').scalars as Record<string, GraphQLScalarType>;
@@ -189,18 +203,26 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     return allowed;
   }
 
+  /** The query compiled, or null when it is not valid or cannot be compiled (Apollo says why). */
+  const compile = (query: string, operationName: string | null): CompiledQuery | null => {
+    const document = graphql.parse(query);
+    if (graphql.validate(ready!.schema, document, ready!.rules).length > 0) return null;
+    const compiled = compileQuery(ready!.schema, document, operationName ?? undefined);
+    return isCompiledQuery(compiled) ? compiled : null;
+  };
+  const compiledQueries = new Map<string, CompiledQuery | null>();
+
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
     if (ready.customised) return null;
-    const document = graphql.parse(request.query);
-    if (graphql.validate(ready.schema, document, ready.rules).length > 0) return null;
-    if (!(await mayFindOffers(ctx))) return null;
-    const result = await graphql.execute({
-      schema: ready.schema,
-      document,
-      variableValues: request.variables ?? undefined,
-      operationName: request.operationName ?? undefined,
-    });
+    const key = `${request.operationName ?? ''}\u0000${request.query}`;
+    if (!compiledQueries.has(key)) {
+      if (compiledQueries.size >= MAX_COMPILED_QUERIES) compiledQueries.clear();
+      compiledQueries.set(key, compile(request.query, request.operationName));
+    }
+    const compiled = compiledQueries.get(key);
+    if (!compiled || !(await mayFindOffers(ctx))) return null;
+    const result = await compiled.query(undefined, undefined, request.variables ?? undefined);
     if (result.errors?.length) return null;
     return `${JSON.stringify(result)}\n`;
   };
