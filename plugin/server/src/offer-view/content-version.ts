@@ -14,6 +14,9 @@
  *   services: each path is one join, counted in the database.
  * - **everything** (`current()`, for the feed of every offer): one aggregate query over every
  *   table the view reads, whole.
+ * - **each service of an offer** (`services(offerRowId)`, when its view is built): the same paths
+ *   below the offer's services, grouped by service, so a view can be rebuilt reading again only
+ *   the services that changed (./service).
  *
  * Each path or table gives rows, the sum of row ids (a delete and an insert together still change
  * it), last update and last publish. An answer is reused for a second (VERSION_TTL_MS), so a
@@ -31,9 +34,29 @@ export interface ContentVersionSource {
    * changes; without a slug, whenever anything in any offer could.
    */
   current(slug?: string | null): Promise<string>;
+  /**
+   * For the offer row `offerRowId` (one locale's published offer): a version per service it lists,
+   * by the service's row id, that changes whenever anything a reader could see in that service
+   * changes (its row, provider, locations, contacts and their organisations, the vocabularies);
+   * and the vocabularies' own. One query, asked afresh each time (a view is built from it: ./service).
+   */
+  services(offerRowId: number): Promise<ServiceVersions>;
   /** Something was written through this instance: the next `current()` must look again. */
   changed(): void;
 }
+
+export interface ServiceVersions {
+  /** By service row id. */
+  byService: ReadonlyMap<number, string>;
+  /** The vocabularies' (every service's version includes it). */
+  vocabularies: string;
+}
+
+/** Stands for the offer's row id in the compiled query of its services' versions: no row has it. */
+const OFFER_ROW = -1;
+
+/** The path from an offer to its services in the view (`viewPaths`), whose parts are versioned one by one. */
+const SERVICES_PATH = 'offer.services';
 
 /** How long one answer of the database is reused, in milliseconds. */
 export const VERSION_TTL_MS = 1000;
@@ -97,43 +120,88 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
       .max({ updated: 'updated_at' })
       .max({ published: 'published_at' });
 
+  /** One query: the rows of each, in turn (their columns in the same order). */
+  const unionOf = (queries: any[]) => {
+    const [first, ...rest] = queries;
+    return first.unionAll(rest);
+  };
+
   async function everything(): Promise<string> {
-    const [first, ...rest] = [
-      ...(Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) => wholeTable(tableOf(uidOf(name)))),
-      ...permissions().map(wholeTable),
-    ];
-    return versionOf(await first.unionAll(rest));
+    return versionOf(
+      await unionOf([...(Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) => wholeTable(tableOf(uidOf(name)))), ...permissions().map(wholeTable)]),
+    );
   }
 
   let paths: ReturnType<typeof viewPaths> | null = null;
+  /**
+   * The rows at the end of `steps` from the offers (`t0`), aggregated as `scope`: the query, and
+   * the alias of the table each step reaches (`t1` is the first).
+   */
+  const alongPath = ({ name, steps }: { name: string; steps: Step[] }) => {
+    let query = knex()(`${tableOf(uidOf('offer'))} as t0`);
+    let previous = 't0';
+    steps.forEach((step, index) => {
+      const link = `l${index + 1}`;
+      const next = `t${index + 1}`;
+      query = query
+        .join(`${step.joinTable} as ${link}`, `${link}.${step.from}`, `${previous}.id`)
+        .join(`${step.table} as ${next}`, `${next}.id`, `${link}.${step.to}`);
+      previous = next;
+    });
+    return query
+      .select(knex().raw('? as ??', [name, 'scope']))
+      .count({ rows: '*' })
+      .sum({ ids: `${previous}.id` })
+      .max({ updated: `${previous}.updated_at` })
+      .max({ published: `${previous}.published_at` });
+  };
+  const vocabularies = () => WHOLE_TABLES.map((name) => wholeTable(tableOf(uidOf(name))));
+
   async function offer(slug: string): Promise<string> {
     paths ??= viewPaths(strapi.db.metadata as never);
-    const offers = tableOf(uidOf('offer'));
-    const [first, ...rest] = [
-      ...paths.map(({ name, steps }) => {
-        let query = knex()(`${offers} as t0`);
-        let previous = 't0';
-        steps.forEach((step, index) => {
-          const link = `l${index + 1}`;
-          const next = `t${index + 1}`;
-          query = query
-            .join(`${step.joinTable} as ${link}`, `${link}.${step.from}`, `${previous}.id`)
-            .join(`${step.table} as ${next}`, `${next}.id`, `${link}.${step.to}`);
-          previous = next;
-        });
-        return query
-          .where('t0.slug', slug)
-          .whereNotNull('t0.published_at')
-          .select(knex().raw('? as ??', [name, 'scope']))
-          .count({ rows: '*' })
-          .sum({ ids: `${previous}.id` })
-          .max({ updated: `${previous}.updated_at` })
-          .max({ published: `${previous}.published_at` });
-      }),
-      ...WHOLE_TABLES.map((name) => wholeTable(tableOf(uidOf(name)))),
-      ...permissions().map(wholeTable),
-    ];
-    return versionOf(await first.unionAll(rest));
+    return versionOf(
+      await unionOf([
+        ...paths.map((path) => alongPath(path).where('t0.slug', slug).whereNotNull('t0.published_at')),
+        ...vocabularies(),
+        ...permissions().map(wholeTable),
+      ]),
+    );
+  }
+
+  /** The services' query, but for the offer's row id (OFFER_ROW in its place). */
+  const servicesQuery = () => {
+    paths ??= viewPaths(strapi.db.metadata as never);
+    return unionOf([
+      ...paths
+        .filter(({ name }) => name === SERVICES_PATH || name.startsWith(`${SERVICES_PATH}.`))
+        // Each grouped apart (a union's members may not have a GROUP BY of their own).
+        .map((path, index) =>
+          knex()
+            .select('*')
+            .from(alongPath(path).where('t0.id', OFFER_ROW).groupBy('t1.id').select({ service: 't1.id' }).as(`s${index}`)),
+        ),
+      // Every service shows its terms whole: a term's change is every service's.
+      ...vocabularies().map((query) => query.select(knex().raw('null as ??', ['service']))),
+    ]);
+  };
+  // Compiled once: writing its SQL took as long as the database took to answer it.
+  let compiledServicesQuery: { sql: string; bindings: readonly unknown[] } | null = null;
+
+  async function services(offerRowId: number): Promise<ServiceVersions> {
+    compiledServicesQuery ??= servicesQuery().toSQL() as { sql: string; bindings: readonly unknown[] };
+    const { sql, bindings } = compiledServicesQuery;
+    const rows: any[] = await knex()
+      .select('*')
+      .from(knex().raw(`(${sql}) as versions`, bindings.map((value) => (value === OFFER_ROW ? offerRowId : value))));
+    const shared = versionOf(rows.filter((row) => row.service === null));
+    const rowsOf = new Map<number, any[]>();
+    for (const row of rows) {
+      if (row.service === null) continue;
+      const id = Number(row.service);
+      if (rowsOf.has(id)) rowsOf.get(id)!.push(row);
+      else rowsOf.set(id, [row]);
+    }
+    return { byService: new Map([...rowsOf].map(([id, found]) => [id, `${versionOf(found)}|${shared}`])), vocabularies: shared };
   }
 
   let held = new Map<string, { value: Promise<string>; at: number }>();
@@ -149,6 +217,7 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
       value.catch(() => held.get(scope) === entry && held.delete(scope));
       return value;
     },
+    services,
     changed() {
       held = new Map();
     },

@@ -31,6 +31,13 @@ export type ViewTypeName = keyof typeof VIEW_TYPES;
  */
 export const VOCABULARY_TYPES: readonly ViewTypeName[] = ['arrangement-type', 'support-type'];
 
+/**
+ * What the populate of a view loads as ids alone, in order, to be put in place afterwards:
+ * vocabulary terms (`termsLinked`) and an offer's services, which the offer view keeps one by one
+ * between builds and reads again only when they change (./service).
+ */
+const LOADED_AS_IDS: readonly ViewTypeName[] = [...VOCABULARY_TYPES, 'service'];
+
 const SCALARS: Record<string, string> = {
   string: 'String',
   text: 'String',
@@ -103,19 +110,19 @@ const RELATION_SORT: Partial<Record<ViewTypeName, string>> = {
 };
 
 /**
- * The Document Service populate tree that loads a whole view of `name`, but for vocabulary terms,
- * which it loads as their ids alone, in order: `termsLinked` puts each term in its place.
+ * The Document Service populate tree that loads a whole view of `name`, but for vocabulary terms
+ * and services (`LOADED_AS_IDS`), which it loads as their ids alone, in order.
  */
 export function populateFor(name: ViewTypeName): Record<string, unknown> {
   const populate: Record<string, unknown> = {};
   for (const field of viewFields(name)) {
     if (!field.target) continue;
-    const nested = populateFor(field.target);
+    const nested = LOADED_AS_IDS.includes(field.target) ? {} : populateFor(field.target);
     const sort = RELATION_SORT[field.target];
     const options = {
       ...(Object.keys(nested).length ? { populate: nested } : {}),
       ...(sort && field.list ? { sort } : {}),
-      ...(VOCABULARY_TYPES.includes(field.target) ? { fields: ['id'] } : {}),
+      ...(LOADED_AS_IDS.includes(field.target) ? { fields: ['id'] } : {}),
     };
     populate[field.name] = Object.keys(options).length ? options : true;
   }
@@ -123,13 +130,13 @@ export function populateFor(name: ViewTypeName): Record<string, unknown> {
 }
 
 /**
- * Puts in `view` (a `name` loaded with `populateFor(name)`, changed in place) each vocabulary term
- * it links to, whole, read with `readTerms` (a vocabulary, ids → their rows): one read per
- * vocabulary. A term several services link to is one object in the view.
+ * Puts in `view` (a `name`, or a list of them, loaded with `populateFor(name)`, changed in place)
+ * each vocabulary term it links to, whole, read with `readTerms` (a vocabulary, ids → their rows):
+ * one read per vocabulary. A term several services link to is one object in the view.
  */
 export async function termsLinked(
   name: ViewTypeName,
-  view: Record<string, any>,
+  view: Record<string, any> | Array<Record<string, any>>,
   readTerms: (vocabulary: ViewTypeName, ids: number[]) => Promise<Array<{ id: number }>>,
 ): Promise<void> {
   const links = new Map<ViewTypeName, Array<{ list: Array<{ id: number }>; index: number }>>();
@@ -147,7 +154,7 @@ export async function termsLinked(
       }
     }
   };
-  walk(name, view);
+  for (const node of [view].flat()) walk(name, node);
   for (const [vocabulary, places] of links) {
     const ids = [...new Set(places.map(({ list, index }) => list[index].id))];
     const terms = new Map((await readTerms(vocabulary, ids)).map((term) => [term.id, term]));

@@ -30,13 +30,19 @@ export function memoryStore<T>(maxEntries: number): ViewStore<T> {
 }
 
 /**
- * What `store` holds for `key` if it was built from content `version`; else `build()`, held at once
- * so that readers arriving together share one build, and let go if it fails.
+ * What `store` holds for `key` if it was built from content `version`; else `build(previous)`,
+ * given what was held for `key` before (built from an older version; undefined if nothing was), held
+ * at once so that readers arriving together share one build, and let go if it fails.
  */
-export function buildOnce<T>(store: ViewStore<Promise<T>>, key: string, version: string, build: () => Promise<T>): Promise<T> {
+export function buildOnce<T>(
+  store: ViewStore<Promise<T>>,
+  key: string,
+  version: string,
+  build: (previous: Promise<T> | undefined) => Promise<T>,
+): Promise<T> {
   const held = store.get(key);
   if (held?.version === version) return held.value;
-  const built = build();
+  const built = build(held?.value);
   store.set(key, version, built);
   built.catch(() => store.delete(key));
   return built;

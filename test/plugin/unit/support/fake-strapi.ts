@@ -34,7 +34,8 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
   const slugs: unknown[] = [];
   const builder = (from: string) => {
     const chain: any = { table: from.split(' as ')[0], joined: [] as string[] };
-    for (const method of ['select', 'count', 'max', 'sum', 'whereNotNull']) chain[method] = () => chain;
+    for (const method of ['select', 'count', 'max', 'sum', 'whereNotNull', 'groupBy', 'as', 'from']) chain[method] = () => chain;
+    chain.toSQL = () => ({ sql: 'the services of an offer', bindings: [] });
     chain.where = (_column: string, value: unknown) => (slugs.push(value), chain);
     chain.join = (table: string) => {
       chain.table = table.split(' as ')[0];
@@ -42,17 +43,27 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
       return chain;
     };
     chain.unionAll = (rest: Array<{ table: string; joined: string[] }>) => {
-      versionQueries();
-      const all = [chain, ...rest].map(({ table: tableName, joined }) => {
-        joins.push(joined);
-        const state = table(tableName);
-        return { scope: `${tableName}${joined.length ? `<${joined.length}` : ''}`, rows: state.rows, updated: state.updated, published: state.published };
-      });
-      return failNext ? ((failNext = false), Promise.reject(new Error('database unavailable'))) : Promise.resolve(all);
+      const run = () => {
+        versionQueries();
+        const all = [chain, ...rest].map(({ table: tableName, joined }) => {
+          joins.push(joined);
+          const state = table(tableName);
+          return { scope: `${tableName}${joined.length ? `<${joined.length}` : ''}`, rows: state.rows, updated: state.updated, published: state.published };
+        });
+        return failNext ? ((failNext = false), Promise.reject(new Error('database unavailable'))) : Promise.resolve(all);
+      };
+      // Run when awaited; compiled (toSQL) only for the query of an offer's services' versions.
+      return { toSQL: chain.toSQL, then: (resolve: any, reject: any) => run().then(resolve, reject) };
     };
     return chain;
   };
   const knex: any = (name: string) => builder(name);
+  // knex.select(…): the query of an offer's services' versions; the fake offers list none.
+  knex.select = () => {
+    const chain = builder('versions');
+    chain.then = (resolve: (rows: unknown[]) => void) => resolve([]);
+    return chain;
+  };
   knex.raw = () => ({});
   let failNext = false;
 
