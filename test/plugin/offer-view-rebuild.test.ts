@@ -1,0 +1,97 @@
+/**
+ * After an edit the offer view is rebuilt from its last build, reading again only the services
+ * whose version moved (plugin/server/src/offer-view/service). Whatever an editor (or another
+ * instance) changes, the view a reader then gets must be the one a build from nothing gives: every
+ * kind of edit below is followed by that comparison, against a second offer-view service that has
+ * never built anything.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import offerViewService from '../../plugin/server/src/offer-view/service';
+import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
+import { insertFictionalOffers } from '../bench/fictional-offers';
+import { startCms, type TestCms } from '../support/cms';
+
+let cms: TestCms;
+let slug: string;
+beforeAll(async () => {
+  cms = await startCms();
+  [slug] = await insertFictionalOffers(cms.strapi, { offers: 1, services: 12, firstOffer: 40 });
+});
+afterAll(async () => cms?.stop());
+
+const documents = (name: string): any => cms.strapi.documents(`plugin::kinship-offer.${name}` as any);
+const running = () => cms.strapi.plugin('kinship-offer').service('offer-view');
+
+/** The offer's services as stored (published), with what each links to. */
+async function publishedServices(offerSlug = slug) {
+  const offer = await documents('offer').findFirst({
+    filters: { slug: offerSlug },
+    status: 'published',
+    populate: { services: { populate: ['locations', 'contacts', 'provider', 'supportTypes'] } },
+  });
+  return offer.services as any[];
+}
+
+/** The running instance's view (rebuilt from its last) equals one built from nothing. */
+async function expectRebuiltAsNew(offerSlug = slug, locale?: string) {
+  const rebuilt = await running().find(offerSlug, locale);
+  const fresh = await offerViewService({ strapi: cms.strapi }).find(offerSlug, locale);
+  expect(rebuilt).toEqual(fresh);
+  return rebuilt;
+}
+
+const publish = async (name: string, documentId: string, data: Record<string, unknown>) => {
+  await documents(name).update({ documentId, data });
+  await documents(name).publish({ documentId });
+};
+
+describe('a view rebuilt after an edit is the view built from nothing', () => {
+  beforeAll(async () => {
+    await running().find(slug);
+  });
+
+  it.each([
+    ['a service renamed and published', async (services: any[]) => publish('service', services[3].documentId, { title: 'A service, renamed' })],
+    ['a draft saved, not published', async (services: any[]) => documents('service').update({ documentId: services[4].documentId, data: { title: 'Draft only' } })],
+    ['a venue renamed', async (services: any[]) => documents('location').update({ documentId: services[0].locations[0].documentId, data: { name: 'A venue, renamed' } })],
+    ['a venue\'s exact address hidden', async (services: any[]) => documents('location').update({ documentId: services[1].locations[0].documentId, data: { hideExactAddress: true } })],
+    ['a named contact\'s phone changed', async (services: any[]) => documents('contact').update({ documentId: services[2].contacts[0].documentId, data: { phone: '020 7946 0999' } })],
+    ['a provider renamed', async (services: any[]) => documents('organisation').update({ documentId: services[5].provider.documentId, data: { name: 'A provider, renamed' } })],
+    ['a support type relabelled', async (services: any[]) => documents('support-type').update({ documentId: services[0].supportTypes[0].documentId, data: { label: 'A support type, relabelled' } })],
+    ['a venue added to a service', async (services: any[]) => publish('service', services[6].documentId, { locations: { connect: [services[0].locations[0].documentId] } })],
+    ['a contact taken off a service', async (services: any[]) => publish('service', services[7].documentId, { contacts: { disconnect: [services[7].contacts[0].documentId] } })],
+    ['a venue deleted', async (services: any[]) => documents('location').delete({ documentId: services[8].locations.at(-1).documentId })],
+    ['a service unpublished', async (services: any[]) => documents('service').unpublish({ documentId: services[9].documentId })],
+    ['a new service published and added to the offer', async () => {
+      const created = await documents('service').create({ data: { title: 'A new service', summary: 'New', cost: 'free' } });
+      await documents('service').publish({ documentId: created.documentId });
+      const offer = await documents('offer').findFirst({ filters: { slug } });
+      await publish('offer', offer.documentId, { services: { connect: [created.documentId] } });
+    }],
+    ['the offer\'s own text edited', async () => {
+      const offer = await documents('offer').findFirst({ filters: { slug } });
+      await publish('offer', offer.documentId, { generalApproach: [{ type: 'paragraph', children: [{ type: 'text', text: 'A new general approach.' }] }] });
+    }],
+  ])('after %s', async (_, edit) => {
+    await edit(await publishedServices());
+    await expectRebuiltAsNew();
+  });
+
+  it('after a write by another instance, straight to the shared database, once the version\'s second is over', async () => {
+    const [service] = await publishedServices();
+    const table = cms.strapi.db.metadata.get('plugin::kinship-offer.location').tableName;
+    await cms.strapi.db.connection(table).where({ document_id: service.locations[0].documentId }).update({ name: 'Renamed elsewhere', updated_at: new Date() });
+    await new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+    const view = await expectRebuiltAsNew();
+    expect(JSON.stringify(view)).toContain('Renamed elsewhere');
+  });
+
+  it('for the demo offer, in each language it is published in', async () => {
+    const locales = (await cms.strapi.db.query('plugin::kinship-offer.offer').findMany({ where: { slug: 'example-borough', publishedAt: { $notNull: true } }, select: ['locale'] })).map((row: any) => row.locale);
+    expect(locales.length).toBeGreaterThan(0);
+    for (const locale of locales) await running().find('example-borough', locale);
+    const [service] = await publishedServices('example-borough');
+    await publish('service', service.documentId, { title: `${service.title}, renamed` });
+    for (const locale of locales) await expectRebuiltAsNew('example-borough', locale);
+  });
+});
