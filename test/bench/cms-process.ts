@@ -4,14 +4,17 @@
  * - `{ generate: { offers, services, firstOffer } }`: inserts fictional offers (./fictional-offers),
  *   answers `{ slugs, seconds }`;
  * - `{ edit: slug }`: renames and publishes one service of that offer, so its next read is cold;
+ * - `{ relabel: true }`: relabels a support type, which every service of every offer shows;
  * - `'queries'`: answers `{ queries }`, how many database queries it has run since it started;
  * - `'restart'`, `'stop'`.
  */
 import type { Core } from '@strapi/strapi';
+import { SUPPORT_TYPE_CODES } from '../../plugin/server/src/vocabularies';
 import { insertFictionalOffers } from './fictional-offers';
 import { startCms } from '../support/cms';
 
 const SERVICE = 'plugin::kinship-offer.service';
+const SUPPORT_TYPE = 'plugin::kinship-offer.support-type';
 
 startCms().then((cms) => {
   let queries = 0;
@@ -32,6 +35,13 @@ startCms().then((cms) => {
       await cms.strapi.documents(SERVICE).update({ documentId: service.documentId, data: { title } as any });
       await cms.strapi.documents(SERVICE).publish({ documentId: service.documentId });
       process.send?.({ edited: title });
+    }
+    if (message?.relabel) {
+      const term = await cms.strapi.db.query(SUPPORT_TYPE).findOne({ where: { code: SUPPORT_TYPE_CODES[0] }, select: ['documentId', 'label'] });
+      edits += 1;
+      const label = `${term.label.replace(/ \(edit \d+\)$/, '')} (edit ${edits})`;
+      await cms.strapi.documents(SUPPORT_TYPE).update({ documentId: term.documentId, data: { label } as any });
+      process.send?.({ relabelled: label });
     }
     if (message === 'queries') process.send?.({ queries });
     if (message === 'restart') {
