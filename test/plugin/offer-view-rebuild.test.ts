@@ -95,3 +95,65 @@ describe('a view rebuilt after an edit is the view built from nothing', () => {
     for (const locale of locales) await expectRebuiltAsNew('example-borough', locale);
   });
 });
+
+describe('in Welsh and English', () => {
+  const locales = () => cms.strapi.plugin('i18n').service('locales');
+  /** Sets the i18n default locale, as the admin's Internationalization page does. */
+  const defaultLocale = (code: string) => locales().setDefaultLocale({ code });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+  const publishIn = async (name: string, documentId: string, locale: string, data: Record<string, unknown>) => {
+    await documents(name).update({ documentId, locale, data });
+    await documents(name).publish({ documentId, locale });
+  };
+
+  beforeAll(async () => {
+    await locales().create({ code: 'cy', name: 'Welsh (cy)' });
+    const services = (await publishedServices()).slice(0, 3);
+    for (const service of services) {
+      await publishIn('service', service.documentId, 'cy', {
+        title: `${service.title} (Cymraeg)`,
+        summary: 'Gwasanaeth yn Gymraeg.',
+        cost: 'free',
+        locations: { connect: service.locations.map((location: any) => location.documentId) },
+      });
+    }
+    const offer = await documents('offer').findFirst({ filters: { slug } });
+    await publishIn('offer', offer.documentId, 'cy', { name: 'Cynnig Perthynas', slug, services: { connect: services.map((s: any) => ({ documentId: s.documentId, locale: 'cy' })) } });
+    // One term translated: the others fall back to the default locale's.
+    const [term] = await documents('support-type').findMany({});
+    await documents('support-type').update({ documentId: term.documentId, locale: 'cy', data: { code: term.code, label: 'Grwpiau cymorth', order: term.order } });
+    await running().find(slug, 'cy');
+    await running().find(slug);
+  });
+
+  it('a Welsh service edited: the view in each language is the one built from nothing', async () => {
+    const offer = await documents('offer').findFirst({ filters: { slug }, locale: 'cy', status: 'published', populate: ['services'] });
+    await publishIn('service', offer.services[0].documentId, 'cy', { title: 'Teitl newydd' });
+    expect(JSON.stringify(await expectRebuiltAsNew(slug, 'cy'))).toContain('Teitl newydd');
+    expect((await expectRebuiltAsNew(slug))!.locale).toBe('en');
+  });
+
+  it('the default locale changed, then the offer edited: the vocabularies fall back to the new default', async () => {
+    try {
+      await defaultLocale('cy');
+      const offer = await documents('offer').findFirst({ filters: { slug } });
+      await publishIn('offer', offer.documentId, 'cy', { name: 'Cynnig Perthynas, newydd' });
+      await expectRebuiltAsNew(slug, 'cy');
+    } finally {
+      await defaultLocale('en');
+      await settle();
+    }
+  });
+
+  it('the default locale changed and nothing else: a reader who names no language gets the new default\'s', async () => {
+    expect((await running().find(slug))!.locale).toBe('en');
+    try {
+      await defaultLocale('cy');
+      await settle();
+      expect((await expectRebuiltAsNew(slug))!.locale).toBe('cy');
+    } finally {
+      await defaultLocale('en');
+      await settle();
+    }
+  });
+});
