@@ -508,3 +508,27 @@ describe('compression of the offer and the feed', () => {
     expect(['HIT', 'MISS']).toContain(response.cache);
   });
 });
+
+describe('the instance\'s default language', () => {
+  const locales = () => cms.strapi.plugin('i18n').service('locales');
+  const settle = () => new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+
+  it('changed in the admin: a page that names no language gets the offer in the new one, within the version\'s second', async () => {
+    await locales().create({ code: 'cy', name: 'Welsh (cy)' });
+    const offer = await documents('offer').findFirst({ filters: { slug: A } });
+    await documents('offer').update({ documentId: offer.documentId, locale: 'cy', data: { name: 'Cynnig Perthynas A', slug: A } });
+    await documents('offer').publish({ documentId: offer.documentId, locale: 'cy' });
+    expect(JSON.parse((await read(A)).text).data.kinshipOffer.locale).toBe('en');
+    expect((await read(A)).cache).toBe('HIT');
+    try {
+      await locales().setDefaultLocale({ code: 'cy' });
+      await settle();
+      const after = await read(A);
+      expect(after.cache).toBe('MISS');
+      expect(JSON.parse(after.text).data.kinshipOffer).toMatchObject({ locale: 'cy', name: 'Cynnig Perthynas A' });
+    } finally {
+      await locales().setDefaultLocale({ code: 'en' });
+      await settle();
+    }
+  });
+});

@@ -48,6 +48,17 @@ describe('a miss answered without Apollo', () => {
   });
 
   it.each([
+    ['@include given a nullable variable sent as null', 'query ($show: Boolean = true) { kinshipOffer(slug: "example-borough") { name @include(if: $show) slug } }', { show: null }, undefined],
+    ['@skip given a nullable variable sent as null', 'query ($hide: Boolean = false) { kinshipOffer(slug: "example-borough") { name @skip(if: $hide) slug } }', { hide: null }, undefined],
+    ['an empty operation name for a named query', 'query Offer { kinshipOffer(slug: "example-borough") { name } }', undefined, ''],
+    ['an empty operation name for an anonymous query', '{ kinshipOffer(slug: "example-borough") { name slug } }', undefined, ''],
+    ['an operation name the query does not have', 'query Offer { kinshipOffer(slug: "example-borough") { name } }', undefined, 'Other'],
+  ])('%s: Apollo\'s error, not an answer (which would then be cached)', async (_name, query, variables, operationName) => {
+    const get = await expectAnsweredAsApolloDoes(cms.url, query, variables, operationName);
+    expect(get.text).toContain('"errors"');
+  });
+
+  it.each([
     ['variables that are JSON null', { variables: 'null' }, 'The variables search parameter should contain a JSON-encoded object.'],
     ['extensions that are not JSON', { extensions: '{persistedQuery' }, 'The extensions search parameter contains invalid JSON.'],
   ])('%s: Apollo\'s 400, as for any GraphQL GET', async (_name, search, message) => {

@@ -62,6 +62,12 @@ describe('a view rebuilt after an edit is the view built from nothing', () => {
     ['a contact taken off a service', async (services: any[]) => publish('service', services[7].documentId, { contacts: { disconnect: [services[7].contacts[0].documentId] } })],
     ['a venue deleted', async (services: any[]) => documents('location').delete({ documentId: services[8].locations.at(-1).documentId })],
     ['a service unpublished', async (services: any[]) => documents('service').unpublish({ documentId: services[9].documentId })],
+    ['a service\'s provider taken off', async (services: any[]) => publish('service', services[10].documentId, { provider: null })],
+    ['a service given another provider', async (services: any[]) => {
+      const another = services.find((service) => service.provider && service.provider.documentId !== services[1].provider?.documentId).provider;
+      await publish('service', services[1].documentId, { provider: another.documentId });
+    }],
+    ['a service published again, unchanged', async (services: any[]) => documents('service').publish({ documentId: services[2].documentId })],
     ['a new service published and added to the offer', async () => {
       const created = await documents('service').create({ data: { title: 'A new service', summary: 'New', cost: 'free' } });
       await documents('service').publish({ documentId: created.documentId });
@@ -93,5 +99,110 @@ describe('a view rebuilt after an edit is the view built from nothing', () => {
     const [service] = await publishedServices('example-borough');
     await publish('service', service.documentId, { title: `${service.title}, renamed` });
     for (const locale of locales) await expectRebuiltAsNew('example-borough', locale);
+  });
+});
+
+describe('odd but real edits, rebuilt as from nothing', () => {
+  let other: string;
+  beforeAll(async () => {
+    [other] = await insertFictionalOffers(cms.strapi, { offers: 1, services: 6, firstOffer: 41 });
+    await running().find(slug);
+    await running().find(other);
+  });
+  const offerWith = (offerSlug: string) => documents('offer').findFirst({ filters: { slug: offerSlug } });
+
+  it('a service two offers list, its venue\'s exact address hidden: both offers rebuilt, neither shows it', async () => {
+    const [shared] = await publishedServices();
+    await publish('offer', (await offerWith(other)).documentId, { services: { connect: [shared.documentId] } });
+    await running().find(other);
+    await documents('location').update({ documentId: shared.locations[0].documentId, data: { hideExactAddress: true, addressLine1: '1 Quiet Lane' } });
+    for (const offerSlug of [slug, other]) expect(JSON.stringify(await expectRebuiltAsNew(offerSlug))).not.toContain('1 Quiet Lane');
+  });
+
+  it('a named contact moved to another organisation from that organisation\'s page (the contact itself untouched)', async () => {
+    const contact = (await publishedServices()).find((service) => service.contacts.length > 0).contacts[0];
+    const organisations = await documents('organisation').findMany({ populate: ['contacts'] });
+    const elsewhere = organisations.find((organisation: any) => !organisation.contacts.some((c: any) => c.documentId === contact.documentId));
+    await documents('organisation').update({ documentId: elsewhere.documentId, data: { contacts: { connect: [contact.documentId] } } });
+    expect(JSON.stringify(await expectRebuiltAsNew())).toContain(elsewhere.name);
+  });
+
+  it('edits landing while views are being built: once they are over, the view is the one built from nothing', async () => {
+    const services = await publishedServices();
+    const reads: Array<Promise<unknown>> = [];
+    for (let round = 0; round < 8; round++) {
+      const service = services[round % services.length];
+      const edit =
+        round % 2
+          ? publish('service', service.documentId, { title: `Renamed in round ${round}` })
+          : documents('location').update({ documentId: service.locations[0].documentId, data: { name: `Venue of round ${round}` } });
+      reads.push(running().find(slug), running().find(other));
+      await Promise.all([edit, running().find(slug), running().find(slug)]);
+    }
+    await Promise.all(reads);
+    await expectRebuiltAsNew();
+    await expectRebuiltAsNew(other);
+  });
+});
+
+describe('in Welsh and English', () => {
+  const locales = () => cms.strapi.plugin('i18n').service('locales');
+  /** Sets the i18n default locale, as the admin's Internationalization page does. */
+  const defaultLocale = (code: string) => locales().setDefaultLocale({ code });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, VERSION_TTL_MS + 100));
+  const publishIn = async (name: string, documentId: string, locale: string, data: Record<string, unknown>) => {
+    await documents(name).update({ documentId, locale, data });
+    await documents(name).publish({ documentId, locale });
+  };
+
+  beforeAll(async () => {
+    await locales().create({ code: 'cy', name: 'Welsh (cy)' });
+    const services = (await publishedServices()).slice(0, 3);
+    for (const service of services) {
+      await publishIn('service', service.documentId, 'cy', {
+        title: `${service.title} (Cymraeg)`,
+        summary: 'Gwasanaeth yn Gymraeg.',
+        cost: 'free',
+        locations: { connect: service.locations.map((location: any) => location.documentId) },
+      });
+    }
+    const offer = await documents('offer').findFirst({ filters: { slug } });
+    await publishIn('offer', offer.documentId, 'cy', { name: 'Cynnig Perthynas', slug, services: { connect: services.map((s: any) => ({ documentId: s.documentId, locale: 'cy' })) } });
+    // One term translated: the others fall back to the default locale's.
+    const [term] = await documents('support-type').findMany({});
+    await documents('support-type').update({ documentId: term.documentId, locale: 'cy', data: { code: term.code, label: 'Grwpiau cymorth', order: term.order } });
+    await running().find(slug, 'cy');
+    await running().find(slug);
+  });
+
+  it('a Welsh service edited: the view in each language is the one built from nothing', async () => {
+    const offer = await documents('offer').findFirst({ filters: { slug }, locale: 'cy', status: 'published', populate: ['services'] });
+    await publishIn('service', offer.services[0].documentId, 'cy', { title: 'Teitl newydd' });
+    expect(JSON.stringify(await expectRebuiltAsNew(slug, 'cy'))).toContain('Teitl newydd');
+    expect((await expectRebuiltAsNew(slug))!.locale).toBe('en');
+  });
+
+  it('the default locale changed, then the offer edited: the vocabularies fall back to the new default', async () => {
+    try {
+      await defaultLocale('cy');
+      const offer = await documents('offer').findFirst({ filters: { slug } });
+      await publishIn('offer', offer.documentId, 'cy', { name: 'Cynnig Perthynas, newydd' });
+      await expectRebuiltAsNew(slug, 'cy');
+    } finally {
+      await defaultLocale('en');
+      await settle();
+    }
+  });
+
+  it('the default locale changed and nothing else: a reader who names no language gets the new default\'s', async () => {
+    expect((await running().find(slug))!.locale).toBe('en');
+    try {
+      await defaultLocale('cy');
+      await settle();
+      expect((await expectRebuiltAsNew(slug))!.locale).toBe('cy');
+    } finally {
+      await defaultLocale('en');
+      await settle();
+    }
   });
 });

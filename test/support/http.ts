@@ -60,14 +60,15 @@ export function httpGet(url: string | URL, headers: Record<string, string> = {})
  * One GraphQL request to the CMS at `url`, as it arrives: by GET (the widget's way: cached, and on a
  * miss answered by the plain schema when it may) or by POST (always Apollo's). Uncompressed.
  */
-export async function askGraphQL(url: string, method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>) {
+export async function askGraphQL(url: string, method: 'GET' | 'POST', query: string, variables?: Record<string, unknown>, operationName?: string) {
   const endpoint = new URL(`${url}/graphql`);
   let init: RequestInit = { method, headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' } };
   if (method === 'GET') {
     endpoint.searchParams.set('query', query);
     if (variables) endpoint.searchParams.set('variables', JSON.stringify(variables));
+    if (operationName !== undefined) endpoint.searchParams.set('operationName', operationName);
   } else {
-    init = { ...init, body: JSON.stringify({ query, variables }) };
+    init = { ...init, body: JSON.stringify({ query, variables, operationName }) };
   }
   const response = await fetch(endpoint, init);
   return { status: response.status, cache: response.headers.get('x-cache'), timing: response.headers.get('server-timing'), text: await response.text() };
@@ -81,9 +82,9 @@ export async function askGraphQL(url: string, method: 'GET' | 'POST', query: str
 const withoutStackTraces = (text: string) => JSON.parse(text, (key, value) => (key === 'stacktrace' ? undefined : value));
 
 /** The query by GET and by POST: the same status and body (JSON), or the test fails. The GET's answer. */
-export async function expectAnsweredAsApolloDoes(url: string, query: string, variables?: Record<string, unknown>) {
-  const get = await askGraphQL(url, 'GET', query, variables);
-  const post = await askGraphQL(url, 'POST', query, variables);
+export async function expectAnsweredAsApolloDoes(url: string, query: string, variables?: Record<string, unknown>, operationName?: string) {
+  const get = await askGraphQL(url, 'GET', query, variables, operationName);
+  const post = await askGraphQL(url, 'POST', query, variables, operationName);
   expect(get.status).toBe(post.status);
   expect(withoutStackTraces(get.text)).toEqual(withoutStackTraces(post.text));
   return get;

@@ -76,7 +76,7 @@ describe('the content version', () => {
   it('counts the permissions table only where users-permissions is installed', async () => {
     const db = fakeStrapi({ usersPermissions: false });
     await databaseContentVersion(db.strapi).current();
-    expect([...db.tables.keys()].sort()).toEqual(TABLES.filter((table) => table !== 'permission').sort());
+    expect([...db.tables.keys()].sort()).toEqual([...TABLES.filter((table) => table !== 'permission'), 'core_store'].sort());
   });
 
   it('reads a table with no rows yet (no last update) as a version too', async () => {
@@ -105,11 +105,12 @@ describe('the content version of one offer', () => {
     await databaseContentVersion(db.strapi).current('example-borough');
     expect(db.versionQueries).toHaveBeenCalledTimes(1);
     expect(new Set(db.slugs)).toEqual(new Set(['example-borough']));
-    // Each path ends at a type the view shows; the vocabularies and permissions are counted whole.
+    // Each path ends at a type the view shows; the vocabularies and permissions are counted whole,
+    // and the default locale (in the core store) read.
     const reached = new Set(db.joins.map((joined) => joined.at(-1) ?? 'whole'));
     const viewTables = Object.keys(VIEW_TYPES).map((name) => name.replace(/-/g, '_'));
     for (const table of viewTables.filter((table) => !table.endsWith('_type'))) expect(reached.has(table) || table === 'offer').toBe(true);
-    expect([...db.tables.keys()].sort()).toEqual([...viewTables, 'permission'].sort());
+    expect([...db.tables.keys()].sort()).toEqual([...viewTables, 'permission', 'core_store'].sort());
     // Through the provider to its organisation, and from a contact to its organisation.
     expect(db.joins.some((joined) => joined.join('>') === 'offer_services_lnk>service>service_contacts_lnk>contact>contact_organisation_lnk>organisation')).toBe(true);
   });

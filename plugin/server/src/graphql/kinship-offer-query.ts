@@ -16,7 +16,7 @@
  * the same permission check; any other request, or one that is not valid, goes to Apollo as before.
  */
 import type { Core } from '@strapi/strapi';
-import type { GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../offer-view/http-cache';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
@@ -203,12 +203,35 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     return allowed;
   }
 
-  /** The query compiled, or null when it is not valid or cannot be compiled (Apollo says why). */
+  /**
+   * The query compiled, or null when it is not valid, cannot be compiled, or is one graphql-jit
+   * would answer where GraphQL refuses it (Apollo says why): graphql-jit takes an operation name
+   * of "" for none, and a @skip or @include condition sent as null for false, where graphql-js
+   * answers `Unknown operation named ""` and `Argument "if" of non-null type "Boolean!" must not be null`.
+   */
   const compile = (query: string, operationName: string | null): CompiledQuery | null => {
     const document = graphql.parse(query);
     if (graphql.validate(ready!.schema, document, ready!.rules).length > 0) return null;
+    const operation = graphql.getOperationAST(document, operationName);
+    if (!operation || conditionMayBeNull(document, operation)) return null;
     const compiled = compileQuery(ready!.schema, document, operationName ?? undefined);
     return isCompiledQuery(compiled) ? compiled : null;
+  };
+  /** Whether a @skip or @include condition in `document` is a variable of `operation` that may be null (`$show: Boolean = true`). */
+  const conditionMayBeNull = (document: DocumentNode, operation: OperationDefinitionNode) => {
+    const nullable = new Set(
+      (operation.variableDefinitions ?? []).filter(({ type }) => type.kind !== graphql.Kind.NON_NULL_TYPE).map(({ variable }) => variable.name.value),
+    );
+    let found = false;
+    if (nullable.size > 0) {
+      graphql.visit(document, {
+        Directive(directive) {
+          const condition = directive.arguments?.find(({ name }) => name.value === 'if')?.value;
+          if (condition?.kind === graphql.Kind.VARIABLE && nullable.has(condition.name.value)) found = true;
+        },
+      });
+    }
+    return found;
   };
   const compiledQueries = new Map<string, CompiledQuery | null>();
 

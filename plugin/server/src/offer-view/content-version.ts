@@ -7,13 +7,14 @@
  *   reaches (its published rows in every locale, their services, each service's provider, locations
  *   and contacts, each contact's organisation, the offer's advice organisations and "you said, we
  *   did"), plus the vocabularies and the public role's permissions whole, since every view shows
- *   the whole vocabulary and a revoked grant must show at once. An edit to one offer, or to a
+ *   the whole vocabulary and a revoked grant must show at once, and the i18n default locale, which
+ *   decides the language of a view asked for in none. An edit to one offer, or to a
  *   service, location, contact or organisation only it reaches, leaves every other offer's version
  *   as it was; an organisation several offers reach changes each of theirs; a vocabulary or
  *   permission change changes every offer's. One query per cold read, whatever the number of
  *   services: each path is one join, counted in the database.
  * - **everything** (`current()`, for the feed of every offer): one aggregate query over every
- *   table the view reads, whole.
+ *   table the view reads, whole, and the default locale.
  * - **each service of an offer** (`services(offerRowId)`, when its view is built): the same paths
  *   below the offer's services, grouped by service, so a view can be rebuilt reading again only
  *   the services that changed (./service).
@@ -110,6 +111,17 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
   const knex = () => strapi.db.connection;
   const tableOf = (uid: string) => strapi.db.metadata.get(uid as never).tableName;
   const permissions = () => (strapi.plugin('users-permissions') ? [tableOf('plugin::users-permissions.permission')] : []);
+  /**
+   * The i18n default locale (its row in Strapi's core store, which has no timestamps: its value is
+   * the scope): a reader who names no language, or one the offer lacks, is served in it, and the
+   * vocabularies fall back to it (../services/vocabularies).
+   */
+  const defaultLocale = () =>
+    knex()(tableOf('strapi::core-store'))
+      .where('key', 'plugin_i18n_default_locale')
+      .select(knex().raw('max(??) as ??', ['value', 'scope']))
+      .count({ rows: '*' })
+      .select(knex().raw('0 as ??', ['ids']), knex().raw('null as ??', ['updated']), knex().raw('null as ??', ['published']));
 
   /** A whole table: rows, id sum, last update, last publish (Strapi 5 gives every table both). */
   const wholeTable = (table: string) =>
@@ -128,7 +140,11 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
 
   async function everything(): Promise<string> {
     return versionOf(
-      await unionOf([...(Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) => wholeTable(tableOf(uidOf(name)))), ...permissions().map(wholeTable)]),
+      await unionOf([
+        ...(Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) => wholeTable(tableOf(uidOf(name)))),
+        ...permissions().map(wholeTable),
+        defaultLocale(),
+      ]),
     );
   }
 
@@ -164,6 +180,7 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
         ...paths.map((path) => alongPath(path).where('t0.slug', slug).whereNotNull('t0.published_at')),
         ...vocabularies(),
         ...permissions().map(wholeTable),
+        defaultLocale(),
       ]),
     );
   }

@@ -36,8 +36,8 @@ type Entry = Record<string, unknown>;
 interface BuiltView {
   view: OfferView | null;
   services: ReadonlyMap<number, { version: string | undefined; service: Entry }>;
-  /** The vocabularies shown, in which locale, at which version. */
-  vocabulary?: { locale: string; version: string; value: OfferView['vocabulary'] };
+  /** The vocabularies shown: in which locale, with which default locale to fall back to, at which version. */
+  vocabulary?: { locale: string; fallback: string; version: string; value: OfferView['vocabulary'] };
 }
 
 const NO_VIEW: BuiltView = { view: null, services: new Map() };
@@ -50,10 +50,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const readTerms = (vocabulary: ViewTypeName, ids: number[]) =>
     strapi.db.query(uidOf(vocabulary as ContentTypeName)).findMany({ where: { id: { $in: ids } } });
 
+  /** The instance's default locale (Strapi i18n), for offers and vocabularies alike. */
+  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
   /** Its published locales, and the one to serve for `requested` (see ../locales). */
-  async function servedLocale(slug: string, requested?: string): Promise<string | null> {
+  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
     const published = await strapi.db.query(UID.offer).findMany({ where: { slug, publishedAt: { $notNull: true } }, select: ['locale'] });
-    const fallback: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     return matchLocale(requested, published.map((row: { locale: string }) => row.locale), fallback);
   }
 
@@ -79,7 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * service reads one service, not three hundred).
    */
   async function build(slug: string, requested: string | undefined, previous: Promise<BuiltView> | undefined): Promise<BuiltView> {
-    const locale = await servedLocale(slug, requested);
+    const fallback = await defaultLocale();
+    const locale = await servedLocale(slug, requested, fallback);
     if (!locale) return NO_VIEW;
     const offer = await strapi.documents(UID.offer).findFirst({
       filters: { slug },
@@ -94,10 +97,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       termsLinked('offer', offer, readTerms),
     ]);
     const kept = before.vocabulary;
+    // Terms an editor has not translated are shown in the default locale: a new default is a new vocabulary.
     const vocabulary =
-      kept && kept.locale === offer.locale && kept.version === versions.vocabularies
+      kept && kept.locale === offer.locale && kept.fallback === fallback && kept.version === versions.vocabularies
         ? kept
-        : { locale: offer.locale, version: versions.vocabularies, value: await getService('vocabularies').inLocale(offer.locale) };
+        : { locale: offer.locale, fallback, version: versions.vocabularies, value: await getService('vocabularies').inLocale(offer.locale) };
     const listed = ((offer.services ?? []) as Array<{ id: number }>).map(({ id }) => id);
     // A service republished since the offer was read has a new row id, and no version here yet:
     // read it (its version unknown, so the next build reads it again) rather than leave it out.

@@ -36,7 +36,7 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
     const chain: any = { table: from.split(' as ')[0], joined: [] as string[] };
     for (const method of ['select', 'count', 'max', 'sum', 'whereNotNull', 'groupBy', 'as', 'from']) chain[method] = () => chain;
     chain.toSQL = () => ({ sql: 'the services of an offer', bindings: [] });
-    chain.where = (_column: string, value: unknown) => (slugs.push(value), chain);
+    chain.where = (column: string, value: unknown) => (column === 't0.slug' && slugs.push(value), chain);
     chain.join = (table: string) => {
       chain.table = table.split(' as ')[0];
       chain.joined.push(chain.table);
@@ -126,7 +126,8 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
  * target's table (as Strapi 5 lays them out: `<table>_<field>_lnk`).
  */
 function fakeMetadata(uid: string) {
-  const tableName = uid.split('.').pop()!.replace(/-/g, '_');
+  // Strapi's own key-value store (the i18n default locale is a row of it).
+  const tableName = uid === 'strapi::core-store' ? 'core_store' : uid.split('.').pop()!.replace(/-/g, '_');
   const attributes = new Proxy({} as Record<string, unknown>, {
     get: (_, field: string) => ({ joinTable: { name: `${tableName}_${field}_lnk`, joinColumn: { name: 'from_id' }, inverseJoinColumn: { name: 'to_id' } } }),
     has: () => true,
