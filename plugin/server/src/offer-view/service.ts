@@ -72,7 +72,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: populateFor('service') as any,
     });
     await termsLinked('service', services, readTerms);
-    return new Map(services.map((service: Entry) => [service.id as number, redactHiddenAddresses(UID.service, service, lookup) as Entry]));
+    // One call for the list: each call works out again which types can reach a location.
+    const published = redactHiddenAddresses(UID.service, services, lookup) as Entry[];
+    return new Map(published.map((service) => [service.id as number, service]));
   }
 
   /**
