@@ -19,6 +19,7 @@ import type { Core } from '@strapi/strapi';
 import type { DocumentNode, GraphQLFieldConfig, GraphQLOutputType, GraphQLScalarType, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../offer-view/http-cache';
+import { memoised } from '../offer-view/store';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
@@ -233,19 +234,14 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     }
     return found;
   };
-  const compiledQueries = new Map<string, CompiledQuery | null>();
+  const compiled = memoised(MAX_COMPILED_QUERIES, (key) => compile(...(JSON.parse(key) as [string, string | null])));
 
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
     if (ready.customised) return null;
-    const key = `${request.operationName ?? ''}\u0000${request.query}`;
-    if (!compiledQueries.has(key)) {
-      if (compiledQueries.size >= MAX_COMPILED_QUERIES) compiledQueries.clear();
-      compiledQueries.set(key, compile(request.query, request.operationName));
-    }
-    const compiled = compiledQueries.get(key);
-    if (!compiled || !(await mayFindOffers(ctx))) return null;
-    const result = await compiled.query(undefined, undefined, request.variables ?? undefined);
+    const query = compiled(JSON.stringify([request.query, request.operationName]));
+    if (!query || !(await mayFindOffers(ctx))) return null;
+    const result = await query.query(undefined, undefined, request.variables ?? undefined);
     if (result.errors?.length) return null;
     return `${JSON.stringify(result)}\n`;
   };

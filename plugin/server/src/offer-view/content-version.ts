@@ -149,9 +149,11 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
   }
 
   let paths: ReturnType<typeof viewPaths> | null = null;
+  /** The view's paths, read from the schema once (the database's metadata is ready by then). */
+  const viewPathsOnce = () => (paths ??= viewPaths(strapi.db.metadata as never));
   /**
-   * The rows at the end of `steps` from the offers (`t0`), aggregated as `scope`: the query, and
-   * the alias of the table each step reaches (`t1` is the first).
+   * The rows at the end of `steps` from the offers (`t0`; the table step N reaches is `tN`),
+   * aggregated as `scope`.
    */
   const alongPath = ({ name, steps }: { name: string; steps: Step[] }) => {
     let query = knex()(`${tableOf(uidOf('offer'))} as t0`);
@@ -174,10 +176,9 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
   const vocabularies = () => WHOLE_TABLES.map((name) => wholeTable(tableOf(uidOf(name))));
 
   async function offer(slug: string): Promise<string> {
-    paths ??= viewPaths(strapi.db.metadata as never);
     return versionOf(
       await unionOf([
-        ...paths.map((path) => alongPath(path).where('t0.slug', slug).whereNotNull('t0.published_at')),
+        ...viewPathsOnce().map((path) => alongPath(path).where('t0.slug', slug).whereNotNull('t0.published_at')),
         ...vocabularies(),
         ...permissions().map(wholeTable),
         defaultLocale(),
@@ -187,9 +188,8 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
 
   /** The services' query, but for the offer's row id (OFFER_ROW in its place). */
   const servicesQuery = () => {
-    paths ??= viewPaths(strapi.db.metadata as never);
     return unionOf([
-      ...paths
+      ...viewPathsOnce()
         .filter(({ name }) => name === SERVICES_PATH || name.startsWith(`${SERVICES_PATH}.`))
         // Each grouped apart (a union's members may not have a GROUP BY of their own).
         .map((path, index) =>

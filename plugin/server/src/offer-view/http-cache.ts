@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { cachedResponse, sendCached } from '../http/cached-response';
 import { getService } from '../services/get-service';
+import { memoised } from './store';
 
 /** Distinct query documents whose shape is remembered. */
 const MAX_ENTRIES = 500;
@@ -68,14 +69,7 @@ function offerOnlyQueries(parse: Parse) {
       return null;
     }
   };
-  const known = new Map<string, ReturnType<typeof slugSources>>();
-  return (query: string) => {
-    if (!known.has(query)) {
-      if (known.size >= MAX_ENTRIES) known.clear();
-      known.set(query, slugSources(query));
-    }
-    return known.get(query)!;
-  };
+  return memoised(MAX_ENTRIES, slugSources);
 }
 
 /** The slugs asked for, given the request's variables; null if one is not a string (GraphQL will say why). */
@@ -156,7 +150,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     const params = new URLSearchParams(querystring);
     return { query: params.get('query')!, variables: parseVariables(params.get('variables')) ?? null, operationName: params.get('operationName') };
   };
-  const requests = new Map<string, ReturnType<typeof readRequest>>();
+  const requests = memoised(MAX_ENTRIES, readRequest);
 
   return async (ctx: any, next: () => Promise<void>) => {
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
@@ -167,11 +161,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     const startedAt = performance.now();
     const querystring: string = ctx.querystring ?? '';
     if (querystring.length > 4 * MAX_QUERY_LENGTH) return next();
-    if (!requests.has(querystring)) {
-      if (requests.size >= MAX_ENTRIES) requests.clear();
-      requests.set(querystring, readRequest(querystring));
-    }
-    const request = requests.get(querystring);
+    const request = requests(querystring);
     if (!request) return next();
     const { key, slugs } = request;
 

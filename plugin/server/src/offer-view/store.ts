@@ -47,3 +47,19 @@ export function buildOnce<T>(
   built.catch(() => store.delete(key));
   return built;
 }
+
+/**
+ * `compute`, remembered for up to `maxEntries` distinct keys at once (all forgotten when full, so a
+ * flood of distinct keys costs recomputing, never memory). For work that depends on its key alone:
+ * reading a query document, compiling one.
+ */
+export function memoised<T>(maxEntries: number, compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) {
+      if (known.size >= maxEntries) known.clear();
+      known.set(key, compute(key));
+    }
+    return known.get(key)!;
+  };
+}
