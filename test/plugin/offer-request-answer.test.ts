@@ -58,6 +58,12 @@ describe('a miss answered without Apollo', () => {
     expect(get.text).toContain('"errors"');
   });
 
+  it('an empty operation name after the same query without one: Apollo\'s error, not the answer held for no name', async () => {
+    const query = '{ kinshipOffer(slug: "example-borough") { name locale } }';
+    expect((await expectAnsweredAsApolloDoes(cms.url, query)).text).not.toContain('"errors"');
+    expect((await expectAnsweredAsApolloDoes(cms.url, query, undefined, '')).text).toContain('"errors"');
+  });
+
   it.each([
     ['variables that are JSON null', { variables: 'null' }, 'The variables search parameter should contain a JSON-encoded object.'],
     ['extensions that are not JSON', { extensions: '{persistedQuery' }, 'The extensions search parameter contains invalid JSON.'],

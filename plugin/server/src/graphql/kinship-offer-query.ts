@@ -234,6 +234,7 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     }
     return found;
   };
+  // Keyed as JSON, which keeps apart what Apollo tells apart: no operation name is not an empty one.
   const compiled = memoised(MAX_COMPILED_QUERIES, (key) => compile(...(JSON.parse(key) as [string, string | null])));
 
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
