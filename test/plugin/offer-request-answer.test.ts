@@ -59,6 +59,17 @@ describe('a miss answered without Apollo', () => {
   });
 
   it.each([
+    ['from the response cache', { slug: 'example-borough' }],
+    ['by the query compiled for it', { slug: 'example-shared-service' }],
+  ])('an empty operation name after the same query with none: still Apollo\'s error, not the answer %s', async (_name, variables) => {
+    const query = 'query ($slug: String!) { kinshipOffer(slug: $slug) { name slug } }';
+    // Without a name first: answered, cached, and its document compiled.
+    expect((await askGraphQL(cms.url, 'GET', query, { slug: 'example-borough' })).text).toContain('"data"');
+    const get = await expectAnsweredAsApolloDoes(cms.url, query, variables, '');
+    expect(get.text).toContain('Unknown operation named');
+  });
+
+  it.each([
     ['variables that are JSON null', { variables: 'null' }, 'The variables search parameter should contain a JSON-encoded object.'],
     ['extensions that are not JSON', { extensions: '{persistedQuery' }, 'The extensions search parameter contains invalid JSON.'],
   ])('%s: Apollo\'s 400, as for any GraphQL GET', async (_name, search, message) => {
