@@ -238,7 +238,8 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
   return async (ctx: any, request: KinshipOfferRequest): Promise<string | null> => {
     ready ??= prepare();
     if (ready.customised) return null;
-    const key = `${request.operationName ?? ''}\u0000${request.query}`;
+    // JSON: an operation name of "" is not none (compile refuses "", and must not find none's compiled).
+    const key = `${JSON.stringify(request.operationName)}\u0000${request.query}`;
     if (!compiledQueries.has(key)) {
       if (compiledQueries.size >= MAX_COMPILED_QUERIES) compiledQueries.clear();
       compiledQueries.set(key, compile(request.query, request.operationName));

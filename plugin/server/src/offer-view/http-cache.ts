@@ -148,7 +148,8 @@ export function offerResponseCache(strapi: Core.Strapi) {
     const slugs = sources && variables !== undefined ? slugsOf(sources, variables) : null;
     if (!slugs || slugs.length > MAX_OFFERS) return null;
     const operationName = params.get('operationName');
-    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${operationName ?? ''}`).digest('base64url');
+    // JSON: an operation name of "" is not none (GraphQL refuses it: Unknown operation named "").
+    const key = createHash('sha256').update(`${query}\u0000${rawVariables ?? 'null'}\u0000${JSON.stringify(operationName)}`).digest('base64url');
     return { key, slugs };
   };
   /** The request in a query string readRequest took, read again for a miss. */
