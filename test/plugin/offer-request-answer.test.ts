@@ -58,10 +58,15 @@ describe('a miss answered without Apollo', () => {
     expect(get.text).toContain('"errors"');
   });
 
-  it('an empty operation name after the same query without one: Apollo\'s error, not the answer held for no name', async () => {
-    const query = '{ kinshipOffer(slug: "example-borough") { name locale } }';
-    expect((await expectAnsweredAsApolloDoes(cms.url, query)).text).not.toContain('"errors"');
-    expect((await expectAnsweredAsApolloDoes(cms.url, query, undefined, '')).text).toContain('"errors"');
+  it.each([
+    ['from the response cache', { slug: 'example-borough' }],
+    ['by the query compiled for it', { slug: 'example-shared-service' }],
+  ])('an empty operation name after the same query with none: still Apollo\'s error, not the answer %s', async (_name, variables) => {
+    const query = 'query ($slug: String!) { kinshipOffer(slug: $slug) { name slug } }';
+    // Without a name first: answered, cached, and its document compiled.
+    expect((await askGraphQL(cms.url, 'GET', query, { slug: 'example-borough' })).text).toContain('"data"');
+    const get = await expectAnsweredAsApolloDoes(cms.url, query, variables, '');
+    expect(get.text).toContain('Unknown operation named');
   });
 
   it.each([

@@ -10,6 +10,8 @@ import offerViewService from '../../plugin/server/src/offer-view/service';
 import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
 import { insertFictionalOffers } from '../bench/fictional-offers';
 import { startCms, type TestCms } from '../support/cms';
+import { askGraphQL } from '../support/http';
+import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 
 let cms: TestCms;
 let slug: string;
@@ -142,6 +144,51 @@ describe('odd but real edits, rebuilt as from nothing', () => {
     await Promise.all(reads);
     await expectRebuiltAsNew();
     await expectRebuiltAsNew(other);
+  });
+});
+
+describe('odd but real data, through the widget\'s GET as well', () => {
+  /** The widget's request, as it sends it: its body. */
+  const widgetGet = async (offerSlug = slug) => (await askGraphQL(cms.url, 'GET', OFFER_QUERY, { slug: offerSlug })).text;
+  const offerOf = () => documents('offer').findFirst({ filters: { slug } });
+
+  it('a service with no provider, no venues, an emoji and Welsh in its title and a 10,000-character description', async () => {
+    const title = 'Cefnogaeth i neiniau a theidiau 🤝 ŵyr ac wyres';
+    const long = 'Ŵ🤝 '.repeat(2500);
+    const created = await documents('service').create({ data: { title, summary: 'Gwasanaeth heb leoliad.', cost: 'free', description: [{ type: 'paragraph', children: [{ type: 'text', text: long }] }] } });
+    await documents('service').publish({ documentId: created.documentId });
+    await widgetGet();
+    await publish('offer', (await offerOf()).documentId, { services: { connect: [created.documentId] } });
+    const view: any = await expectRebuiltAsNew();
+    const shown = view.services.find((service: any) => service.title === title);
+    expect(shown).toMatchObject({ provider: null, locations: [] });
+    expect(shown.description[0].children[0].text).toBe(long);
+    expect(await widgetGet()).toContain(title);
+  });
+
+  it('a venue hidden, then shown again: neither the view nor the GET shows the address while hidden, both show it again after', async () => {
+    const [service] = (await publishedServices()).filter((candidate) => candidate.locations.length > 0);
+    const venue = service.locations[0];
+    await documents('location').update({ documentId: venue.documentId, data: { addressLine1: '7 Hidden Row', hideExactAddress: false } });
+    expect(await widgetGet()).toContain('7 Hidden Row');
+    await documents('location').update({ documentId: venue.documentId, data: { hideExactAddress: true } });
+    expect(JSON.stringify(await expectRebuiltAsNew())).not.toContain('7 Hidden Row');
+    expect(await widgetGet()).not.toContain('7 Hidden Row');
+    await documents('location').update({ documentId: venue.documentId, data: { hideExactAddress: false } });
+    expect(JSON.stringify(await expectRebuiltAsNew())).toContain('7 Hidden Row');
+    expect(await widgetGet()).toContain('7 Hidden Row');
+  });
+
+  it('edits published in quick succession while the GET is read: after the last, the GET shows it and the view is the one built from nothing', async () => {
+    const [service] = await publishedServices();
+    const readers: Array<Promise<string>> = [];
+    for (let round = 0; round < 6; round++) {
+      readers.push(widgetGet());
+      await publish('service', service.documentId, { title: `Quick edit ${round} ✨` });
+    }
+    await Promise.all(readers);
+    await expectRebuiltAsNew();
+    expect(await widgetGet()).toContain('Quick edit 5 ✨');
   });
 });
 

@@ -83,6 +83,15 @@ describe('<kinship-offer> showing the demo offer', () => {
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
+  it('lists a service that has no support type yet, last, as many services as the status counts', async () => {
+    offer.services.push({ ...structuredClone(offer.services[0]), uuid: 'no-support-type', title: 'A service without a support type', supportTypes: [] });
+    const element = await settled(await mount('offer="example-borough"'));
+    const titles = serviceTitles(element);
+    expect(titles).to.have.length(offer.services.length);
+    expect(titles.at(-1)).to.equal('A service without a support type');
+    expect(text(shadow(element).querySelector('[part="status"]'))).to.equal(`${offer.services.length} services`);
+  });
+
   it('lists the six arrangements and "I\'m not sure"', async () => {
     const element = await settled(await mount('offer="example-borough"'));
     const labels = [...shadow(element).querySelectorAll('input[name="arrangement"] + label')].map((l) => text(l));

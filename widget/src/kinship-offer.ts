@@ -323,8 +323,11 @@ export class KinshipOffer extends LitElement {
     `;
   }
 
-  /** Each service once, under the first of its support types the reader is looking at. */
-  private _groups(services: Service[], shown: Term[]): Array<[Term, Service[]]> {
+  /**
+   * Each service once, under the first of its support types the reader is looking at; a service
+   * with none yet (an editor may publish one so) last, under `otherSupport`, never left out.
+   */
+  private _groups(services: Service[], shown: Term[]): Array<[Pick<Term, 'code' | 'label'>, Service[]]> {
     const wanted = this._filters.supportTypes.length ? this._filters.supportTypes : shown.map((term) => term.code);
     const groups = new Map<string, Service[]>();
     for (const service of services) {
@@ -332,7 +335,9 @@ export class KinshipOffer extends LitElement {
       if (!groups.has(code)) groups.set(code, []);
       groups.get(code)!.push(service);
     }
-    return shown.filter((term) => groups.has(term.code)).map((term) => [term, groups.get(term.code)!]);
+    const grouped: Array<[Pick<Term, 'code' | 'label'>, Service[]]> = shown.filter((term) => groups.has(term.code)).map((term) => [term, groups.get(term.code)!]);
+    const untyped = groups.get('');
+    return untyped ? [...grouped, [{ code: '', label: this._t.otherSupport }, untyped]] : grouped;
   }
 
   private _renderService(service: Service): TemplateResult {

@@ -27,6 +27,8 @@ export const DEFAULT_STRINGS = {
   supportHeading: 'What support are you looking for?',
   searchLabel: 'Search services',
   servicesHeading: 'Support and services',
+  /** The heading of services that have no support type yet, listed last. */
+  otherSupport: 'Other support',
   resultCount: { one: '{count} service', other: '{count} services' } as Plural,
   noResults: 'No services match your choices.',
   clearFilters: 'Clear all choices',
