@@ -25,12 +25,11 @@
  * `{ data: null, error: { status, name, message, details } }`: 404 for an unknown offer or id, 400 naming the parameter that cannot be read (`details.parameter`),
  * and 503 (never a 500) if the content cannot be read at all.
  *
- * Absolute URLs come from the app's `server.url` when it is absolute (PUBLIC_URL), else from the
- * request, which honours X-Forwarded-Proto and X-Forwarded-Host when `server.proxy` is on.
+ * Absolute URLs start where ../http/public-url says.
  */
 import { cachedResponse, publicReadHeaders, sendCached } from '../http/cached-response';
+import { pluginApiBase } from '../http/public-url';
 import { getService } from '../services/get-service';
-import { PLUGIN_ID } from '../uids';
 import { listItem, serviceAtLocationFull, serviceAtLocationListItem } from './map';
 import { openapiDocument } from './openapi';
 import { BadParameter, matches, pageOf, pagingOf, serviceFiltersOf } from './query';
@@ -49,11 +48,8 @@ const cacheKey = (base: string, ctx: any) =>
 
 /** The feed's base URL for this request, absolute, no trailing slash. */
 function baseOf(ctx: any): string {
-  const configured = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
-  const origin = configured.startsWith('http') ? configured : `${ctx.origin}${configured}`;
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
   const offer = ctx.params?.offer;
-  return `${origin}${prefix}/${PLUGIN_ID}/oruk${offer ? `/${encodeURIComponent(offer)}` : ''}`;
+  return `${pluginApiBase(strapi, ctx)}/oruk${offer ? `/${encodeURIComponent(offer)}` : ''}`;
 }
 
 function problem(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
