@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
  */
 export const UNIT_TESTS = ['plugin/unit/**/*.test.ts', 'widget/unit/**/*.test.ts'];
 
+/** Prepares the demo's database once per run; each file's Strapi starts on a copy (see the file). */
+const PREPARED_DEMO_DATABASE = 'support/database-template.ts';
+
 /**
  * Plugin tests: pure units once, and the integration suite against a real Strapi on SQLite and,
  * when test/run.ts found a PostgreSQL server (always in CI), on PostgreSQL too.
@@ -18,6 +21,7 @@ const integration = (database: 'sqlite' | 'postgres') => ({
     name: database,
     include: ['plugin/*.test.ts'],
     env: { TEST_DATABASE: database },
+    globalSetup: [PREPARED_DEMO_DATABASE],
   },
 });
 
@@ -45,7 +49,7 @@ export default defineConfig({
       // instances on one PostgreSQL (test/support/cluster.ts) and skips with TEST_POSTGRES=off.
       ...(process.env.TEST_E2E === 'off'
         ? []
-        : [{ extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' } } }]),
+        : [{ extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: [PREPARED_DEMO_DATABASE] } }]),
     ],
   },
 });
