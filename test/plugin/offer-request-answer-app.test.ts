@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
 import { startCms, type TestCms } from '../support/cms';
-import { expectAnsweredAsApolloDoes } from '../support/http';
+import { askGraphQL, expectAnsweredAsApolloDoes } from '../support/http';
 
 // The CommonJS graphql, as Strapi and the plugin load it (one module, one realm).
 const graphql: typeof import('graphql') = createRequire(__filename)('graphql');
@@ -77,5 +77,77 @@ describe('an app with its own policy and middleware on the offer', () => {
     const contacts = services.flatMap((service: any) => service.contacts ?? []);
     expect(contacts.length).toBeGreaterThan(0);
     expect(contacts.every((contact: any) => contact.email === null)).toBe(true);
+  });
+});
+
+/**
+ * Each other way an app can change what `kinshipOffer` answers, one app each (one way must not be
+ * noticed only because another was): the widget's request by GET must get what Apollo gives by
+ * POST, and `expected` holds of it (with the errors Apollo gives, which are never cached).
+ */
+const eachWay: Array<[string, (strapi: Core.Strapi) => void, (offer: any, errors: any[]) => void]> = [
+  [
+    'a middleware on the root field',
+    (strapi) =>
+      strapi.plugin('graphql').service('extension').use({
+        resolversConfig: { 'Query.kinshipOffer': { middlewares: [async (resolve: any, ...rest: any[]) => ({ ...(await resolve(...rest)), name: 'Renamed by the app' })] } },
+      }),
+    (offer) => expect(offer.name).toBe('Renamed by the app'),
+  ],
+  [
+    'a policy on a field of the offer\'s types',
+    (strapi) => {
+      strapi.get('policies').add('global::', { 'no-accountable-officer': () => false });
+      strapi.plugin('graphql').service('extension').use({ resolversConfig: { 'KinshipLocalOffer.accountableOfficerEmail': { policies: ['global::no-accountable-officer'] } } });
+    },
+    (offer, errors) => {
+      expect(offer.accountableOfficerEmail).toBeNull();
+      expect(errors[0].path).toEqual(['kinshipOffer', 'accountableOfficerEmail']);
+    },
+  ],
+  [
+    'auth on a field of the offer\'s types',
+    (strapi) =>
+      strapi.plugin('graphql').service('extension').use({ resolversConfig: { 'KinshipLocalOffer.contactEmail': { auth: { scope: ['plugin::kinship-offer.feedback.find'] } } } }),
+    (offer, errors) => {
+      expect(offer.contactEmail).toBeNull();
+      expect(errors[0].path).toEqual(['kinshipOffer', 'contactEmail']);
+    },
+  ],
+  [
+    'a resolver of its own for the root field',
+    (strapi) =>
+      strapi.plugin('graphql').service('extension').use({
+        resolvers: { Query: { kinshipOffer: async (_parent: unknown, args: any) => ((strapi.plugin('kinship-offer').service('offer-view') as any).find(args.slug).then((offer: any) => offer && { ...offer, name: `${offer.name}, from the app` })) } },
+      }),
+    (offer) => expect(offer.name).toBe('Example Borough Council, from the app'),
+  ],
+  [
+    'a resolver of its own for a field of the offer\'s types',
+    (strapi) => strapi.plugin('graphql').service('extension').use({ resolvers: { KinshipLocalOfferService: { title: (service: any) => service.title.toUpperCase() } } }),
+    (offer) => expect(offer.services[0].title).toBe(offer.services[0].title.toUpperCase()),
+  ],
+];
+
+describe.each(eachWay)('an app with %s', (_way, register, expected) => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await startCms({ register });
+  });
+  afterAll(async () => cms?.stop());
+
+  it('gets by GET what Apollo gives by POST: through Apollo, then from the cache unless it has errors', async () => {
+    const get = await expectAnsweredAsApolloDoes(cms.url, OFFER_QUERY, { slug: 'example-borough' });
+    expect(get.status).toBe(200);
+    const { data, errors = [] } = JSON.parse(get.text);
+    expected(data.kinshipOffer, errors);
+    const again = await askGraphQL(cms.url, 'GET', OFFER_QUERY, { slug: 'example-borough' });
+    if (errors.length) {
+      expect(again.cache).toBeNull();
+    } else {
+      expect(get.timing).toContain('graphql;desc=apollo');
+      expect(again.cache).toBe('HIT');
+      expect(again.text).toBe(get.text);
+    }
   });
 });

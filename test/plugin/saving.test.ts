@@ -7,6 +7,7 @@ import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
 
 const SERVICE = 'plugin::kinship-offer.service';
 const OFFER = 'plugin::kinship-offer.offer';
+const CONTACT = 'plugin::kinship-offer.contact';
 
 let cms: TestCms;
 let adminToken: string;
@@ -109,6 +110,20 @@ describe('saving through the Document Service', () => {
     await expect(
       cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { contactPhone: 'ring the office' } as any }),
     ).rejects.toThrow(/digits only/);
+  });
+
+  // The Crown dependencies share the UK's +44 numbering: a council near them lists their services.
+  it.each([
+    ['a Guernsey landline', '+44 (0)1481 256789', '01481 256789'],
+    ['a Jersey landline', '01534-440000', '01534 440000'],
+    ['an Isle of Man landline', '+441624612345', '01624 612345'],
+    ['an Isle of Man mobile', '07624 123 456', '07624 123456'],
+    ['a London number with an extension', '020 7946 0000 extension 12', '020 7946 0000 ext. 12'],
+    ['a Relay UK number', '18001 02079460999', '18001 020 7946 0999'],
+  ])('stores %s in the standard grouping, as every route then shows it', async (_label, typed, stored) => {
+    const contact = await cms.strapi.documents(CONTACT).create({ data: { name: 'Crown dependencies liaison', phone: typed } as any });
+    const row = await cms.strapi.db.query(CONTACT).findOne({ where: { documentId: contact.documentId } });
+    expect(row.phone).toBe(stored);
   });
 
   it('keeps a service\'s UUID through edits, publication and duplication', async () => {
