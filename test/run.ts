@@ -4,10 +4,14 @@
  * Debian's Chromium for the widget and end-to-end tests, and Debian's nginx, the HTTP cache in
  * front of two instances in test/deploy/. In CI a missing part is a failure; on a developer's
  * machine, a loud skip.
+ *
+ * TEST_SCOPE=node-version runs only what can differ on another Node (test/vitest.config.mts):
+ * no type check, no PostgreSQL or nginx, no widget tests in Chromium (the browser's, not Node's).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureAdminBuild } from '../examples/admin-build';
+import { ensureNativeModules } from '../examples/native-modules';
 import { ensureChromium } from './support/chromium';
 import { ensureNginx } from './support/nginx';
 import { ensurePostgres } from './support/postgres';
@@ -15,6 +19,7 @@ import { ensurePostgres } from './support/postgres';
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const env: NodeJS.ProcessEnv = { ...process.env };
+const whole = env.TEST_SCOPE !== 'node-version';
 const skipped: string[] = [];
 
 function needPart(part: string, problem: string | null, skip: () => void) {
@@ -28,8 +33,11 @@ function needPart(part: string, problem: string | null, skip: () => void) {
   skip();
 }
 
-needPart('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
-needPart('nginx', ensureNginx(), () => (env.TEST_CACHE = 'off'));
+ensureNativeModules();
+if (whole) {
+  needPart('PostgreSQL', ensurePostgres(), () => (env.TEST_POSTGRES = 'off'));
+  needPart('nginx', ensureNginx(), () => (env.TEST_CACHE = 'off'));
+}
 const chromium = ensureChromium();
 needPart('Chromium', chromium, () => (env.TEST_E2E = 'off'));
 
@@ -37,16 +45,16 @@ const run = (command: string, args: string[]) => spawnSync(command, args, { cwd:
 
 // Types first: the widget's bundle and the tests are compiled without a type check.
 let failed = 0;
-for (const project of ['plugin', 'plugin/admin', 'widget', 'test', 'examples/cms']) failed ||= run(bin('tsc'), ['-p', project, '--noEmit']);
+if (whole) for (const project of ['plugin', 'plugin/admin', 'widget', 'test', 'examples/cms']) failed ||= run(bin('tsc'), ['-p', project, '--noEmit']);
 if (failed) {
   console.error('Type errors: see above.');
   process.exit(failed);
 }
 
 // The end-to-end tests open the plugin's pages in the built admin panel.
-if (env.TEST_E2E !== 'off') ensureAdminBuild();
+if (whole && env.TEST_E2E !== 'off') ensureAdminBuild();
 
 failed = run(bin('vitest'), ['run', '--config', 'test/vitest.config.mts', ...process.argv.slice(2)]);
-if (!chromium) failed ||= run(bin('web-test-runner'), ['--config', 'test/widget/web-test-runner.config.mjs']);
+if (whole && !chromium) failed ||= run(bin('web-test-runner'), ['--config', 'test/widget/web-test-runner.config.mjs']);
 if (skipped.length) console.warn(`\n!! Skipped: ${skipped.join(', ')} (see above).`);
 process.exit(failed);

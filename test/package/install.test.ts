@@ -61,12 +61,13 @@ function writeFreshApp(app: string) {
 
 beforeAll(async () => {
   dir = work();
-  // The build is npm test's; packing must not run it again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: path.join(root, 'plugin'), encoding: 'utf8' }).trim().split('\n').pop()!;
+  // Packed as the README says (npm run release -- --pack); the build is npm test's, so packing does not run it again.
+  const packed = execFileSync('npm', ['run', '--silent', 'release', '--', '--pack'], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_ignore_scripts: 'true' } });
+  const tarball = path.resolve(root, packed.trim().split('\n').find((line) => line.includes('strapi-plugin-kinship-offer'))!);
   const app = path.join(dir, 'app');
   writeFreshApp(app);
   mkdirSync(path.join(app, 'node_modules'), { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', path.join(app, 'node_modules')]);
+  execFileSync('tar', ['-xzf', tarball, '-C', path.join(app, 'node_modules')]);
   installed = path.join(app, 'node_modules', 'strapi-plugin-kinship-offer');
   renameSync(path.join(app, 'node_modules', 'package'), installed);
   manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));

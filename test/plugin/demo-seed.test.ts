@@ -8,7 +8,8 @@ const SERVICE = 'plugin::kinship-offer.service';
 
 let cms: TestCms;
 beforeAll(async () => {
-  cms = await startCms();
+  // What a new install seeds: not the run's prepared copy, which this seeding made.
+  cms = await startCms({ emptyDatabase: true });
 });
 afterAll(async () => cms?.stop());
 

@@ -2,11 +2,12 @@
  * A real Strapi, the demo app in examples/cms with the plugin, on a throw-away database
  * (SQLite, or PostgreSQL when the vitest project says so), listening on a free port.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { TEMPLATE_VARIABLE } from './database-template';
 import { createDatabase } from './postgres';
 
 // @strapi/strapi cannot be imported as ESM under vitest (lodash/fp); require works.
@@ -31,12 +32,18 @@ export interface TestCms {
 
 const database = () => (process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite');
 
-async function prepareDatabase() {
+/**
+ * A database of the kind the project runs on: a copy of the run's prepared demo database
+ * (test/support/database-template.ts) unless `empty`, or when none was prepared.
+ */
+async function prepareDatabase(empty: boolean) {
+  const template = empty ? undefined : process.env[TEMPLATE_VARIABLE[database()]];
   if (database() === 'postgres') {
-    const { url, drop } = await createDatabase();
+    const { url, drop } = await createDatabase(template);
     return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url }, cleanUp: drop };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'kinship-offer-'));
+  if (template) copyFileSync(template, path.join(dir, 'data.db'));
   return {
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
     cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
@@ -101,10 +108,11 @@ export async function boot(serveAdminPanel: boolean, register?: AppRegister): Pr
 /**
  * `admin: true` serves the built admin panel (examples/cms/dist/build, made by `npm test` or
  * `npm start`); otherwise Strapi starts without it, which is quicker. `register`: a council's own
- * (see AppRegister).
+ * (see AppRegister). `emptyDatabase`: start as a new install does, on an empty database, instead of
+ * on a copy of the run's prepared demo database (the same content, made and seeded once).
  */
-export async function startCms({ admin = false, register }: { admin?: boolean; register?: AppRegister } = {}): Promise<TestCms> {
-  const { env, cleanUp } = await prepareDatabase();
+export async function startCms({ admin = false, register, emptyDatabase = false }: { admin?: boolean; register?: AppRegister; emptyDatabase?: boolean } = {}): Promise<TestCms> {
+  const { env, cleanUp } = await prepareDatabase(emptyDatabase);
   Object.assign(process.env, env, APP_ENV, { PORT: '0', SERVE_ADMIN_PANEL: String(admin), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 
   const cms = { ...(await boot(admin, register)) } as TestCms;

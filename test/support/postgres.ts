@@ -58,12 +58,15 @@ export function ensurePostgres(): string | null {
   }
 }
 
-/** A new empty database; drop it with the returned function. */
-export async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database, empty or a copy of `template` (a database of this role's that nobody is connected
+ * to); drop it with the returned function.
+ */
+export async function createDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `kinship_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: `${serverUrl()}/postgres` });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`);
   await admin.end();
   return {
     url: `${serverUrl()}/${name}`,
