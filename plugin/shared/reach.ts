@@ -52,6 +52,8 @@ export interface ReachWeek {
 export interface ReachSite {
   /** The page's origin; '' for sites past the day's limit of new sites, counted together. */
   site: string;
+  /** The CMS's own origin (its own pages): shown apart from partners' sites, not counted among them. */
+  own?: true;
   /** YYYY-MM-DD, UTC. */
   firstSeen: string;
   lastSeen: string;

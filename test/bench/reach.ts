@@ -16,6 +16,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { buildOfferRequest } from '../../widget/src/api/client';
 import { CONNECTIONS, SECONDS } from './harness';
+import { READER_USER_AGENT } from '../support/browser';
 
 
 export interface ReachBench {
@@ -36,7 +37,7 @@ const run = (options: autocannon.Options) => autocannon({ connections: CONNECTIO
 export async function benchReach(): Promise<ReachBench> {
   const child = fork(path.join(__dirname, 'cms-process.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, TEST_DATABASE: 'sqlite', LOG_LEVEL: 'error', REACH_PER_MINUTE: '100000000' },
+    env: { ...process.env, TEST_DATABASE: 'sqlite', LOG_LEVEL: 'error', REACH_PER_MINUTE: '100000000', REACH_REPEAT_MINUTES: '0' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const cmsUrl = await new Promise<string>((resolve, reject) => {
@@ -54,11 +55,11 @@ export async function benchReach(): Promise<ReachBench> {
     const reachRequest = {
       url: `${cmsUrl}/api/kinship-offer/reach`,
       method: 'POST' as const,
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://www.example-borough.gov.uk' },
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://www.example-borough.gov.uk', 'user-agent': READER_USER_AGENT },
       body: JSON.stringify(batch),
     };
     const probe = await fetch(reachRequest.url, reachRequest);
-    if (probe.status !== 202) throw new Error(`The reach endpoint refused the bench's batch: ${probe.status} ${await probe.text()}`);
+    if (probe.status !== 202 || !((await probe.clone().json()) as any).data.counted) throw new Error(`The reach endpoint refused the bench's batch: ${probe.status} ${await probe.text()}`);
 
     await run({ url: offer.url, duration: 3 }); // warm up
     const alone = await run({ url: offer.url });

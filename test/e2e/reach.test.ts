@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExamples } from '../../examples/serve';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, READER_USER_AGENT } from '../support/browser';
 import { DEMO_ADMIN } from '../support/cms';
 import { freePort, startCluster, type Cluster } from '../support/cluster';
 
@@ -45,7 +45,8 @@ const stayOnPage = () =>
 async function readAsACarer(cmsUrl: string) {
   // The council's page, its embed code pointing at this instance.
   const examples = await serveExamples({ host: '127.0.0.1', port: sitePort, cmsUrl });
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  // A reader's browser: headless Chromium's own User-Agent is left out of reach, as crawlers are.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   await page.addInitScript(stayOnPage); // taps are counted; the test page stays where it is
   await page.goto(`${examples.url}/council.html`);

@@ -500,8 +500,13 @@ describe('compression of the offer and the feed', () => {
     expect(JSON.parse(root.text).version).toBe('HSDS-UK-3.0');
   });
 
-  it('gives the feed the offer\'s cache headers, to any origin', async () => {
-    const response = await readFeed(`/${A}/services`, { 'accept-encoding': 'br', origin: 'https://directory.example.org' });
+  it('gives the feed the offer\'s cache headers, to any origin, once the app names its public URL', async () => {
+    const services = () => readFeed(`/${A}/services`, { 'accept-encoding': 'br', origin: 'https://directory.example.org' });
+    // Without server.url its addresses come from the request's Host: for that client only (forged-host.test.ts).
+    expect((await services()).headers['cache-control']).toBe(CONTRACT.replace('public', 'private').replace(/ s-maxage=\d+,/, ''));
+    const before = cms.strapi.config.get('server.url');
+    cms.strapi.config.set('server.url', 'https://kinship.example.gov.uk');
+    const response = await services().finally(() => cms.strapi.config.set('server.url', before));
     expect(response.headers['cache-control']).toBe(CONTRACT);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(response.headers.vary).toBe('Accept-Encoding');

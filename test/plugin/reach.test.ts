@@ -7,6 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReachCounter, REACH_TABLE } from '../../plugin/server/src/reach/counter';
+import { READER_USER_AGENT } from '../support/browser';
 import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
   process.env.REACH_FLUSH_SECONDS = '3600';
   cms = await startCms();
   cms.strapi.config.set('plugin::kinship-offer.reachPerMinute', 100_000);
+  // Every repeat counts here; what one client can add is tested on its own (reachRepeatMinutes).
+  cms.strapi.config.set('plugin::kinship-offer.reachRepeatMinutes', 0);
   offer = (await cms.strapi.db.query('plugin::kinship-offer.offer').findOne({ where: { slug: 'example-borough', publishedAt: { $notNull: true } } }))!;
   services = await cms.strapi.db.query('plugin::kinship-offer.service').findMany({
     where: { publishedAt: { $notNull: true }, offers: { documentId: offer.documentId } },
@@ -40,7 +43,7 @@ const stored = (where: Record<string, string>) => knex()(REACH_TABLE).where({ of
 const send = (body: unknown, headers: Record<string, string> = {}, site = 'https://www.example-borough.gov.uk') =>
   fetch(`${cms.url}/api/kinship-offer/reach`, {
     method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: site, ...headers },
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: site, 'user-agent': READER_USER_AGENT, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 /** A POST from another loopback address, as a second reader's browser would come from its own address. */
@@ -48,7 +51,7 @@ function postFrom(localAddress: string, body: string) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
     const url = new URL(`${cms.url}/api/kinship-offer/reach`);
     const request = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'text/plain', origin: 'https://www.example-borough.gov.uk' } },
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'text/plain', origin: 'https://www.example-borough.gov.uk', 'user-agent': READER_USER_AGENT } },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -168,6 +171,7 @@ describe('counting readers\' events', () => {
     await send({ offer: 'example-borough', events: [['print', '']] }, {}, site);
     await cms.restart();
     cms.strapi.config.set('plugin::kinship-offer.reachPerMinute', 100_000);
+    cms.strapi.config.set('plugin::kinship-offer.reachRepeatMinutes', 0);
     expect((await stored({ site })).map((row: any) => [row.event, Number(row.count)])).toEqual([['print', 1]]);
   });
 });
@@ -222,13 +226,13 @@ describe('what is refused', () => {
   });
 
   it('refuses a request with no page\'s site (no Origin or Referer), and takes the Referer\'s origin alone', async () => {
-    const noSite = await fetch(`${cms.url}/api/kinship-offer/reach`, { method: 'POST', body: JSON.stringify(event()) });
+    const noSite = await fetch(`${cms.url}/api/kinship-offer/reach`, { method: 'POST', headers: { 'user-agent': READER_USER_AGENT }, body: JSON.stringify(event()) });
     expect(noSite.status).toBe(400);
     expect(await errorOf(noSite)).toBe('The page\'s site is unknown: the request has no http(s) Origin or Referer.');
     const site = 'https://referer.example-borough.gov.uk';
     const fromReferer = await fetch(`${cms.url}/api/kinship-offer/reach`, {
       method: 'POST',
-      headers: { referer: `${site}/children/kinship?carer=Jo+Bloggs#top` },
+      headers: { referer: `${site}/children/kinship?carer=Jo+Bloggs#top`, 'user-agent': READER_USER_AGENT },
       body: JSON.stringify(event()),
     });
     expect(fromReferer.status).toBe(202);
@@ -309,6 +313,57 @@ describe('limits', () => {
     } finally {
       cms.strapi.config.set('plugin::kinship-offer.reachPerMinute', 100_000);
     }
+  });
+});
+
+describe('what one client can add', () => {
+  const repeatEvery = (minutes: number) => cms.strapi.config.set('plugin::kinship-offer.reachRepeatMinutes', minutes);
+  const site = 'https://www.example-bounds.org.uk';
+  const counts = async () => Object.fromEntries((await stored({ site })).map((row: any) => [`${row.event} ${row.subject}`, Number(row.count)]));
+
+  it('by batch: each event once, and one view a request, however many it names', async () => {
+    await flush();
+    const identical = await send({ offer: 'example-borough', events: Array.from({ length: 40 }, () => ['shown', 'full']) }, {}, site);
+    expect(await identical.json()).toEqual({ data: { counted: 1 } });
+    const views = await send({ offer: 'example-borough', events: [['shown', 'full'], ['shown', 'services'], ['shown', 'contact'], ['print', ''], ['print', '']] }, {}, site);
+    expect(await views.json()).toEqual({ data: { counted: 2 } });
+    await flush();
+    expect(await counts()).toEqual({ 'print ': 1, 'shown full': 2 });
+  });
+
+  it('by repeat: one address counts each event once per reachRepeatMinutes; another address, or another event, counts', async () => {
+    repeatEvery(30);
+    try {
+      await flush();
+      const contactViews = async () => (await stored({ site: 'https://www.example-borough.gov.uk', event: 'shown', subject: 'contact' })).reduce((total: number, row: any) => total + Number(row.count), 0);
+      const before = await contactViews();
+      const body = JSON.stringify({ offer: 'example-borough', events: [['shown', 'contact']] });
+      const from = (address: string) => postFrom(address, body).then((response) => JSON.parse(response.body).data.counted);
+      expect([await from('127.0.0.4'), await from('127.0.0.4'), await from('127.0.0.4')]).toEqual([1, 0, 0]);
+      expect(await from('127.0.0.5')).toBe(1);
+      const other = await postFrom('127.0.0.4', JSON.stringify({ offer: 'example-borough', events: [['shown', 'contact'], ['print', '']] }));
+      expect(JSON.parse(other.body).data.counted).toBe(1);
+      await flush();
+      expect((await contactViews()) - before).toBe(2);
+    } finally {
+      repeatEvery(0);
+    }
+  });
+
+  it.each([
+    ['a search engine that runs the element', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
+    ['a link-preview bot', 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)'],
+    ['a chat app\'s link preview', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)'],
+    ['a headless browser', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/150.0.0.0 Safari/537.36'],
+    ['a script', 'curl/8.5.0'],
+    ['Node\'s fetch', 'node'],
+    ['no User-Agent', ''],
+  ])('leaves out what is not a reader: %s', async (_who, agent) => {
+    const before = reach().counter.pending;
+    const response = await send({ offer: 'example-borough', events: [['shown', 'full'], ['print', '']] }, { 'user-agent': agent }, 'https://www.example-crawled.org.uk');
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ data: { counted: 0 } });
+    expect(reach().counter.pending).toBe(before);
   });
 });
 

@@ -15,6 +15,13 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * A reader's browser as the CMS sees it: desktop Chrome's User-Agent. Headless Chromium says
+ * "HeadlessChrome", and reach leaves such browsers out (plugin/server/src/reach/validation
+ * `notAReader`), so a test that plays a reader uses this (`browser.newContext({ userAgent })`).
+ */
+export const READER_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -9,6 +9,7 @@ export default ({ env }: { env: any }) => ({
     config: {
       reachFlushSeconds: env.int('REACH_FLUSH_SECONDS', 10),
       reachPerMinute: env.int('REACH_PER_MINUTE', 120),
+      reachRepeatMinutes: env.int('REACH_REPEAT_MINUTES', 30),
       // How long a shared cache (a CDN, nginx, Varnish) serves the offer and the feed, in seconds:
       // fresh for sharedMaxAge, then stale while it fetches anew for up to staleWhileRevalidate
       // more, and stale for up to staleIfError while every instance is failing. A reader sees a

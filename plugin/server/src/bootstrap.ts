@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { keepAddressesFromSharedCaches } from './http/public-url';
 import { ensureHitTable } from './middlewares/rate-limit';
 import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
 import { offerResponseCache } from './offer-view/http-cache';
@@ -15,6 +16,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (schedule) {
     strapi.cron.add({ 'kinship-offer:review-reminders': { task: () => getService('reminders').run(), options: { rule: schedule } } });
   }
+  // Around every route: a response with addresses made from the request's Host is kept from shared caches.
+  strapi.server.use(keepAddressesFromSharedCaches());
   // First in line (after Strapi's request context), ahead of the app's own middlewares: a cache hit
   // then costs about what a static file does. Those middlewares still run for every miss, and the
   // headers they set are kept with the response and sent again with each hit (./offer-view/http-cache).

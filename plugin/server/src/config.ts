@@ -22,6 +22,11 @@ export default {
      * at most this many seconds of counts.
      */
     reachFlushSeconds: 10,
+    /**
+     * Reach: one address counts each event (a view, a service opened, a tap) once per this many
+     * minutes, per instance (reach/repeats); 0 counts every repeat.
+     */
+    reachRepeatMinutes: 30,
     /** Reach: sites an offer has never been seen on that each instance lets in per day; more count as "other sites". */
     reachNewSitesPerDay: 20,
     /**
@@ -43,6 +48,9 @@ export default {
     for (const key of ['serviceReviewMonths', 'feedbackPerMinute', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'] as const) {
       const value = config[key];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`kinship-offer: ${key} must be a whole number, 1 or more`);
+    }
+    if (!Number.isInteger(config.reachRepeatMinutes) || (config.reachRepeatMinutes as number) < 0) {
+      throw new Error('kinship-offer: reachRepeatMinutes must be a whole number of minutes, 0 or more');
     }
     const cache = (config.cache ?? {}) as Record<string, unknown>;
     if (typeof cache !== 'object' || Array.isArray(cache)) throw new Error('kinship-offer: cache must be an object such as { sharedMaxAge: 30 }');

@@ -101,6 +101,61 @@ describe('query parameters', () => {
     expect(refusal(query)).toBe(parameter);
   });
 
+  it.each([
+    // The "+" of an offset sent unencoded in a query string arrives as a space.
+    ['2026-12-01T09:00:00 01:00', Date.UTC(2026, 11, 1, 8)],
+    ['2026-12-01T09:00:00+01:00', Date.UTC(2026, 11, 1, 8)],
+    ['2026-12-01T09:00:00+0100', Date.UTC(2026, 11, 1, 8)],
+    ['2026-12-01T09:00:00 0100', Date.UTC(2026, 11, 1, 8)],
+    ['2026-12-01T09:00:00+01', Date.UTC(2026, 11, 1, 8)],
+    ['2026-12-01T09:00:00-05:00', Date.UTC(2026, 11, 1, 14)],
+    ['2026-12-01t09:00:00z', Date.UTC(2026, 11, 1, 9)],
+    ['2026-12-01 09:00Z', Date.UTC(2026, 11, 1, 9)],
+    ['2026-12-01T09:00:00.250Z', Date.UTC(2026, 11, 1, 9, 0, 0, 250)],
+    ['2026-12-01T09:00:00.123456+00:00', Date.UTC(2026, 11, 1, 9, 0, 0, 123)],
+    ['2026-12-01', Date.UTC(2026, 11, 1)],
+  ])('read modified_after=%s, whose meaning is certain', (text, time) => {
+    expect(serviceFiltersOf({ modified_after: text }).modifiedAfter).toBe(time);
+  });
+
+  it.each([
+    // No offset: 09:00 where? The feed's clock and the directory's may differ by an hour.
+    ['2026-12-01T09:00:00', 'Z for UTC'],
+    ['1764579600', 'not a count'],
+    ['2026-12-01T25:00:00Z', 'ISO 8601'],
+    ['2026-12-01T09:60:00Z', 'ISO 8601'],
+    ['2026-12-01T09:00:00+24:00', 'ISO 8601'],
+    ['01/12/2026', 'ISO 8601'],
+  ])('refuse modified_after=%s, saying what to send (%s)', (text, hint) => {
+    let message = '';
+    try {
+      serviceFiltersOf({ modified_after: text });
+    } catch (error) {
+      message = (error as BadParameter).message;
+    }
+    expect(message).toContain(hint);
+    expect(message).toContain('%2B');
+  });
+
+  it.each([
+    ['9:00', '09:00:00'],
+    ['09:00', '09:00:00'],
+    ['17:30:00', '17:30:00'],
+    ['0930', '09:30:00'],
+  ])('read start_time and end_time=%s as %s', (text, time) => {
+    expect(serviceFiltersOf({ start_time: text, end_time: text })).toMatchObject({ startTime: time, endTime: time });
+  });
+
+  it.each(['9am', '24:00', '09:00Z', '09:00+01:00', '9'])('refuse start_time=%s, saying to send the local time as HH:MM', (text) => {
+    let message = '';
+    try {
+      serviceFiltersOf({ start_time: text });
+    } catch (error) {
+      message = (error as BadParameter).message;
+    }
+    expect(message).toContain('HH:MM');
+  });
+
   it('read days by code or name, and times with or without seconds', () => {
     expect(serviceFiltersOf({ modified_after: '2028-02-29' }).modifiedAfter).toBe(Date.UTC(2028, 1, 29));
     expect(serviceFiltersOf({ day: 'saturday', start_time: '09:00', end_time: '17:30:00' })).toMatchObject({ day: 'SA', startTime: '09:00:00', endTime: '17:30:00' });

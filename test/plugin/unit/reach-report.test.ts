@@ -57,6 +57,15 @@ describe('the Reach report', () => {
     expect(report.weeks.find((week) => week.week === '2026-06-01')!.changes).toEqual(['You said, we did: Evening groups']);
   });
 
+  it('shows the CMS\'s own pages apart from partners\' sites, last and not counted among them', () => {
+    const cms = 'https://cms.example-borough.gov.uk';
+    const rows = [row('2026-11-20', cms, 'shown', 'full', 50), row('2026-11-20', 'https://a.example', 'shown', 'full', 3)];
+    const seen = [cms, 'https://a.example'].map((site) => ({ site, firstSeen: '2026-11-20', lastSeen: '2026-11-20' }));
+    const report = buildReport(content, rows, seen, TODAY, cms);
+    expect(report.sites.map((site) => [site.site, site.own ?? false])).toEqual([['https://a.example', false], [cms, true]]);
+    expect(report.totals).toMatchObject({ views: 53, sites: 1 });
+  });
+
   it('counts only the last 30 days as recent', () => {
     const rows = [row('2026-10-31', 'https://a.example', 'shown', 'full', 3), row('2026-11-01', 'https://a.example', 'shown', 'full', 4)];
     const report = buildReport(content, rows, [{ site: 'https://a.example', firstSeen: '2026-10-31', lastSeen: '2026-11-01' }], TODAY);

@@ -1,6 +1,7 @@
 /**
  * The real `<kinship-offer>` element, loaded from this CMS exactly as a host page would load it,
- * with the attributes the snippet lists: what the editor sees is what readers will get.
+ * with the attributes the snippet lists: what the editor sees is what readers will get. Its reach
+ * is off (`reach="off"`, not in the snippet): an editor's preview is not a reader's view.
  */
 import { useEffect, useRef } from 'react';
 import { cmsUrlOf, embedAttributes, scriptUrl, type EmbedOptions } from '../embed/snippet';
@@ -22,6 +23,7 @@ export function WidgetPreview({ options }: { options: EmbedOptions }) {
   useEffect(() => {
     const element = document.createElement('kinship-offer');
     for (const [name, value] of JSON.parse(attributes) as Array<[string, string]>) element.setAttribute(name, value);
+    element.setAttribute('reach', 'off');
     element.append(Object.assign(document.createElement('p'), { textContent: `Loading ${options.offer.name}…` }));
     container.current?.replaceChildren(element);
   }, [attributes]);

@@ -92,7 +92,7 @@ export function ReachPage() {
   const top = opened.slice(0, 3).filter((service) => service.opened > 0);
   const least = opened.slice(-3).reverse();
   const taps = (service: { phone: number; email: number; web: number }) => service.phone + service.email + service.web;
-  const [busiestSite] = report.sites;
+  const [busiestSite] = report.sites.filter((site) => !site.own);
 
   return (
     <Page.Main>
@@ -135,7 +135,7 @@ export function ReachPage() {
                 headers={['Site', 'Views in 12 months', 'Last 30 days', 'First seen', 'Last seen']}
                 rows={report.sites.map((site) => ({
                   key: site.site || 'other',
-                  label: siteText(site.site),
+                  label: siteText(site.site, site.own),
                   value: site.views,
                   cells: [site.viewsLast30Days.toLocaleString('en-GB'), dayText(site.firstSeen), dayText(site.lastSeen)],
                 }))}

@@ -81,7 +81,7 @@ export interface OrukService {
   /** YYYY-MM-DD, when the service was last reviewed. */
   assured_date?: string;
   alert?: string;
-  /** ISO 8601 with milliseconds, UTC: the latest change to the service or anything it shows. */
+  /** ISO 8601 with milliseconds, UTC: the latest change to the service or anything it shows (./last-modified). */
   last_modified: string;
   organization: OrukOrganization;
   phones?: OrukPhone[];
@@ -347,7 +347,11 @@ function serviceAtLocation(serviceId: string, location: LocationView, nation: st
   };
 }
 
-/** The newest of the service's own change and those of what it shows (provider, locations, contacts). */
+/**
+ * The newest of the service's own rows' changes and those of what it shows (provider, locations,
+ * contacts): its time before the feed has a history of it. The feed's `last_modified` is set from
+ * what moved between builds (./last-modified), which also sees what no row's time records.
+ */
 function lastModified(service: ServiceView): string {
   const times = [service, service.provider, ...(service.locations ?? []), ...(service.contacts ?? [])]
     .map((entry) => (entry?.updatedAt ? new Date(entry.updatedAt).getTime() : NaN))

@@ -88,13 +88,19 @@ function dayOf(query: Query): Weekday | undefined {
   return day;
 }
 
-/** "09:00" or "09:00:00" → "09:00:00", comparable as text with schedules' times. */
+/**
+ * A local time of day, as schedules' `opens_at` and `closes_at` are: "09:00", "09:00:00", "9:00"
+ * or ISO 8601's basic "0900" → "09:00:00", comparable as text with them. An offset (Z, +01:00) is
+ * refused: opening times are the service's wall-clock times, not instants.
+ */
 function timeOf(query: Query, name: string): string | undefined {
   const text = single(query, name);
   if (text === undefined) return undefined;
-  const match = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(text);
-  if (!match) throw new BadParameter(name, `${name} must be a time of day, HH:MM or HH:MM:SS (24-hour clock)`);
-  return `${match[1]}:${match[2]}:${match[3] ?? '00'}`;
+  const match = /^([01]?\d|2[0-3]):?([0-5]\d)(?::?([0-5]\d))?$/.exec(text);
+  if (!match || (!text.includes(':') && match[1].length === 1)) {
+    throw new BadParameter(name, `${name} must be a local time of day, HH:MM or HH:MM:SS on the 24-hour clock, without an offset (17:30)`);
+  }
+  return `${match[1].padStart(2, '0')}:${match[2]}:${match[3] ?? '00'}`;
 }
 
 function uuidOf(query: Query, name: string): string | undefined {
@@ -104,16 +110,34 @@ function uuidOf(query: Query, name: string): string | undefined {
   return text.toLowerCase();
 }
 
+/** What to send, said by every refusal of a date-time and in the OpenAPI document. */
+export const DATE_TIME_FORMS =
+  'an ISO 8601 date-time with its offset, such as 2026-12-01T09:00:00Z or 2026-12-01T09:00:00%2B01:00 (a "+" in a URL must be sent as %2B), or a date (2026-12-01, from 00:00 UTC)';
+
+/**
+ * An instant, in milliseconds since the epoch, from an ISO 8601 (RFC 3339) date-time, read as
+ * liberally as its meaning stays certain: `T`, `t` or a space between date and time; seconds and
+ * fractions optional (beyond milliseconds dropped); the offset as `Z`/`z`, `+01:00`, `+0100` or
+ * `+01`, and the `+` that a client left unencoded in the URL, which arrives as a space
+ * ("09:00:00 01:00": a `-` would have arrived as itself). A date alone is 00:00 UTC that day.
+ * Refused, with what to send: a time without an offset (whose clock?), a count of seconds (seconds
+ * or milliseconds?), and days, hours or offsets that do not exist.
+ */
 function dateTimeOf(query: Query, name: string): number | undefined {
   const text = single(query, name);
   if (text === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  const time = match ? Date.parse(text) : NaN;
-  // Date.parse rolls a day the month does not have (2026-02-30) into the next month: refuse it.
-  const [year, month, day] = (match ?? []).slice(1, 4).map(Number);
-  const realDay = !!match && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
-  if (Number.isNaN(time) || !realDay) throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, such as 2026-11-30T09:00:00Z`);
-  return time;
+  const refuse = (why: string) => new BadParameter(name, `${name} ${why}: send ${DATE_TIME_FORMS}`);
+  if (/^\d+$/.test(text)) throw refuse('is not a count of seconds');
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([Zz])|([+ -])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+  if (!match) throw refuse('must be an ISO 8601 date or date-time');
+  const [, year, month, day, hour, minute, second = '0', fraction = '0', utc, sign, offsetHours, offsetMinutes = '0'] = match;
+  if (hour !== undefined && !utc && !sign) throw refuse('has no offset, so its clock is unknown: add Z for UTC or the offset, such as +01:00');
+  const [y, mo, d, h, mi, s, oh, om] = [year, month, day, hour ?? '0', minute ?? '0', second, offsetHours ?? '0', offsetMinutes].map(Number);
+  // Date.UTC rolls a day the month does not have (2026-02-30) into the next month: refuse it.
+  const realDay = mo >= 1 && mo <= 12 && d >= 1 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+  if (!realDay || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) throw refuse('must be an ISO 8601 date or date-time, on a day and at a time that exist');
+  const offset = (sign === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  return Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.slice(0, 3).padEnd(3, '0'))) - offset;
 }
 
 /** The service filters of `/services`, read from the query. */

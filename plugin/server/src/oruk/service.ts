@@ -5,7 +5,8 @@
  * directory paging through `/services` and fetching every `/services/{id}` costs one build.
  *
  * Whole responses are kept too (`responses`), stamped with the content version, as the GraphQL
- * cache keeps its own (offer-view/store).
+ * cache keeps its own (offer-view/store). Each build sets the services' `last_modified` from what
+ * moved since the last (./last-modified).
  */
 import type { Core } from '@strapi/strapi';
 import type { OfferView } from '../../../shared/offer-view';
@@ -13,6 +14,7 @@ import { buildOnce, memoryStore } from '../offer-view/store';
 import type { CachedResponse } from '../http/cached-response';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
+import { ensureFeedModifiedTable, EVERY_OFFER, stampLastModified } from './last-modified';
 import { serviceAtLocationsOf, services, taxonomies, type EquivalentTerm, type Equivalents, type FeedLinks, type OrukService, type OrukServiceAtLocation, type OrukTaxonomy, type OrukTaxonomyTerm } from './map';
 
 /** Feeds (per offer and base URL) and whole responses kept at once. */
@@ -35,6 +37,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feeds = memoryStore<Promise<Feed | null>>(MAX_CACHED_FEEDS);
   const responses = memoryStore<CachedResponse>(MAX_CACHED_RESPONSES);
   const offerView = () => getService('offer-view');
+  let table: Promise<void> | null = null;
+  /** The services' `last_modified`, set as ./last-modified says (its table made on first use). */
+  async function stamp(slug: string | null, all: OrukService[], links: FeedLinks) {
+    await (table ??= ensureFeedModifiedTable(strapi.db.connection).catch((error) => {
+      table = null;
+      throw error;
+    }));
+    await stampLastModified(strapi.db.connection, slug ?? EVERY_OFFER, all, links.base);
+  }
 
   /** The slugs of every offer with a published version. */
   async function publishedSlugs(): Promise<string[]> {
@@ -69,6 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const others = await equivalents();
     const all = services(offers, vocabulary, links, others);
+    await stamp(slug, all, links);
     const listed = taxonomies(vocabulary, links, others);
     const terms = listed.flatMap((taxonomy) => taxonomy.taxonomy_terms);
     const atLocations = serviceAtLocationsOf(all);

@@ -7,9 +7,10 @@
  */
 import { errors } from '@strapi/utils';
 import type { ReachRow } from '../../../shared/reach';
+import { publicOrigin } from '../http/public-url';
 import { getService } from '../services/get-service';
 import { firstDay } from './report';
-import { MAX_BODY_BYTES, optedOut, pageSite, readBatch } from './validation';
+import { MAX_BODY_BYTES, notAReader, optedOut, pageSite, readBatch } from './validation';
 
 const reach = () => getService('reach');
 
@@ -23,8 +24,8 @@ const cell = (value: string | number) => {
 export default {
   /** For readers' browsers (the widget): counts a batch of anonymous events. */
   async record(ctx: any) {
-    // Global Privacy Control or Do Not Track: accepted and dropped, uncounted.
-    if (optedOut(ctx.request.headers)) {
+    // Global Privacy Control or Do Not Track, or not a reader (a bot, a script): accepted and dropped, uncounted.
+    if (optedOut(ctx.request.headers) || notAReader(ctx.request.headers)) {
       ctx.status = 202;
       ctx.body = { data: { counted: 0 } };
       return;
@@ -32,14 +33,14 @@ export default {
     if (Number(ctx.request.length) > MAX_BODY_BYTES) throw new errors.PayloadTooLargeError(`The batch is too large: send at most ${MAX_BODY_BYTES} bytes.`);
     const batch = readBatch(ctx.request.body);
     const site = pageSite(ctx.request.headers);
-    const counted = await reach().record(batch, site);
+    const counted = await reach().record(batch, site, ctx.request.ip);
     ctx.status = 202;
     ctx.body = { data: { counted } };
   },
 
-  /** For editors: an offer's reach over the last 12 months. */
+  /** For editors: an offer's reach over the last 12 months, the CMS's own pages apart. */
   async report(ctx: any) {
-    const report = await reach().report(ctx.params.documentId);
+    const report = await reach().report(ctx.params.documentId, new URL(publicOrigin(strapi, ctx)).origin);
     if (!report) throw new errors.NotFoundError(`There is no offer ${ctx.params.documentId}`);
     ctx.body = { data: report };
   },

@@ -40,7 +40,12 @@ export const mondayOf = (day: string) => {
 /** The first day a report to `today` covers: the Monday 52 weeks before this week's, so 53 whole weeks. */
 export const firstDay = (today: string) => dayOf(msOf(mondayOf(today)) - (WEEKS - 1) * 7 * DAY_MS);
 
-export function buildReport(content: ReportContent, rows: ReachRow[], seen: SiteSeen[], today: string): ReachReport {
+/**
+ * `ownSite`: the CMS's own origin. Views there are not a partner's page (its own public pages, an
+ * editor's preview): that site is marked `own`, listed after the others and not counted among
+ * the sites the offer reaches.
+ */
+export function buildReport(content: ReportContent, rows: ReachRow[], seen: SiteSeen[], today: string, ownSite = ''): ReachReport {
   const from = firstDay(today);
   const last30 = dayOf(msOf(today) - 29 * DAY_MS);
   const sum = (test: (row: ReachRow) => boolean) => rows.reduce((total, row) => total + (test(row) ? row.count : 0), 0);
@@ -74,8 +79,15 @@ export function buildReport(content: ReportContent, rows: ReachRow[], seen: Site
   }
   const sites: ReachSite[] = seen
     .filter((site) => siteViews.has(site.site))
-    .map((site) => ({ site: site.site, firstSeen: site.firstSeen, lastSeen: site.lastSeen, views: siteViews.get(site.site)!.views, viewsLast30Days: siteViews.get(site.site)!.recent }))
-    .sort((a, b) => b.views - a.views || a.site.localeCompare(b.site));
+    .map((site) => ({
+      site: site.site,
+      ...(ownSite && site.site === ownSite ? { own: true as const } : {}),
+      firstSeen: site.firstSeen,
+      lastSeen: site.lastSeen,
+      views: siteViews.get(site.site)!.views,
+      viewsLast30Days: siteViews.get(site.site)!.recent,
+    }))
+    .sort((a, b) => Number(!!a.own) - Number(!!b.own) || b.views - a.views || a.site.localeCompare(b.site));
 
   const arrangementChoices = by('arrangement');
   const arrangements: ReachChoice[] = [
@@ -115,7 +127,7 @@ export function buildReport(content: ReportContent, rows: ReachRow[], seen: Site
     name: content.name,
     from,
     to: today,
-    totals: { views: sum((row) => row.event === 'shown'), viewsLast30Days: sum((row) => row.event === 'shown' && row.day >= last30), sites: sites.length },
+    totals: { views: sum((row) => row.event === 'shown'), viewsLast30Days: sum((row) => row.event === 'shown' && row.day >= last30), sites: sites.filter((site) => !site.own).length },
     views,
     weeks,
     sites,

@@ -1,7 +1,8 @@
 /**
  * Reach, the plugin's service: counts readers' anonymous events against what is published (known
- * offers, their services, the vocabularies' codes), keeps a forger from flooding an offer's list of
- * sites, and writes the counts in batches (./counter). Editors read them through ./report.
+ * offers, their services, the vocabularies' codes), bounds what one client can add (./repeats),
+ * keeps a forger from flooding an offer's list of sites, and writes the counts in batches
+ * (./counter). Editors read them through ./report.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -9,6 +10,7 @@ import { OTHER_SITES, type ReachBatch, type ReachRow } from '../../../shared/rea
 import { UID } from '../uids';
 import { ensureReachTable, REACH_TABLE, ReachCounter } from './counter';
 import { buildReport, firstDay, type ReportContent, type SiteSeen } from './report';
+import { distinctEvents, RecentEvents } from './repeats';
 import { concernsService } from './validation';
 
 /** How long what is published is trusted before it is read again (a new service counts within this). */
@@ -29,6 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = <T>(key: string) => strapi.plugin('kinship-offer').config(key) as T;
   const knex = () => strapi.db.connection;
   const counter = new ReachCounter(knex, (message) => strapi.log.warn(message));
+  const recent = new RecentEvents();
   const catalogues = new Map<string, Promise<Catalogue>>();
   /** Per offer, today's known sites and how many new ones were let in today, on this instance. */
   const sites = new Map<string, Promise<{ day: string; known: Set<string>; added: number }>>();
@@ -109,27 +112,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Counts a batch from a page on `site`, after checking it against what is published. Throws a
-     * ValidationError naming the first problem, and then counts nothing. Resolves with the events counted.
+     * Counts a batch from a page on `site`, sent from the address `reader`, after checking it
+     * against what is published. Throws a ValidationError naming the first problem, and then
+     * counts nothing. Each event counts within the bounds of ./repeats. Resolves with the events counted.
      */
-    async record(batch: ReachBatch, site: string, at = new Date()): Promise<number> {
+    async record(batch: ReachBatch, site: string, reader: string, at = new Date()): Promise<number> {
       const offer = await catalogue(batch.offer);
       if (!offer) throw new errors.ValidationError(`There is no published offer "${batch.offer}"`);
-      const subjects = batch.events.map(([event, subject], index) => {
+      const events = batch.events.map(([event, subject], index): [ReachBatch['events'][number][0], string] => {
         const problem = (message: string) => new errors.ValidationError(`events[${index}]: ${message}`);
         if (concernsService(event, subject)) {
           const documentId = offer.services.get(subject);
           if (!documentId) throw problem('that service is not published in this offer');
-          return documentId;
+          return [event, documentId];
         }
         if (event === 'arrangement' && subject && !offer.arrangements.has(subject)) throw problem(`unknown arrangement "${subject}"`);
         if (event === 'support_type' && !offer.supportTypes.has(subject)) throw problem(`unknown support type "${subject}"`);
-        return subject;
+        return [event, subject];
       });
+      const window = config<number>('reachRepeatMinutes') * 60_000;
+      const counted = distinctEvents(events).filter(([event, subject]) => recent.firstIn(window, at.getTime(), reader, offer.documentId, event, subject));
+      if (!counted.length) return 0;
       const day = utcDay(at);
       const countedSite = await admit(day, offer.documentId, site);
-      batch.events.forEach(([event], index) => counter.add({ day, offer: offer.documentId, site: countedSite, event, subject: subjects[index] }));
-      return batch.events.length;
+      for (const [event, subject] of counted) counter.add({ day, offer: offer.documentId, site: countedSite, event, subject });
+      return counted.length;
     },
 
     /** The stored counts of an offer from `from` (YYYY-MM-DD) on, oldest first. */
@@ -141,8 +148,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy(['day', 'site', 'event', 'subject']);
     },
 
-    /** An offer's reach over the 12 months to `today`, for its editors; null if there is no such offer. */
-    async report(offerDocumentId: string, today = utcDay()) {
+    /**
+     * An offer's reach over the 12 months to `today`, for its editors, `ownSite` (the CMS's own
+     * origin) shown apart; null if there is no such offer.
+     */
+    async report(offerDocumentId: string, ownSite = '', today = utcDay()) {
       const offer: any = await strapi.documents(UID.offer).findOne({
         documentId: offerDocumentId,
         fields: ['name', 'publishedAt', 'updatedAt'],
@@ -183,7 +193,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         arrangementTypes: arrangementTypes.map(({ code, label }: any) => ({ code, label })),
         supportTypes: supportTypes.map(({ code, label }: any) => ({ code, label })),
       };
-      return buildReport(content, rows, seen, today);
+      return buildReport(content, rows, seen, today, ownSite);
     },
   };
 };

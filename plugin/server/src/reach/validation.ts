@@ -4,6 +4,7 @@
  * Each refusal is a ValidationError naming the problem (the controller answers 400 with it).
  */
 import { errors } from '@strapi/utils';
+import { isbot } from 'isbot';
 import { OFFER_VIEWS } from '../../../shared/code-lists';
 import { MAX_SITE_CHARS } from './counter';
 import { REACH_EVENTS, SEARCH_LENGTHS, SERVICE_EVENTS, type ReachBatch, type ReachEvent } from '../../../shared/reach';
@@ -101,3 +102,14 @@ export function pageSite(headers: Record<string, string | string[] | undefined>)
  * (DNT: 1). The widget sends nothing then; anything that arrives anyway is dropped uncounted.
  */
 export const optedOut = (headers: Record<string, string | string[] | undefined>) => headers['sec-gpc'] === '1' || headers.dnt === '1';
+
+/**
+ * Whether the request is not a reader's browser: a crawler (which may run the element), a
+ * link-preview bot, a headless or automated browser, or a script (curl, an HTTP library), by
+ * its User-Agent, read by isbot (5.x, the pattern list kept up to date upstream); or no
+ * User-Agent at all, which every browser sends. Dropped uncounted, as opting out is.
+ */
+export function notAReader(headers: Record<string, string | string[] | undefined>): boolean {
+  const agent = headers['user-agent'];
+  return typeof agent !== 'string' || !agent.trim() || isbot(agent);
+}
