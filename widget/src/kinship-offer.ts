@@ -39,7 +39,7 @@ const SCRIPT_URL = import.meta.url;
  * @csspart error - The message shown when the offer cannot be loaded.
  *
  * @cssprop --kinship-offer-font-family - Defaults to GOV.UK's "GDS Transport", arial, sans-serif.
- * @cssprop --kinship-offer-font-size - Base size (1.1875rem, GOV.UK body).
+ * @cssprop --kinship-offer-font-size - Base size (1.1875em: GOV.UK's 19px of the reader's default 16px, whatever the page's root size).
  * @cssprop --kinship-offer-text-colour - Falls back to --govuk-text-colour, then #0b0c0c.
  * @cssprop --kinship-offer-secondary-text-colour - Falls back to --govuk-secondary-text-colour.
  * @cssprop --kinship-offer-link-colour - Falls back to --govuk-link-colour, then #1a65a6.
@@ -52,7 +52,7 @@ const SCRIPT_URL = import.meta.url;
  * @cssprop --kinship-offer-error-colour - Falls back to --govuk-error-colour.
  * @cssprop --kinship-offer-button-colour - Buttons; falls back to --govuk-button-background-colour.
  * @cssprop --kinship-offer-button-text-colour - Button text (#fff).
- * @cssprop --kinship-offer-loading-height - Space kept while loading, so the page does not jump (20rem).
+ * @cssprop --kinship-offer-loading-height - Space kept while loading, so the page does not jump (20em).
  */
 export class KinshipOffer extends LitElement {
   static override styles = styles;

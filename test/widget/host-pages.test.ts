@@ -1,0 +1,54 @@
+/**
+ * The element on host pages we did not write: what their styles, scripts and documents do to it,
+ * in real Chromium. Each describe is one kind of host behaviour.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KinshipOffer } from '../../widget/src/kinship-offer';
+import { fakeNetwork, json, mount, recorded, settled, shadow, type FakeNetwork } from './support';
+
+let network: FakeNetwork;
+beforeEach(async () => {
+  const offer = (await recorded()).data.kinshipOffer;
+  network = fakeNetwork(() => json({ data: { kinshipOffer: offer } }));
+  history.replaceState(null, '', location.pathname);
+});
+afterEach(() => {
+  network.restore();
+  history.replaceState(null, '', location.pathname);
+  document.documentElement.removeAttribute('style');
+});
+
+/** The size a reader sees a service's summary at, in CSS pixels. */
+const bodySize = (element: KinshipOffer) => getComputedStyle(shadow(element).querySelector('[part="service"] p')!).fontSize;
+
+describe('a page that sizes its root (rem) or zooms', () => {
+  for (const root of ['62.5%', '10px', '125%']) {
+    it(`keeps GOV.UK's 19px body text with html { font-size: ${root} }`, async () => {
+      document.documentElement.style.fontSize = root;
+      const element = await settled(await mount('offer="example-borough"'));
+      expect(bodySize(element)).to.equal('19px');
+      expect(getComputedStyle(shadow(element).querySelector('h2')!).fontSize).to.equal('30.4px');
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('grows with the page at 200% and 400%', async () => {
+    document.documentElement.style.fontSize = '62.5%';
+    const element = await settled(await mount('offer="example-borough"'));
+    const status = shadow(element).querySelector('[part="status"]')!; // one line: "31 services"
+    for (const zoom of [1, 2, 4]) {
+      document.documentElement.style.zoom = String(zoom);
+      expect(status.getBoundingClientRect().height).to.be.closeTo(19 * 1.32 * zoom, 1);
+    }
+    await expect(element).to.be.accessible();
+  });
+
+  it('still takes --kinship-offer-font-size when a page sets it', async () => {
+    document.documentElement.style.fontSize = '62.5%';
+    const element = await mount('offer="example-borough" style="--kinship-offer-font-size: 2.4rem"');
+    await settled(element);
+    expect(bodySize(element)).to.equal('24px');
+    await expect(element).to.be.accessible();
+  });
+});
