@@ -52,3 +52,67 @@ describe('a page that sizes its root (rem) or zooms', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('a page with keyboard shortcuts and form watchers', () => {
+  /**
+   * What Mousetrap and its like do: act on keys pressed anywhere on the page, unless they were
+   * typed into a field (its stopCallback: input, select, textarea, contenteditable).
+   */
+  function shortcutLibrary() {
+    const fired: string[] = [];
+    const typed: string[] = [];
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.matches('input, select, textarea') || target.isContentEditable) return;
+      fired.push(`${event.type} ${event.key}`);
+    };
+    const onInput = (event: Event) => typed.push((event.target as Element).localName);
+    for (const type of ['keydown', 'keypress', 'keyup'] as const) document.addEventListener(type, onKey);
+    document.addEventListener('input', onInput);
+    return {
+      fired,
+      typed,
+      remove() {
+        for (const type of ['keydown', 'keypress', 'keyup'] as const) document.removeEventListener(type, onKey);
+        document.removeEventListener('input', onInput);
+      },
+    };
+  }
+
+  it('never sees what a reader types in the search box, nor the keys that move through and pick the choices', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const page = shortcutLibrary();
+    try {
+      shadow(element).querySelector<HTMLInputElement>('#search')!.focus();
+      await sendKeys({ type: 'sessions/' });
+      await sendKeys({ press: 'Backspace' });
+      shadow(element).querySelector<HTMLInputElement>('input[type="radio"]')!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Space' });
+      expect(page.fired).to.deep.equal([]);
+      expect(page.typed).to.deep.equal([]);
+      expect(shadow(element).querySelector<HTMLInputElement>('#search')!.value).to.equal('sessions');
+    } finally {
+      page.remove();
+    }
+    await expect(element).to.be.accessible();
+  });
+
+  it('lets the page see Escape, Tab and Ctrl shortcuts from its fields, and every key pressed elsewhere', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const page = shortcutLibrary();
+    try {
+      shadow(element).querySelector<HTMLInputElement>('#search')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'k' });
+      await sendKeys({ up: 'Control' });
+      shadow(element).querySelector<HTMLElement>('summary')!.focus();
+      await sendKeys({ type: '?' });
+      expect(page.fired).to.include.members(['keydown Escape', 'keydown k', 'keydown ?']);
+    } finally {
+      page.remove();
+    }
+    await expect(element).to.be.accessible();
+  });
+});

@@ -15,6 +15,23 @@ import { heading, renderContact, renderSections, renderServiceDetails, type Rend
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
 
+/** What a reader's typing and key presses in a field fire that leaves a shadow root (composed). */
+const TYPING_EVENTS = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input'];
+
+/**
+ * Stops an event from one of the element's fields at its shadow root, as if the page had never
+ * seen it, except the keys a page must still see: Escape (closing the page's own dialog), Tab (a
+ * dialog's focus trap) and presses with Ctrl or Cmd (the browser's and the page's own shortcuts).
+ * Focus events and `change` go on (a page's focus trap needs them; `change`, `submit` and `reset`
+ * do not leave a shadow root at all).
+ */
+function keepTyping(event: Event) {
+  if (!(event.composedPath()[0] as Element).matches?.('input, textarea, select')) return;
+  const key = event as KeyboardEvent;
+  if (key.key === 'Escape' || key.key === 'Tab' || key.ctrlKey || key.metaKey) return;
+  event.stopPropagation();
+}
+
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
 
@@ -168,6 +185,19 @@ export class KinshipOffer extends LitElement {
       this._focusAfterLoad = false;
       this._moveFocus('.first');
     }
+  }
+
+  /**
+   * Key presses and typing in the element's fields stay in the element. Events from a shadow root
+   * reach the page retargeted to <kinship-offer>, so a host's shortcut library (Mousetrap, a CMS's
+   * "/" to search), which ignores keys typed into the page's own fields, cannot tell them from
+   * keys pressed on the page, and a form's "unsaved changes" check counts our search as its input
+   * (see keepTyping).
+   */
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    for (const type of TYPING_EVENTS) root.addEventListener(type, keepTyping);
+    return root;
   }
 
   static override get observedAttributes() {
