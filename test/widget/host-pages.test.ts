@@ -116,3 +116,42 @@ describe('a page with keyboard shortcuts and form watchers', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('a document whose URL cannot be written', () => {
+  const choose = (element: KinshipOffer) => {
+    const radio = shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!;
+    radio.click();
+    return element.updateComplete;
+  };
+
+  it('keeps the reader\'s choices in the element when the page\'s history refuses them, and still tells the page', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const refuse = () => {
+      throw new DOMException('A history state object cannot be created in this document', 'SecurityError');
+    };
+    const { pushState, replaceState } = history;
+    history.pushState = refuse;
+    history.replaceState = refuse;
+    const uncaught: unknown[] = [];
+    const onError = (event: ErrorEvent) => uncaught.push(event.error);
+    addEventListener('error', onError);
+    const filtered: unknown[] = [];
+    document.addEventListener('kinship-offer-filter', (event) => filtered.push((event as CustomEvent).detail.arrangement));
+    try {
+      await choose(element);
+      const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+      search.value = 'school';
+      search.dispatchEvent(new Event('input'));
+      await element.updateComplete;
+    } finally {
+      history.pushState = pushState;
+      history.replaceState = replaceState;
+      removeEventListener('error', onError);
+    }
+    expect(uncaught).to.deep.equal([]);
+    expect(filtered).to.deep.equal(['special_guardianship_order', 'special_guardianship_order']);
+    expect(shadow(element).querySelector<HTMLInputElement>('#arrangement-special_guardianship_order')!.checked).to.equal(true);
+    expect(location.search).to.equal('');
+    await expect(element).to.be.accessible();
+  });
+});
