@@ -117,3 +117,29 @@ describe('the script tag as people paste it', () => {
     await close();
   });
 });
+
+describe('a frame whose address cannot change', () => {
+  const FRAMED = `<kinship-offer offer="example-borough"><a href="https://www.example.gov.uk/kinship">Kinship local offer</a></kinship-offer>
+    <script src="{{CMS_URL}}/api/kinship-offer/widget.js"></script>
+    <script>document.addEventListener('kinship-offer-filter', (event) => parent.postMessage(event.detail.arrangement, '*'));</script>`;
+  const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+  it.each([
+    ['srcdoc', ''],
+    ['srcdoc, sandboxed without allow-same-origin', ' sandbox="allow-scripts"'],
+  ])('%s: choosing an arrangement works, throws nothing, and tells the page', async (what, sandbox) => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A framed offer</title></head><body><main>
+      <h1>A framed offer</h1>
+      <iframe title="Kinship local offer" width="900" height="700"${sandbox} srcdoc="${attribute(FRAMED)}"></iframe>
+      <script>window.told = []; addEventListener('message', (event) => told.push(event.data));</script>
+    </main></body></html>`;
+    const { page, problems, close } = await open(`framed-${what.replace(/\W+/g, '-')}.html`, html);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('kinship-offer [part="contact"]').waitFor();
+    await frame.locator('kinship-offer').getByLabel('Special guardianship order').check();
+    await expect.poll(() => page.evaluate(() => (window as any).told)).toEqual(['special_guardianship_order']);
+    await expect(frame.locator('kinship-offer [part="status"]').textContent()).resolves.toMatch(/\d+ services?/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
