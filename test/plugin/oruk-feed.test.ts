@@ -385,7 +385,7 @@ describe('over HTTP', () => {
 
   it('is cacheable: an ETag, and a 304 for a repeat pull while nothing changed', async () => {
     const first = await httpGet(`${feed}/services`);
-    expect(first.headers['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d+/);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=0, must-revalidate, s-maxage=\d+/);
     expect(first.headers.etag).toBeTruthy();
     const again = await httpGet(`${feed}/services`, { 'if-none-match': first.headers.etag as string });
     expect(again.status).toBe(304);
