@@ -105,7 +105,7 @@ export class KinshipOffer extends LitElement {
   /** Restricts the view to these support types: space- or comma-separated codes. */
   supportTypes = '';
 
-  /** "full" (everything), "services" (the filters and services only) or "contact" (the named contact only). */
+  /** "full" (everything), "services" (the named contact, the filters and services) or "contact" (the named contact only). */
   view: OfferViewKind = 'full';
 
   /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
