@@ -155,3 +155,19 @@ describe('a document whose URL cannot be written', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('on a phone\'s first screen', () => {
+  it('offers only the support types the offer has services of', async () => {
+    const offer = structuredClone((await recorded()).data.kinshipOffer);
+    offer.services = offer.services.filter((service: any) => !service.supportTypes.some((type: any) => ['legal_support', 'family_time'].includes(type.code)));
+    network.restore();
+    network = fakeNetwork(() => json({ data: { kinshipOffer: offer } }));
+    const element = await settled(await mount('offer="example-borough"'));
+    const offered = [...shadow(element).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((input) => input.value);
+    expect(offered).not.to.include.members(['legal_support']);
+    expect(offered).not.to.include('family_time');
+    const types = new Set(offer.services.flatMap((service: any) => service.supportTypes.map((type: any) => type.code)));
+    expect(offered).to.have.members(offer.vocabulary.supportTypes.map((term: any) => term.code).filter((code: string) => types.has(code)));
+    await expect(element).to.be.accessible();
+  });
+});

@@ -303,7 +303,10 @@ export class KinshipOffer extends LitElement {
     const offer = this._offer!;
     const t = this._t;
     const restrictTo = this._settings.supportTypes;
-    const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
+    // Only support types this offer has a service of: a choice that can only say "no services"
+    // costs a reader on a phone a screen of scrolling for nothing.
+    const offered = new Set(offer.services.flatMap((service) => service.supportTypes.map((term) => term.code)));
+    const supportTypes = offer.vocabulary.supportTypes.filter((term) => offered.has(term.code) && (!restrictTo.length || restrictTo.includes(term.code)));
     const results = this._results();
     const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
     return html`
