@@ -1,7 +1,10 @@
 /**
- * The widget as one self-contained ES module, Lit included: what a host page loads with one
- * script tag. Written twice: into widget/dist (the npm package) and into the plugin's dist, from
- * where the CMS serves it at /api/kinship-offer/widget.js.
+ * The widget as one self-contained file, Lit included: what a host page loads with one script tag.
+ * Written twice: as an ES module into widget/dist (the npm package, for sites that bundle their
+ * own JavaScript), and as a script that runs either way into the plugin's dist, from where the CMS
+ * serves it at /api/kinship-offer/widget.js: people paste that tag as they find it, and tag
+ * managers and some CMSs write it without type="module", where a module's `import.meta` or
+ * `export` is a SyntaxError and nothing of ours could even say why.
  */
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -37,14 +40,28 @@ const precompress = (file) => ({
   },
 });
 
+/**
+ * Where the served script finds its own address (`import.meta.url` in the source, which a classic
+ * script cannot have): a classic script's `document.currentScript`; as a module (where that is
+ * null), its tag, the last on the page with the served path.
+ */
+const scriptAddress = () => ({
+  name: 'script-address',
+  resolveImportMeta(property, { format }) {
+    if (format !== 'iife' || property !== 'url') return null;
+    return `(document.currentScript||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
+  },
+});
+
 export default {
   input: 'widget/src/kinship-offer.ts',
   output: [
     { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
-    { file: 'plugin/dist/widget/kinship-offer.js', format: 'es', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
+    { file: 'plugin/dist/widget/kinship-offer.js', format: 'iife', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
   ],
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    scriptAddress(),
     compactGraphQL(),
     typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
     // Lit's templates and styles are strings (html`…`, and tags with "css" in their name): strip

@@ -21,8 +21,10 @@ export const COST_TYPES = ['free', 'means_tested', 'charged'] as const;
 export type CostType = (typeof COST_TYPES)[number];
 
 /**
- * What `<kinship-offer view="…">` shows: the whole offer, the filters and services only, or the
- * named contact only. The first is the default.
+ * What `<kinship-offer view="…">` shows: the whole offer; the named contact with the filters and
+ * services (no statutory sections); or the named contact only. The first is the default. Every
+ * view has the named contact: a carer on a page of services may find none that fits, and then
+ * the person to call is what they came for.
  */
 export const OFFER_VIEWS = ['full', 'services', 'contact'] as const;
 export type OfferViewKind = (typeof OFFER_VIEWS)[number];

@@ -91,7 +91,7 @@ describe('two instances on one database behind nginx', () => {
     const before = await readOffer(nginx.url);
     expect(before.status).toBe(200);
     // The CMS's lifetimes are the plugin's settings, and one copy serves every host site.
-    expect(before.headers.get('cache-control')).toBe(`public, max-age=0, s-maxage=${S}, stale-while-revalidate=${W}, stale-if-error=${E}`);
+    expect(before.headers.get('cache-control')).toBe(`public, max-age=0, must-revalidate, s-maxage=${S}, stale-while-revalidate=${W}, stale-if-error=${E}`);
     expect(before.headers.get('vary') ?? '').not.toMatch(/origin/i);
     expect(before.headers.get('etag')).toBeTruthy();
     // nginx keeps it: the same request again is answered from its cache.

@@ -25,7 +25,7 @@ beforeAll(async () => {
   [A, B] = await insertFictionalOffers(cms.strapi, { offers: 2, services: 3 });
 });
 
-const CONTRACT = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400';
+const CONTRACT = 'public, max-age=0, must-revalidate, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400';
 afterAll(async () => cms?.stop());
 
 /** The widget's request, as the browser sends it. */

@@ -444,13 +444,24 @@ describe('attributes', () => {
     expect(serviceTitles(element)).to.have.members(expected.map((s: any) => s.title));
   });
 
-  it('view="contact" shows only the named contact; view="services" leaves out the sections', async () => {
+  it('view="contact" shows only the named contact; view="services" the named contact, filters and services, no sections', async () => {
     const contact = await settled(await mount('offer="example-borough" view="contact"'));
     expect([...shadow(contact).querySelectorAll('h2')].map((h) => text(h))).to.deep.equal(['Contact Kinship Support Team']);
     const services = await settled(await mount('offer="example-borough" view="services"'));
     const headings = [...shadow(services).querySelectorAll('h2')].map((h) => text(h));
-    expect(headings).to.include('Support and services');
-    expect(headings).not.to.include('How to complain');
+    expect(headings).to.deep.equal(['Contact Kinship Support Team', 'What is your arrangement?', 'Support and services']);
+    expect(shadow(services).querySelector('[part="section"]')).to.equal(null);
+    await expect(services).to.be.accessible();
+  });
+
+  it('renders every documented part: contact, filters, status, service, section; and error when it fails', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    for (const part of ['contact', 'filters', 'status', 'service', 'section']) expect(shadow(element).querySelector(`[part="${part}"]`), part).to.exist;
+    network.restore();
+    network = fakeNetwork(() => json({ errors: [{ message: 'down' }] }, 500));
+    const failed = await settled(await mount('offer="example-borough"'));
+    expect(shadow(failed).querySelector('[part="error"]')).to.exist;
+    await expect(element).to.be.accessible();
   });
 
   it('heading-level fits the host page\'s outline', async () => {

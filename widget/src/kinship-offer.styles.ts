@@ -15,8 +15,11 @@ const constantCSS = ([text]: TemplateStringsArray) => unsafeCSS(text);
  * most council sites do; the custom properties fall back to GOV.UK's own where the host has them.
  * Page styles cannot reach inside the shadow root, but inherited ones (text-transform, letter
  * spacing, even from `* { … !important }`) would flow in through the host element: .root starts
- * again from `all: initial`. What a host can change is the custom properties, the parts and the
- * host element's own box (margin, width).
+ * again from `all: initial`. Sizes never come from the page either: `rem` is the page's root size,
+ * which many sites set to 10px (`html { font-size: 62.5% }`). .root is `medium` (the reader's own
+ * default size, 16px unless they chose larger; zoom scales it as it does everything), and every
+ * size inside is in `em` from there. What a host can change is the custom properties, the parts
+ * and the host element's own box (margin, width).
  */
 export const styles = constantCSS`
   :host {
@@ -39,7 +42,7 @@ export const styles = constantCSS`
     all: initial;
     display: block;
     font-family: var(--kinship-offer-font-family, 'GDS Transport', arial, sans-serif);
-    font-size: var(--kinship-offer-font-size, 1.1875rem);
+    font-size: medium;
     line-height: 1.32;
     color: var(--_text);
     background: var(--_background);
@@ -50,8 +53,13 @@ export const styles = constantCSS`
   * {
     box-sizing: border-box;
   }
+  /* GOV.UK's body size, 19px of the default 16: on .root's children, so em is the reader's medium
+     (a heading's own size, being more specific, still applies to it). */
+  :where(.root) > * {
+    font-size: var(--kinship-offer-font-size, 1.1875em);
+  }
   .loading {
-    min-height: var(--kinship-offer-loading-height, 20rem);
+    min-height: var(--kinship-offer-loading-height, 20em);
   }
   h1, h2, h3, h4, h5, h6, .rich-heading {
     font-weight: 700;
@@ -78,11 +86,11 @@ export const styles = constantCSS`
   a {
     color: var(--_link);
     text-decoration: underline;
-    text-decoration-thickness: max(1px, 0.0625rem);
+    text-decoration-thickness: max(1px, 0.0625em);
     text-underline-offset: 0.15em;
   }
   a:hover {
-    text-decoration-thickness: max(3px, 0.1875rem);
+    text-decoration-thickness: max(3px, 0.1875em);
   }
   a:focus-visible, summary:focus-visible {
     outline: 3px solid transparent;

@@ -15,6 +15,23 @@ import { heading, renderContact, renderSections, renderServiceDetails, type Rend
 import { DEFAULT_STRINGS, format, type Strings } from './strings';
 import { UrlState } from './url-state';
 
+/** What a reader's typing and key presses in a field fire that leaves a shadow root (composed). */
+const TYPING_EVENTS = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input'];
+
+/**
+ * Stops an event from one of the element's fields at its shadow root, as if the page had never
+ * seen it, except the keys a page must still see: Escape (closing the page's own dialog), Tab (a
+ * dialog's focus trap) and presses with Ctrl or Cmd (the browser's and the page's own shortcuts).
+ * Focus events and `change` go on (a page's focus trap needs them; `change`, `submit` and `reset`
+ * do not leave a shadow root at all).
+ */
+function keepTyping(event: Event) {
+  if (!(event.composedPath()[0] as Element).matches?.('input, textarea, select')) return;
+  const key = event as KeyboardEvent;
+  if (key.key === 'Escape' || key.key === 'Tab' || key.ctrlKey || key.metaKey) return;
+  event.stopPropagation();
+}
+
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
 
@@ -39,7 +56,7 @@ const SCRIPT_URL = import.meta.url;
  * @csspart error - The message shown when the offer cannot be loaded.
  *
  * @cssprop --kinship-offer-font-family - Defaults to GOV.UK's "GDS Transport", arial, sans-serif.
- * @cssprop --kinship-offer-font-size - Base size (1.1875rem, GOV.UK body).
+ * @cssprop --kinship-offer-font-size - Base size (1.1875em: GOV.UK's 19px of the reader's default 16px, whatever the page's root size).
  * @cssprop --kinship-offer-text-colour - Falls back to --govuk-text-colour, then #0b0c0c.
  * @cssprop --kinship-offer-secondary-text-colour - Falls back to --govuk-secondary-text-colour.
  * @cssprop --kinship-offer-link-colour - Falls back to --govuk-link-colour, then #1a65a6.
@@ -52,7 +69,7 @@ const SCRIPT_URL = import.meta.url;
  * @cssprop --kinship-offer-error-colour - Falls back to --govuk-error-colour.
  * @cssprop --kinship-offer-button-colour - Buttons; falls back to --govuk-button-background-colour.
  * @cssprop --kinship-offer-button-text-colour - Button text (#fff).
- * @cssprop --kinship-offer-loading-height - Space kept while loading, so the page does not jump (20rem).
+ * @cssprop --kinship-offer-loading-height - Space kept while loading, so the page does not jump (20em).
  */
 export class KinshipOffer extends LitElement {
   static override styles = styles;
@@ -88,7 +105,7 @@ export class KinshipOffer extends LitElement {
   /** Restricts the view to these support types: space- or comma-separated codes. */
   supportTypes = '';
 
-  /** "full" (everything), "services" (the filters and services only) or "contact" (the named contact only). */
+  /** "full" (everything), "services" (the named contact, the filters and services) or "contact" (the named contact only). */
   view: OfferViewKind = 'full';
 
   /** The level of the element's top headings (1 to 6), to fit the host page's outline. */
@@ -168,6 +185,19 @@ export class KinshipOffer extends LitElement {
       this._focusAfterLoad = false;
       this._moveFocus('.first');
     }
+  }
+
+  /**
+   * Key presses and typing in the element's fields stay in the element. Events from a shadow root
+   * reach the page retargeted to <kinship-offer>, so a host's shortcut library (Mousetrap, a CMS's
+   * "/" to search), which ignores keys typed into the page's own fields, cannot tell them from
+   * keys pressed on the page, and a form's "unsaved changes" check counts our search as its input
+   * (see keepTyping).
+   */
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    for (const type of TYPING_EVENTS) root.addEventListener(type, keepTyping);
+    return root;
   }
 
   static override get observedAttributes() {
@@ -273,7 +303,10 @@ export class KinshipOffer extends LitElement {
     const offer = this._offer!;
     const t = this._t;
     const restrictTo = this._settings.supportTypes;
-    const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
+    // Only support types this offer has a service of: a choice that can only say "no services"
+    // costs a reader on a phone a screen of scrolling for nothing.
+    const offered = new Set(offer.services.flatMap((service) => service.supportTypes.map((term) => term.code)));
+    const supportTypes = offer.vocabulary.supportTypes.filter((term) => offered.has(term.code) && (!restrictTo.length || restrictTo.includes(term.code)));
     const results = this._results();
     const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
     return html`

@@ -27,7 +27,9 @@ export class Reach {
       const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
       const to = this._to();
       const key = event + ' ' + subject;
-      if (!to || browser.globalPrivacyControl || browser.doNotTrack == '1' || this._sent.has(key)) return;
+      // A frame sandboxed without allow-same-origin has no site to count (its Origin is "null"):
+      // the CMS would refuse the count, and the refusal would show in the page's console.
+      if (!to || origin == 'null' || browser.globalPrivacyControl || browser.doNotTrack == '1' || this._sent.has(key)) return;
       this._sent.add(key);
       const batch = to.join('\n');
       if (!queued.size) setTimeout(flush);

@@ -36,9 +36,22 @@ export class UrlState implements ReactiveController {
     return readFilters(location.search, this._scope);
   }
 
-  /** Adds a history entry (Back undoes the choice) or, as a reader types, replaces the current one. */
+  /** False once the document refused a URL: the choices then live only in the element. */
+  private _writable = true;
+
+  /**
+   * Adds a history entry (Back undoes the choice) or, as a reader types, replaces the current one.
+   * Never throws: a document whose URL cannot be written (a `srcdoc` or `about:blank` frame, a
+   * sandbox without allow-same-origin, a page that locked `history` down) refuses with a
+   * SecurityError, and then the choices are kept in the element alone, as they are on screen.
+   */
   write(filters: FilterState, replace: boolean) {
-    const url = writeFilters(location.href, filters, this._scope);
-    if (url !== location.href) history[replace ? 'replaceState' : 'pushState'](history.state, '', url);
+    if (!this._writable) return;
+    try {
+      const url = writeFilters(location.href, filters, this._scope);
+      if (url !== location.href) history[replace ? 'replaceState' : 'pushState'](history.state, '', url);
+    } catch {
+      this._writable = false;
+    }
   }
 }

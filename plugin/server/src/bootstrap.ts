@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { publicPreflights } from './http/preflight';
 import { keepAddressesFromSharedCaches } from './http/public-url';
 import { ensureHitTable } from './middlewares/rate-limit';
+import routes from './routes';
 import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
 import { offerResponseCache } from './offer-view/http-cache';
 import { getService } from './services/get-service';
@@ -18,6 +20,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   // Around every route: a response with addresses made from the request's Host is kept from shared caches.
   strapi.server.use(keepAddressesFromSharedCaches());
+  // Ahead of the app's strapi::cors, which would refuse the headers host pages add (./http/preflight).
+  strapi.server.app.middleware.splice(1, 0, publicPreflights(routes['content-api'].routes, String(strapi.config.get('api.rest.prefix', '/api'))));
   // First in line (after Strapi's request context), ahead of the app's own middlewares: a cache hit
   // then costs about what a static file does. Those middlewares still run for every miss, and the
   // headers they set are kept with the response and sent again with each hit (./offer-view/http-cache).

@@ -31,12 +31,14 @@ export default {
     reachNewSitesPerDay: 20,
     /**
      * How shared caches (a CDN, Varnish, nginx) may keep the public reads: the widget's offer
-     * request and the Open Referral feed. In seconds, each sent in `Cache-Control`:
-     * `public, max-age=0, s-maxage=<sharedMaxAge>, stale-while-revalidate=<staleWhileRevalidate>,
-     * stale-if-error=<staleIfError>`. Browsers always revalidate (max-age=0, a 304 with no body
-     * when unchanged). After a publish, a reader sees the change within sharedMaxAge +
-     * staleWhileRevalidate + 1 s (the content version is reused for a second): 61 s by default.
-     * With the CMS down, a shared cache may go on serving what it has for staleIfError.
+     * request, the Open Referral feed and the public pages. In seconds, each sent in
+     * `Cache-Control`: `public, max-age=0, must-revalidate, s-maxage=<sharedMaxAge>,
+     * stale-while-revalidate=<staleWhileRevalidate>, stale-if-error=<staleIfError>`. Browsers ask
+     * again every time (max-age=0 with must-revalidate: a 304 with no body when unchanged, and
+     * never their own stale copy); only shared caches serve stale. After a publish, a reader sees
+     * the change within sharedMaxAge + staleWhileRevalidate + 1 s (the content version is reused
+     * for a second): 61 s by default, and at once without a shared cache. With the CMS down, a
+     * shared cache may go on serving what it has for staleIfError.
      */
     cache: { ...CACHE_DEFAULTS },
   },

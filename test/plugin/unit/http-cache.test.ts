@@ -102,7 +102,7 @@ describe('the response cache key', () => {
       'access-control-allow-origin': '*',
       vary: 'Accept-Encoding',
       'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400',
+      'cache-control': 'public, max-age=0, must-revalidate, s-maxage=30, stale-while-revalidate=30, stale-if-error=86400',
       'x-cache': 'HIT',
       'server-timing': expect.stringMatching(/^cache;desc=HIT, app;dur=[\d.]+$/),
     });

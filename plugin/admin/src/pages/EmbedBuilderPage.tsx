@@ -14,7 +14,7 @@ import { PLUGIN_PATH } from '../plugin-id';
 
 const VIEW_LABELS: Record<View, string> = {
   full: 'The whole offer',
-  services: 'Services only (with filters)',
+  services: 'The named contact and the services (with filters)',
   contact: 'The named contact only',
 };
 

@@ -4,11 +4,15 @@
  * it in memory (`CachedResponse`) and send it with `sendCached`, so both say the same to browsers,
  * CDNs and operators:
  *
- * - `Cache-Control: public, max-age=0, s-maxage=S, stale-while-revalidate=W, stale-if-error=E`
- *   (plugin config `cache`, ../config): a shared cache serves it for S seconds, then stale for W
- *   more while it revalidates, so a reader sees a publish within S + W + 1 s (the content version
- *   is reused for a second: offer-view/content-version), 61 s by default; with the CMS down, for E.
- *   Browsers revalidate every time (a 304 with no body while unchanged).
+ * - `Cache-Control: public, max-age=0, must-revalidate, s-maxage=S, stale-while-revalidate=W,
+ *   stale-if-error=E` (plugin config `cache`, ../config): a shared cache serves it for S seconds,
+ *   then stale for W more while it revalidates, so a reader sees a publish within S + W + 1 s (the
+ *   content version is reused for a second: offer-view/content-version), 61 s by default; with the
+ *   CMS down, for E. Browsers revalidate every time (a 304 with no body while unchanged):
+ *   `stale-while-revalidate` binds browsers too (Chromium's cache honours it), and without
+ *   `must-revalidate` a reader's reload showed their own stale copy after a publish the shared
+ *   cache already had. `must-revalidate` stops that in browsers; nginx (1.22) applies
+ *   `stale-while-revalidate` and `stale-if-error` all the same (test/e2e/browser-cache).
  * - A strong ETag per representation: the body's hash, with `-br` or `-gzip` for a compressed one.
  * - `Content-Encoding: br` or `gzip` as Accept-Encoding allows (../http/encoding), compressed once
  *   per cached response on first request and kept with it; bodies under 1 KiB are sent as they are.
@@ -74,7 +78,7 @@ export function cacheSettings(): CacheSettings {
 
 /** `Cache-Control` for a public read (see the module comment). */
 export function publicCacheControl({ sharedMaxAge, staleWhileRevalidate, staleIfError } = cacheSettings()): string {
-  return `public, max-age=0, s-maxage=${sharedMaxAge}, stale-while-revalidate=${staleWhileRevalidate}, stale-if-error=${staleIfError}`;
+  return `public, max-age=0, must-revalidate, s-maxage=${sharedMaxAge}, stale-while-revalidate=${staleWhileRevalidate}, stale-if-error=${staleIfError}`;
 }
 
 /** Any origin may read it, without credentials, and no shared cache splits it per origin. */

@@ -18,11 +18,13 @@
  *
  * Such a request may also come without the headers Apollo's CSRF protection asks of GETs: it reads
  * public, published content and changes nothing, so there is nothing to forge, and a browser then
- * sends it without a CORS preflight, one round trip sooner.
+ * sends it without a CORS preflight, one round trip sooner. When a host page's script adds headers
+ * of its own and the browser asks first all the same, the preflight is answered here too.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { cachedResponse, sendCached } from '../http/cached-response';
+import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
 import { getService } from '../services/get-service';
 import { memoised } from './store';
 
@@ -35,6 +37,7 @@ const MAX_QUERY_LENGTH = 10_000;
  * most, graphql/request-limits), is left to GraphQL.
  */
 const MAX_OFFERS = 10;
+const GET = ['GET', 'HEAD'];
 
 type Parse = (source: string) => any;
 
@@ -157,6 +160,11 @@ export function offerResponseCache(strapi: Core.Strapi) {
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
     // it, and Apollo refuses it (400 or 405).
     const head = ctx.method === 'HEAD';
+    // A host page's tracing agent adds headers to the widget's GET, which then needs a preflight:
+    // answered for this kind of request only, which the preflight's URL already shows (../http/preflight).
+    if (ctx.path === endpoint && isPublicPreflight(ctx, GET) && (ctx.querystring ?? '').length <= 4 * MAX_QUERY_LENGTH && requests(ctx.querystring ?? '')) {
+      return answerPublicPreflight(ctx, GET);
+    }
     if (ctx.path !== endpoint || (ctx.method !== 'GET' && !head)) return next();
     if (ctx.get('authorization')) return next();
     const startedAt = performance.now();
