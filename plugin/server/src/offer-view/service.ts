@@ -53,10 +53,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The instance's default locale (Strapi i18n), for offers and vocabularies alike. */
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Its published locales, and the one to serve for `requested` (see ../locales). */
-  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
+  /** The locales the offer `slug` is published in, in no set order. */
+  async function publishedLocales(slug: string): Promise<string[]> {
     const published = await strapi.db.query(UID.offer).findMany({ where: { slug, publishedAt: { $notNull: true } }, select: ['locale'] });
-    return matchLocale(requested, published.map((row: { locale: string }) => row.locale), fallback);
+    return published.map((row: { locale: string }) => row.locale);
+  }
+
+  /** The locale to serve for `requested` (see ../locales). */
+  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
+    return matchLocale(requested, await publishedLocales(slug), fallback);
   }
 
   /**
@@ -124,6 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The current content version of the offer `slug`, or of everything without one (see ./content-version). */
     contentVersion: (slug?: string | null) => version.current(slug),
+
+    publishedLocales,
 
     /** Called on every write to the plugin's content through this instance. */
     changed: () => version.changed(),

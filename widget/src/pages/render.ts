@@ -1,0 +1,147 @@
+/**
+ * The public pages, rendered on the server with Lit's server rendering (@lit-labs/ssr 4.1.0, pinned:
+ * a labs package; test/plugin/unit/pages-render.test.ts holds what it emits). The offer inside a
+ * page is drawn by the element's own render modules (../render), from the element's own words
+ * (../strings) and formats (../format), so a page and the element cannot drift apart; the
+ * document around it (head, header, breadcrumbs, footer) is a server-only template of
+ * @lit-labs/ssr, which may hold `<html>`, `<title>` and the like.
+ *
+ * Why Lit's server rendering: the element's templates are Lit templates, and this renders those
+ * very templates, escaping as Lit escapes (text, attribute values); a second template language
+ * would be a second definition of how the offer looks. Data is read before rendering (there is no
+ * async render), by the plugin (plugin/server/src/pages).
+ *
+ * This module is bundled for Node by rollup (rollup.config.mjs) into the plugin's
+ * dist/pages/render.mjs, with lit and @lit-labs/ssr left as the plugin's own dependencies: the
+ * plugin is published as it is, and loads its pages from its own build, never from ../widget.
+ */
+import { html as page, render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html, nothing } from 'lit';
+import type { NotFoundPage, OfferPage, PageLinks, PageModel, ServicePage } from '../../../plugin/shared/pages';
+import type { Offer } from '../api/types';
+import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, type FilterState } from '../filters';
+import { languageName } from '../format/text';
+import { directionOf, wordsLocale } from '../locale';
+import { renderOffer, type FinderContext } from '../render/finder';
+import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
+import { DEFAULT_STRINGS, type Strings } from '../strings';
+
+/**
+ * The element's words for a page in `locale`. One seam: the element's translated packs, where
+ * there is one for the language, will be chosen here.
+ */
+export function stringsFor(_locale: string): Strings {
+  return DEFAULT_STRINGS;
+}
+
+/**
+ * Lit's server rendering marks each part of a template with comments (`<!--lit-part …-->`) so the
+ * browser can take the HTML over (hydration), and leaves lit-html's `<?>` (a bogus comment to HTML)
+ * after a template that ends with a value. Nothing takes these pages over: the marks go. Content
+ * cannot forge one: text and attribute values are escaped (`<` as `&lt;`) before this runs.
+ */
+const HYDRATION_MARKS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
+
+/** The page's context for the render modules: its words, language and heading levels. */
+function contextOf(offer: Offer, level: number): RenderContext {
+  const t = stringsFor(offer.locale);
+  return { offer, t, lang: wordsLocale(offer.locale, t.lang), level, feedback: () => nothing };
+}
+
+/** The head and the page around `main`: one document for every kind of page. */
+function documentOf(model: PageModel, t: Strings, title: string, main: unknown, breadcrumbs: Array<[string, string]> = []) {
+  const offer = model.offer;
+  const links = model.links;
+  const locale = offer?.locale ?? t.lang;
+  const embed = model.kind !== 'not-found' && model.embed;
+  return page`<!doctype html>
+<html lang=${locale} dir=${directionOf(locale)}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${model.kind === 'not-found' ? page`<meta name="robots" content="noindex">` : embed ? page`<meta name="robots" content="noindex, indexifembedded">` : nothing}
+${links.canonical ? page`<link rel="canonical" href=${links.canonical}>` : nothing}
+${(links.alternates?.length ?? 0) > 1 ? links.alternates!.map((alternate) => page`<link rel="alternate" hreflang=${alternate.locale} href=${alternate.href}>`) : nothing}
+<link rel="stylesheet" href=${links.stylesheet}>
+<script type="module" src=${links.script}></script>
+</head>
+<body>
+<a class="skip-link" href="#main">${t.skipLink}</a>
+${embed ? nothing : page`<header class="page-header"><div class="width-container">
+  <p class="council">${offer ? offer.councils.map((council) => council.name).join(', ') || offer.name : ''}</p>
+  ${languageSwitcher(links, locale, t)}
+</div></header>`}
+<div class="width-container">
+${breadcrumbs.length && !embed
+  ? page`<nav class="breadcrumbs" aria-label=${t.breadcrumbs}><ol>${breadcrumbs.map(([text, href]) => page`<li><a href=${href}>${text}</a></li>`)}</ol></nav>`
+  : nothing}
+<main id="main" class="root" lang=${locale} dir=${directionOf(locale)}>${main}</main>
+</div>
+</body>
+</html>
+`;
+}
+
+/** Each language the offer is published in, named in itself ("Cymraeg", "English"), the current one marked. */
+function languageSwitcher(links: Partial<PageLinks>, current: string, t: Strings) {
+  const alternates = links.alternates ?? [];
+  if (alternates.length < 2) return nothing;
+  return page`<nav aria-label=${t.languageSwitcher}><ul>${alternates.map(({ locale, href }) =>
+    locale === current
+      ? page`<li><span aria-current="true" lang=${locale}>${languageName(locale, locale)}</span></li>`
+      : page`<li><a href=${href} hreflang=${locale} lang=${locale}>${languageName(locale, locale)}</a></li>`,
+  )}</ul></nav>`;
+}
+
+/** The offer's page: the element's full view, its finder a GET form over the page's own address. */
+function offerPage(model: OfferPage) {
+  const { offer, links } = model;
+  const ctx = contextOf(offer, 2);
+  const filters: FilterState = { ...EMPTY_FILTERS, ...readFilters(model.search) };
+  const supportCodes = offer.vocabulary.supportTypes.map((term) => term.code);
+  filters.supportTypes = filters.supportTypes.filter((code) => supportCodes.includes(code));
+  if (!offer.vocabulary.arrangementTypes.some((term) => term.code === filters.arrangement)) filters.arrangement = '';
+  const labels = new Map(offer.vocabulary.supportTypes.map((term) => [term.code, term.label]));
+  const finder: FinderContext = {
+    ...ctx,
+    filters,
+    supportTypes: offer.vocabulary.supportTypes,
+    results: filterServices(offer.services, filters, (service) => searchTextOf(service, labels)),
+    isOpen: () => false,
+    detailsWhenClosed: true,
+    serviceHref: (service) => links.service(service.uuid),
+    form: { action: links.offer, submit: ctx.t.showServices },
+  };
+  return documentOf(model, ctx.t, offer.name, html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}`);
+}
+
+/** A service's own page: everything the element shows of it, then the offer's named contact. */
+function servicePage(model: ServicePage) {
+  const { offer, service, links } = model;
+  // The service's title is the page's h1; the render modules place a service's own headings two
+  // levels below the element's top level (the level its title would have in the list), so that
+  // top level is -1 here, and the named contact sits under the title at 2.
+  const ctx = contextOf(offer, 2);
+  const main = html`${heading(1, service.title, 'first')}
+    ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
+    <p>${service.summary}</p>
+    ${renderServiceDetails(service, { ...ctx, level: -1 })}
+    ${renderContact(ctx)}`;
+  return documentOf(model, ctx.t, `${service.title} – ${offer.name}`, main, [[offer.name, links.offer]]);
+}
+
+/** Not found, with the named contact where the offer is known: a reader always has a way to get help. */
+function notFoundPage(model: NotFoundPage) {
+  const t = model.offer ? stringsFor(model.offer.locale) : DEFAULT_STRINGS;
+  const main = html`${heading(1, t.notFoundTitle, 'first')}
+    <p>${t.notFoundBody}</p>
+    ${model.offer ? html`${renderContact(contextOf(model.offer, 2))}${model.links.offer ? html`<p><a href=${model.links.offer}>${model.offer.name}</a></p>` : nothing}` : nothing}`;
+  return documentOf(model, t, t.notFoundTitle, main);
+}
+
+export async function renderPage(model: PageModel): Promise<string> {
+  const document = model.kind === 'offer' ? offerPage(model) : model.kind === 'service' ? servicePage(model) : notFoundPage(model);
+  return (await collectResult(render(document))).replace(HYDRATION_MARKS, '');
+}
