@@ -68,6 +68,9 @@ const pageRules = /* css */ `
     font-size: 0.9em;
     color: var(--_secondary);
   }
+  .share-status:empty {
+    display: none;
+  }
   .qr-code {
     display: none;
   }
@@ -90,8 +93,9 @@ const pageRules = /* css */ `
       height: 30mm;
       flex: none;
     }
-    a[href^='http']::after {
-      content: none;
+    /* Closed details print whole without the script too (Chromium 131+, Firefox 138+). */
+    details::details-content {
+      content-visibility: visible;
     }
   }
 `;
