@@ -5,6 +5,11 @@
  * serves it at /api/kinship-offer/widget.js: people paste that tag as they find it, and tag
  * managers and some CMSs write it without type="module", where a module's `import.meta` or
  * `export` is a SyntaxError and nothing of ours could even say why.
+ *
+ * Then the public pages (widget/src/pages), into the plugin's dist/pages: the renderer the CMS runs
+ * (render.mjs, for Node: the element's render modules, with lit and @lit-labs/ssr left to the
+ * plugin's dependencies, so the server renders the very templates the element does, from the
+ * plugin's own build) and the small script the pages load (pages.js, for browsers).
  */
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -53,7 +58,7 @@ const scriptAddress = () => ({
   },
 });
 
-export default {
+const widget = {
   input: 'widget/src/kinship-offer.ts',
   output: [
     { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
@@ -83,3 +88,28 @@ export default {
     }),
   ],
 };
+
+/** Lit and its server rendering stay imports: the plugin depends on them (plugin/package.json). */
+const external = (id) => /^(lit|lit-html|@lit\/reactive-element|@lit-labs\/ssr|qrcode)(\/|$)/.test(id);
+
+const pageRenderer = {
+  input: 'widget/src/pages/index.ts',
+  output: { file: 'plugin/dist/pages/render.mjs', format: 'es' },
+  external,
+  plugins: [
+    nodeResolve({ exportConditions: ['node'] }),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+  ],
+};
+
+const pageScript = {
+  input: 'widget/src/pages/enhance.ts',
+  output: { file: 'plugin/dist/pages/pages.js', format: 'es' },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};
+
+export default [widget, pageRenderer, pageScript];

@@ -85,6 +85,21 @@ export const DEFAULT_STRINGS = {
   feedbackSend: 'Send',
   feedbackThanks: 'Thank you for your feedback.',
   feedbackFailed: 'Sorry, your feedback could not be sent. Please try again.',
+  // The public pages (../pages): the offer and each service on a page of its own.
+  skipLink: 'Skip to main content',
+  breadcrumbs: 'Breadcrumb',
+  languageSwitcher: 'Language',
+  showServices: 'Show support',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'The page you asked for is not here. It may have moved or been taken down. You can still get help:',
+  shareHeading: 'Share this page',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  shareEmail: 'Email',
+  shareText: 'Text message',
+  shareWhatsApp: 'WhatsApp',
+  print: 'Print this page',
+  qrCaption: 'Scan with a phone camera to open this page:',
 };
 
 export type Strings = typeof DEFAULT_STRINGS;
