@@ -189,7 +189,7 @@ describe('labels in the Content Manager', () => {
     expect(after.metadatas.contactPhone.edit.label).toBe('Telephone (our wording)');
     expect(after.metadatas.legalFrameworkByArrangement.edit.label).toBe('Legal framework for each arrangement');
     const serviceAfter = await configuration('plugin::kinship-offer.service');
-    expect(serviceAfter.metadatas.openingTimes.edit.description).toMatch(/"00:00" to "24:00" open 24 hours/);
+    expect(serviceAfter.metadatas.openingTimes.edit.description).toMatch(/^Carers see when it is open/);
     expect(serviceAfter.metadatas.summary.edit.description).toBe('Our own hint');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { DEMO_EQUIVALENT_TERMS } from './demo/equivalent-terms';
-import { DEMO_OFFERS } from './demo/offers';
+import { demoOffersAsOf } from './demo/offers';
 import { seedDemoReach } from './demo/reach';
 
 export default {
@@ -14,7 +14,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await createDemoAdmin(strapi);
     const importer = strapi.plugin('kinship-offer').service('importer');
-    for (const offer of DEMO_OFFERS) {
+    // Dated from today, so the demo's reviews are as recent on any day it is first started.
+    for (const offer of demoOffersAsOf(new Date())) {
       const result = await importer.importOffer(offer);
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }

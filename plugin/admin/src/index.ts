@@ -20,14 +20,22 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Kinship local offer' });
-    app.customFields.register({
-      name: 'arrangement-texts',
-      pluginId: PLUGIN_ID,
-      type: 'json',
-      intlLabel: { id: `${PLUGIN_ID}.arrangement-texts`, defaultMessage: 'Text for each arrangement type' },
-      intlDescription: { id: `${PLUGIN_ID}.arrangement-texts.description`, defaultMessage: 'Plain text for each kinship arrangement type' },
-      components: { Input: () => import('./custom-fields/ArrangementTextsInput') as never },
-    });
+    app.customFields.register(
+      [
+        ['arrangement-texts', 'Text for each arrangement type', 'Plain text for each kinship arrangement type', () => import('./custom-fields/ArrangementTextsInput')],
+        ['councils', 'Councils covered', 'English councils chosen by name, stored with their GSS codes', () => import('./custom-fields/CouncilsInput')],
+        ['opening-times', 'Opening times', 'Days, opening and closing times and a note, for each time a service opens', () => import('./custom-fields/OpeningTimesInput')],
+        ['delivery-methods', 'Delivery methods', 'In person, online or by phone', () => import('./custom-fields/DeliveryMethodsInput')],
+        ['languages', 'Languages', 'Languages chosen by name, stored as ISO 639 codes', () => import('./custom-fields/LanguagesInput')],
+      ].map(([name, label, description, Input]) => ({
+        name: name as string,
+        pluginId: PLUGIN_ID,
+        type: 'json' as const,
+        intlLabel: { id: `${PLUGIN_ID}.${name}`, defaultMessage: label as string },
+        intlDescription: { id: `${PLUGIN_ID}.${name}.description`, defaultMessage: description as string },
+        components: { Input: Input as never },
+      })),
+    );
     app.widgets.register({
       id: 'overdue-reviews',
       pluginId: PLUGIN_ID,

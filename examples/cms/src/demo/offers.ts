@@ -889,3 +889,27 @@ const sharedService: DemoOffer = {
 };
 
 export const DEMO_OFFERS: DemoOffer[] = [exampleBorough, sharedService];
+
+/** The day the dates above are written as of: reviews 1 to 10 months before it, one 12 and a half (overdue). */
+export const DEMO_WRITTEN_ON = '2026-10-15';
+
+const DAY_MS = 86_400_000;
+const REVIEW_DATES = ['lastReviewedAt', 'nextReviewDue'];
+
+/**
+ * The demo offers as seeded on `today`: every review date and "you said, we did" date moved by the
+ * days between DEMO_WRITTEN_ON and `today`, so the admin shows the same mix whatever day the demo is
+ * seeded: services reviewed 1 to 10 months ago, next reviews ahead, and one service overdue on purpose.
+ */
+export function demoOffersAsOf(today: Date, offers: DemoOffer[] = DEMO_OFFERS): DemoOffer[] {
+  const days = Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.parse(DEMO_WRITTEN_ON)) / DAY_MS);
+  const moved = (day: string) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
+  const withDatesMoved = <T extends Fields>(fields: T): T =>
+    Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, REVIEW_DATES.includes(key) && typeof value === 'string' ? moved(value) : value])) as T;
+  return offers.map((offer) => ({
+    ...offer,
+    offer: withDatesMoved(offer.offer),
+    services: offer.services.map(withDatesMoved),
+    youSaidWeDid: offer.youSaidWeDid?.map((entry) => ({ ...entry, date: moved(entry.date) })),
+  }));
+}

@@ -5,6 +5,7 @@
 import { styled } from 'styled-components';
 import type { Check } from '../api/client';
 import { DataTable } from './DataTable';
+import { counted } from '../words';
 
 const codeOf = (check: Check) => check.key.slice(check.key.indexOf(':') + 1);
 
@@ -24,7 +25,7 @@ export function CoverageMap({ coverage, supportTypes, arrangementTypes }: {
     0,
   );
   return (
-    <DataTable caption={`Coverage map: published services for each support type and arrangement (${gaps} gaps)`}>
+    <DataTable caption={`Coverage map: published services for each support type and arrangement (${counted(gaps, 'gap')})`}>
       <thead>
         <tr>
           <th scope="col">Support type</th>

@@ -7,6 +7,7 @@ import { WarningCircle } from '@strapi/icons';
 import type { ComplianceReport } from '../api/client';
 import { editService } from '../links';
 import { AdminLink } from './AdminLink';
+import { counted } from '../words';
 
 export function DirectoryGapsList({ forDirectories }: { forDirectories: ComplianceReport['forDirectories'] }) {
   const { complete, services } = forDirectories;
@@ -15,7 +16,7 @@ export function DirectoryGapsList({ forDirectories }: { forDirectories: Complian
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography>
         {services.length
-          ? `${services.length} of ${total} published service${total === 1 ? '' : 's'} will reach directories with something missing. ${complete} ${complete === 1 ? 'is' : 'are'} complete.`
+          ? `${services.length} of ${counted(total, 'published service')} will reach directories with something missing. ${complete} ${complete === 1 ? 'is' : 'are'} complete.`
           : `Directories get every published service whole${total ? ` (${total})` : ''}.`}{' '}
         Directories such as family hub directories load the offer from its Open Referral UK feed.
       </Typography>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { endpoints, errorMessage, useAdminActions, useAdminApi, type FeedbackItem } from '../api/client';
 import { newYouSaidWeDid } from '../links';
 import { AdminLink } from './AdminLink';
+import { adminLocale, counted } from '../words';
 
 const helpfulText = (item: FeedbackItem) => (item.helpful === true ? 'Helpful' : item.helpful === false ? 'Not helpful' : 'No answer');
 
@@ -35,7 +36,7 @@ export function FeedbackList({ offerDocumentId }: { offerDocumentId: string }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Typography>
-        {counts.helpful} found it helpful, {counts.notHelpful} did not; {counts.open} message{counts.open === 1 ? '' : 's'} not yet actioned.{' '}
+        {counts.helpful} found it helpful, {counts.notHelpful} did not; {counted(counts.open, 'message')} not yet actioned.{' '}
         <AdminLink to={newYouSaidWeDid()}>Publish a “You said, we did”</AdminLink>
       </Typography>
       {items.length === 0 && <Typography>No feedback yet.</Typography>}
@@ -45,7 +46,7 @@ export function FeedbackList({ offerDocumentId }: { offerDocumentId: string }) {
             <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Typography variant="pi" textColor="neutral600">
-                  {new Date(item.receivedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} · {item.service ? `About “${item.service.title}”` : 'About the offer'} ·{' '}
+                  {new Date(item.receivedAt).toLocaleString(adminLocale(), { dateStyle: 'long', timeStyle: 'short' })} · {item.service ? `About “${item.service.title}”` : 'About the offer'} ·{' '}
                   {helpfulText(item)}
                   {item.actioned ? ' · Actioned' : ''}
                 </Typography>

@@ -4,6 +4,7 @@ import { Widget } from '@strapi/strapi/admin';
 import { endpoints, useAdminApi } from '../api/client';
 import { editOffer, editService } from '../links';
 import { AdminLink } from './AdminLink';
+import { counted, dayInWords } from '../words';
 
 const MAX_SHOWN = 8;
 
@@ -16,7 +17,7 @@ export function OverdueWidget() {
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography>
-        {items.length} item{items.length === 1 ? ' is' : 's are'} overdue for review.
+        {counted(items.length, 'item')} {items.length === 1 ? 'is' : 'are'} overdue for review.
       </Typography>
       <Flex tag="ul" direction="column" alignItems="stretch" gap={2}>
         {items.slice(0, MAX_SHOWN).map((item) => (
@@ -25,8 +26,8 @@ export function OverdueWidget() {
             <Typography variant="pi" textColor="neutral600">
               {' · '}
               {item.kind === 'offer'
-                ? item.due ? `offer, due ${item.due}` : 'offer, no review date'
-                : `service in ${item.offer.name}, ${item.lastReviewedAt ? `last reviewed ${item.lastReviewedAt}` : 'never reviewed'}`}
+                ? item.due ? `offer, due ${dayInWords(item.due)}` : 'offer, no review date'
+                : `service in ${item.offer.name}, ${item.lastReviewedAt ? `last reviewed ${dayInWords(item.lastReviewedAt)}` : 'never reviewed'}`}
             </Typography>
           </li>
         ))}

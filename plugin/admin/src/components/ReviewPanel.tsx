@@ -13,6 +13,7 @@ import { endpoints, errorMessage, useAdminActions, useAdminApi } from '../api/cl
 import { offerPage } from '../links';
 import { OFFER_UID, SERVICE_UID } from '../plugin-id';
 import { AdminLink } from './AdminLink';
+import { dayInWords } from '../words';
 
 type PanelProps = { model: string; documentId?: string; document?: { updatedAt?: string } };
 
@@ -40,7 +41,7 @@ function ReviewPanelContent({ kind, documentId, savedAt }: { kind: 'offer' | 'se
       const data = await actions.markReviewed(kind, documentId);
       const reviewed = { lastReviewedAt: data.lastReviewedAt, lastReviewedBy: data.lastReviewedBy, ...(kind === 'offer' ? { nextReviewDue: data.nextReviewDue } : {}) };
       if (form) for (const [field, value] of Object.entries(reviewed)) form.onChange(field, value);
-      toggleNotification({ type: 'success', message: `Marked as reviewed on ${reviewed.lastReviewedAt}. Publish to show readers the new date.` });
+      toggleNotification({ type: 'success', message: `Marked as reviewed on ${dayInWords(reviewed.lastReviewedAt)}. Publish to show readers the new date.` });
       status.reload();
       report.reload();
     } catch (error) {
@@ -62,9 +63,9 @@ function ReviewPanelContent({ kind, documentId, savedAt }: { kind: 'offer' | 'se
           {report.data.nextSteps[0] ?? 'Nothing missing.'} <AdminLink to={offerPage(documentId)}>See the checklist</AdminLink>
         </Typography>
       )}
-      <Typography>{lastReviewedAt ? `Last reviewed on ${lastReviewedAt}${lastReviewedBy ? ` by ${lastReviewedBy}` : ''}.` : 'Never marked as reviewed.'}</Typography>
+      <Typography>{lastReviewedAt ? `Last reviewed on ${dayInWords(lastReviewedAt)}${lastReviewedBy ? ` by ${lastReviewedBy}` : ''}.` : 'Never marked as reviewed.'}</Typography>
       <Typography fontWeight="semiBold" textColor={overdue ? 'danger600' : 'neutral800'}>
-        {overdue ? (reviewDue ? `Overdue for review since ${reviewDue}.` : 'Due for review now.') : `Next review due by ${reviewDue}.`}
+        {overdue ? (reviewDue ? `Overdue for review since ${dayInWords(reviewDue)}.` : 'Due for review now.') : `Next review due by ${dayInWords(reviewDue)}.`}
       </Typography>
       <Button variant="secondary" fullWidth loading={saving} onClick={markReviewed}>
         Mark as reviewed today

@@ -16,6 +16,7 @@ import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
+import { counted, dayInWords } from '../words';
 
 export function OfferPage() {
   const { documentId = '' } = useParams();
@@ -89,7 +90,7 @@ export function OfferPage() {
               </Typography>
               <Typography>
                 {overdueServices.length
-                  ? `${overdueServices.length} published service${overdueServices.length === 1 ? ' is' : 's are'} overdue for review:`
+                  ? `${counted(overdueServices.length, 'published service')} ${overdueServices.length === 1 ? 'is' : 'are'} overdue for review:`
                   : 'Every published service has been reviewed in time.'}
               </Typography>
               {overdueServices.length > 0 && (
@@ -97,7 +98,7 @@ export function OfferPage() {
                   {overdueServices.map((service) => (
                     <li key={service.documentId ?? service.title}>
                       {service.documentId ? <AdminLink to={editService(service.documentId)}>{service.title}</AdminLink> : service.title}
-                      {service.lastReviewedAt ? ` (last reviewed ${service.lastReviewedAt})` : ' (never reviewed)'}
+                      {service.lastReviewedAt ? ` (last reviewed ${dayInWords(service.lastReviewedAt)})` : ' (never reviewed)'}
                     </li>
                   ))}
                 </Flex>

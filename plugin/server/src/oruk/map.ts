@@ -20,6 +20,7 @@ import type { Blocks, BlockNode, ContactView, LocationView, OfferView, Organisat
 import { postcodeDistrict } from '../documents/hidden-addresses';
 import { isUuid, offerOrganizationId, otherTaxonomyId, otherTermId, partId, taxonomyId, termId, type VocabularyName } from './ids';
 import { schedulesOf, type OrukSchedule } from './schedules';
+import { languageName } from '../../../shared/languages';
 
 type Json = Record<string, unknown>;
 
@@ -161,15 +162,6 @@ const isoDate = (value: unknown) => isoDateTime(value)?.slice(0, 10);
 const absoluteUrl = (value: unknown) => {
   const text = trimmed(value);
   return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : undefined;
-};
-
-const languageNames = new Intl.DisplayNames(['en-GB'], { type: 'language' });
-const languageName = (code: string) => {
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 };
 
 /** England, Wales, Scotland or Northern Ireland, from a GSS code's first letter (E09000033). */

@@ -13,6 +13,7 @@ export type NormalisingRule = Rule & { normalise: (value: unknown) => unknown };
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
 import { SAFE_LINK_SCHEMES } from '../../../shared/code-lists';
+import { GSS_CODE, GSS_CODE_PROBLEM } from '../../../shared/local-authorities';
 
 export { SAFE_LINK_SCHEMES };
 
@@ -73,7 +74,7 @@ export const ukPhone: NormalisingRule = Object.assign(
 
 /** Government Statistical Service area codes, such as E09000001 (a London borough). */
 export const gssCode: Rule = (value) =>
-  typeof value === 'string' && /^[ENSW]\d{8}$/.test(value) ? null : 'Enter the council\'s 9-character GSS code, like E09000033';
+  typeof value === 'string' && GSS_CODE.test(value) ? null : GSS_CODE_PROBLEM;
 
 export const isoDate = (value: unknown): Date | null => {
   if (typeof value !== 'string' && !(value instanceof Date)) return null;

@@ -1,7 +1,8 @@
 /** Small helpers for the Reach page's sentences. */
+import { counted } from '../../words';
 
 /** "1 view", "340 views". */
-export const plural = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string) => counted(count, noun);
 
 /** 2026-03-02 as "2 Mar 2026". */
 export const dayText = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

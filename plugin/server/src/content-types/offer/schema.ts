@@ -1,4 +1,4 @@
-import { fixed, localized, relation, text } from '../attributes';
+import { fixed, fixedData, localized, relation, text } from '../attributes';
 
 /**
  * A council's (or a shared service's) kinship local offer: the statutory sections, the named
@@ -19,7 +19,7 @@ export default {
     name: text.line({ required: true, maxLength: 200 }),
     slug: fixed('uid', { targetField: 'name', required: true }),
     /** The councils the offer covers: [{ name, gssCode }]; several for a shared service. */
-    councils: fixed('json', { required: true }),
+    councils: fixedData('councils', { required: true }),
 
     generalApproach: text.rich(),
     evidenceBase: text.rich(),

@@ -1,4 +1,4 @@
-import { fixed, localized, relation, text, uuid } from '../attributes';
+import { fixed, fixedData, localized, relation, text, uuid } from '../attributes';
 import { COST_TYPES } from '../../vocabularies';
 
 /**
@@ -37,12 +37,12 @@ export default {
     costDescription: text.line({ maxLength: 300 }),
 
     /** Any of "in_person", "online", "phone". */
-    deliveryMethods: fixed('json'),
+    deliveryMethods: fixedData('deliveryMethods'),
     locations: relation('manyToMany', 'location'),
     /** [{ days: ["MO", …], opensAt: "09:30", closesAt: "12:00", note }] */
-    openingTimes: text.data(),
+    openingTimes: text.data('openingTimes'),
     /** ISO 639-1 codes: ["en", "pl"]. */
-    languages: fixed('json'),
+    languages: fixedData('languages'),
     contacts: relation('manyToMany', 'contact'),
 
     /** A short-notice message: "Closed this week", "Waiting list until March". */
