@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from '.
 import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { directionOf, wordsLocale } from './locale';
+import { loadPack, packFor } from './packs';
 import { Printing } from './printing';
 import { Reach } from './reach';
 import { renderBlocks } from './render/blocks';
@@ -71,6 +72,7 @@ export class KinshipOffer extends LitElement {
     reach: {},
     strings: { attribute: false },
     _offer: { state: true },
+    _pack: { state: true },
     _error: { state: true },
     _filters: { state: true },
     _notices: { state: true },
@@ -134,6 +136,8 @@ export class KinshipOffer extends LitElement {
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
+  /** @internal The element's words in the reader's language (packs.ts), over English. */
+  private _pack: Partial<Strings> = {};
   /** @internal Why the offer cannot be shown, if it cannot. */
   private _error?: unknown;
   /** When the offer was shown: readers' feedback says how long they had it. */
@@ -149,7 +153,10 @@ export class KinshipOffer extends LitElement {
     this._error = undefined;
     try {
       if (!this.offer) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
-      const offer = await loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal);
+      // The words in the language asked for come with the offer; in the one served, if another.
+      const words = (tag?: string) => loadPack(packFor(tag), SCRIPT_URL).then((pack) => loading.signal.aborted || (this._pack = pack));
+      const [offer] = await Promise.all([loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal), words(this.lang)]);
+      await words(offer.locale);
       if (loading.signal.aborted) return;
       this._applyAttributeFilters(offer);
       this._offer = offer;
@@ -211,7 +218,7 @@ export class KinshipOffer extends LitElement {
   // ---- rendering -------------------------------------------------------------------------------
 
   private get _t(): Strings {
-    return { ...DEFAULT_STRINGS, ...this.strings };
+    return { ...DEFAULT_STRINGS, ...this._pack, ...this.strings };
   }
 
   /**

@@ -22,6 +22,8 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
+/** Its words in other languages, beside it and cached as it is. */
+const packRoute = { method: 'GET', path: '/packs/:file', handler: 'widget.pack', config: { auth: false } };
 
 /**
  * For editors in the admin (under /kinship-offer): the compliance report, reviews, feedback. Each
@@ -78,6 +80,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };
