@@ -146,3 +146,65 @@ describe('pseudo-localised words (each 40% longer, accented) on a 320 px screen'
     await expect(element).to.be.accessible();
   });
 });
+
+describe('the language switcher', () => {
+  const LANGUAGES = [
+    { code: 'cy', name: 'Cymraeg' },
+    { code: 'en', name: 'English' },
+    { code: 'ur', name: 'اردو' },
+  ];
+  beforeEach(() => {
+    network.restore();
+    // The CMS serves the offer in the language asked for, English when none is.
+    network = fakeNetwork((url) => {
+      const { locale } = JSON.parse(url.searchParams.get('variables')!);
+      return json({ data: { kinshipOffer: { ...offer, locale: locale ?? 'en', languages: LANGUAGES } } });
+    });
+  });
+  const switcher = (element: KinshipOffer) => shadow(element).querySelector('nav.languages');
+
+  it('lists the offer\'s languages, each named in itself, the one shown marked current, and switches nothing on its own', async () => {
+    document.documentElement.lang = 'cy';
+    const element = await settled(await mount('offer="example-borough"'));
+    document.documentElement.removeAttribute('lang');
+    expect(switcher(element)!.getAttribute('aria-label')).to.equal('Language');
+    expect([...switcher(element)!.children].map((item) => [item.localName, text(item), item.getAttribute('lang')])).to.deep.equal([
+      ['button', 'Cymraeg', 'cy'],
+      ['span', 'English', 'en'],
+      ['button', 'اردو', 'ur'],
+    ]);
+    expect(switcher(element)!.querySelector('[lang="ur"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(network.requests).to.have.length(1);
+    expect(root(element).getAttribute('lang')).to.equal('en');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the offer in the language chosen, keeping the reader\'s choices and place', async () => {
+    const element = await settled(await mount('offer="example-borough"'));
+    const checkbox = shadow(element).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    checkbox.click();
+    await element.updateComplete;
+    const search = shadow(element).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'kinship';
+    search.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    const count = label(element, '[part="status"]');
+    switcher(element)!.querySelector<HTMLButtonElement>('[lang="cy"]')!.click();
+    for (let i = 0; i < 50 && root(element).getAttribute('lang') !== 'cy'; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await element.updateComplete;
+    expect(element.getAttribute('lang')).to.equal('cy');
+    expect(text(shadow(element))).to.contain('Chwilio gwasanaethau');
+    expect(shadow(element).querySelector<HTMLInputElement>(`input[type="checkbox"][value="${checkbox.value}"]`)!.checked).to.equal(true);
+    expect(shadow(element).querySelector<HTMLInputElement>('#search')!.value).to.equal('kinship');
+    expect(label(element, '[part="status"]').split(' ')[0]).to.equal(count.split(' ')[0]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(text(shadow(element).activeElement)).to.equal('Cymraeg');
+    await expect(element).to.be.accessible();
+  });
+
+  it('is not shown for an offer in one language', async () => {
+    network.restore();
+    network = fakeNetwork(() => json({ data: { kinshipOffer: { ...offer, languages: [{ code: 'en', name: 'English' }] } } }));
+    expect(switcher(await settled(await mount('offer="example-borough"')))).to.equal(null);
+  });
+});

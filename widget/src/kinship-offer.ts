@@ -131,8 +131,8 @@ export class KinshipOffer extends LitElement {
       this.requestUpdate(); // a print() that bypassed the wrapper: the page is paused, finish afterwards
     }
   });
-  /** After "Try again": where focus goes once the offer (or the error) is shown again. */
-  private _focusAfterLoad = false;
+  /** After "Try again" or a language chosen: where focus goes once the offer (or the error) is shown again. */
+  private _focusAfterLoad = '';
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
@@ -172,8 +172,8 @@ export class KinshipOffer extends LitElement {
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
     }
     if (this._focusAfterLoad) {
-      this._focusAfterLoad = false;
-      this._moveFocus('.first');
+      this._moveFocus(this._focusAfterLoad);
+      this._focusAfterLoad = '';
     }
   }
 
@@ -260,6 +260,7 @@ export class KinshipOffer extends LitElement {
     const view = this._settings.view;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
+      ${this._renderLanguages()}
       ${renderContact(this._ctx)}
       ${view === 'full' && hasWords(offer.generalApproach)
         ? html`<section>${heading(this._level, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
@@ -268,6 +269,23 @@ export class KinshipOffer extends LitElement {
       ${view === 'full' ? renderSections(this._ctx, this._filters.arrangement) : nothing}
       ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
+  }
+
+  /**
+   * The languages the offer is published in, each named in itself, when there is a choice: the one
+   * shown marked current, each other a button that shows the offer in it, the reader's choices kept.
+   */
+  private _renderLanguages() {
+    const { languages = [], locale } = this._offer!;
+    return languages.length > 1
+      ? html`<nav class="languages no-print" aria-label=${this._t.language}>
+          ${languages.map(({ code, name }) =>
+            code == locale
+              ? html`<span class="current" aria-current="true" tabindex="-1" lang=${code} dir=${directionOf(code)}>${name}</span>`
+              : html`<button type="button" class="link" lang=${code} dir=${directionOf(code)} @click=${() => this._chooseLanguage(code)}>${name}</button>`,
+          )}
+        </nav>`
+      : nothing;
   }
 
   /** "Was this helpful?" about the offer, or about one service. */
@@ -451,10 +469,19 @@ export class KinshipOffer extends LitElement {
 
   /** The error and its button give way to "Loading…", then to the offer or the error again. */
   private _retry = () => {
-    this._focusAfterLoad = true;
+    this._focusAfterLoad = '.first';
     void this._load();
     this._moveFocus('.loading p, .first');
   };
+
+  /**
+   * The offer in another language (the element's lang, as a host could set it). The reader's
+   * choices stay, as they do across a reload: they are in the page's URL (url-state.ts).
+   */
+  private _chooseLanguage(code: string) {
+    this._focusAfterLoad = '.languages .current';
+    this.lang = code;
+  }
 
   /** Back or Forward: the choices in the URL, checked as a shared link's are. */
   private _onPopState() {

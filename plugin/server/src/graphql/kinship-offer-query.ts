@@ -26,6 +26,7 @@ import { UID } from '../uids';
 
 const QUERY_DESCRIPTION = 'A published kinship local offer by its slug, or null when there is none';
 const VOCABULARY_DESCRIPTION = "The arrangement and support types, with labels in the offer's language, in display order";
+const LANGUAGE_DESCRIPTION = "A language the offer is published in: its locale code, and its name in itself (\"Cymraeg\")";
 
 /** The scope the public (or a token) needs for `kinshipOffer`, as for the offers' own `find`. */
 export const KINSHIP_OFFER_SCOPE = `${UID.offer}.find`;
@@ -43,7 +44,10 @@ export function kinshipOfferTypes(nexus: any) {
           if (field.list) t.nonNull.list.nonNull.field(field.name, { type: field.type });
           else t.field(field.name, { type: field.type });
         }
-        if (name === 'offer') t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
+        if (name === 'offer') {
+          t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
+          t.nonNull.list.nonNull.field('languages', { type: 'KinshipLocalOfferLanguage' });
+        }
       },
     }),
   );
@@ -54,6 +58,15 @@ export function kinshipOfferTypes(nexus: any) {
     definition(t: any) {
       t.nonNull.list.nonNull.field('arrangementTypes', { type: VIEW_TYPES['arrangement-type'] });
       t.nonNull.list.nonNull.field('supportTypes', { type: VIEW_TYPES['support-type'] });
+    },
+  });
+
+  const language = nexus.objectType({
+    name: 'KinshipLocalOfferLanguage',
+    description: LANGUAGE_DESCRIPTION,
+    definition(t: any) {
+      t.nonNull.string('code');
+      t.nonNull.string('name');
     },
   });
 
@@ -69,7 +82,7 @@ export function kinshipOfferTypes(nexus: any) {
     },
   });
 
-  return [...viewTypes, vocabulary, query];
+  return [...viewTypes, vocabulary, language, query];
 }
 
 /**
@@ -99,7 +112,12 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
         name: VIEW_TYPES[name],
         fields: (): Record<string, GraphQLFieldConfig<unknown, unknown>> => ({
           ...Object.fromEntries(viewFields(name).map((field) => [field.name, { type: field.list ? listOf(field.type) : typeNamed(field.type) }])),
-          ...(name === 'offer' ? { vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) } } : {}),
+          ...(name === 'offer'
+            ? {
+                vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) },
+                languages: { type: listOf('KinshipLocalOfferLanguage') },
+              }
+            : {}),
         }),
       }),
     );
@@ -110,6 +128,14 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
       name: 'KinshipLocalOfferVocabulary',
       description: VOCABULARY_DESCRIPTION,
       fields: () => ({ arrangementTypes: { type: listOf(VIEW_TYPES['arrangement-type']) }, supportTypes: { type: listOf(VIEW_TYPES['support-type']) } }),
+    }),
+  );
+  named.set(
+    'KinshipLocalOfferLanguage',
+    new GraphQLObjectType({
+      name: 'KinshipLocalOfferLanguage',
+      description: LANGUAGE_DESCRIPTION,
+      fields: () => ({ code: { type: new GraphQLNonNull(GraphQLString) }, name: { type: new GraphQLNonNull(GraphQLString) } }),
     }),
   );
   const query = new GraphQLObjectType({

@@ -32,6 +32,15 @@ const MAX_CACHED_RESPONSES = 500;
 type Entry = Record<string, any>;
 type ReadTerms = (vocabulary: ViewTypeName, ids: number[]) => Promise<Array<{ id: number }>>;
 
+/** A language's name in itself ("cy" → "Cymraeg", CLDR by Intl), or its code where Node has no name for it. */
+const nameInItself = (code: string) => {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
 /** A word not written: absent, or an empty text, list or rich text. */
 const isEmpty = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
 
@@ -59,10 +68,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The instance's default locale (Strapi i18n), for offers and vocabularies alike. */
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Its published locales, and the one to serve for `requested` (see ../locales). */
-  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
+  /** The locales the offer `slug` is published in, in order. */
+  async function publishedLocales(slug: string): Promise<string[]> {
     const published = await strapi.db.query(UID.offer).findMany({ where: { slug, publishedAt: { $notNull: true } }, select: ['locale'] });
-    return matchLocale(requested, published.map((row: { locale: string }) => row.locale), fallback);
+    return [...new Set(published.map((row: { locale: string }) => row.locale))].sort();
   }
 
   /**
@@ -123,7 +132,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function build(slug: string, requested: string | undefined, previous: Promise<BuiltView> | undefined): Promise<BuiltView> {
     const fallback = await defaultLocale();
-    const locale = await servedLocale(slug, requested, fallback);
+    const locales = await publishedLocales(slug);
+    // See ../locales: what `requested` names, else the default, else any the offer is in.
+    const locale = matchLocale(requested, locales, fallback);
     if (!locale) return NO_VIEW;
     const readOffer = (inLocale: string) =>
       strapi.documents(UID.offer).findFirst({ filters: { slug }, locale: inLocale, status: 'published', populate: populateFor('offer') as any });
@@ -154,7 +165,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Whoever asked first, the cached view is the public one.
     const published = redactHiddenAddresses(UID.offer, { ...offer, services: [] }, lookup) as Entry;
-    const view = { ...published, services: [...services.values()].map(({ service }) => service), vocabulary: vocabulary.value } as unknown as OfferView;
+    const view = {
+      ...published,
+      services: [...services.values()].map(({ service }) => service),
+      vocabulary: vocabulary.value,
+      languages: locales.map((code) => ({ code, name: nameInItself(code) })),
+    } as unknown as OfferView;
     return { view, services, vocabulary };
   }
 
