@@ -55,6 +55,8 @@ describe('a partly translated offer', () => {
     const welsh = await view('cy');
     expect(welsh.locale).toBe('cy');
     expect(welsh.name).toBe('Cyngor Bwrdeistref Enghreifftiol');
+    // For the element's language switcher: each language named in itself.
+    expect(welsh.languages).toEqual([{ code: 'cy', name: 'Cymraeg' }, { code: 'en', name: 'English' }]);
     expect(welsh.services.map((service: any) => service.uuid).sort()).toEqual(english.services.map((service: any) => service.uuid).sort());
     expect(byTitle(welsh, 'Llywwyr perthnasau')).toMatchObject({ locale: 'cy', uuid: byTitle(english, NAVIGATORS).uuid });
     expect(byTitle(welsh, 'Cyhoeddedig')).toMatchObject({ locale: 'cy' });
@@ -135,6 +137,38 @@ describe('a partly translated offer', () => {
     expect(byTitle(await view('cy'), 'Wedi ei newid')).toMatchObject({ locale: 'cy' });
     await documents(SERVICE).unpublish({ documentId: draftOnly.documentId, locale: 'cy' });
     expect(byTitle(await view('cy'), titles.draftOnly)).toMatchObject({ locale: 'en' });
+  });
+});
+
+describe('the translation report (what editors have not translated yet)', () => {
+  const report = async () => (await cms.strapi.plugin('kinship-offer').service('translations').forOffer(english.documentId))!;
+  const welsh = async () => (await report()).languages.find((language: any) => language.locale === 'cy');
+  const titlesOf = (gaps: any[]) => gaps.filter((gap) => gap.kind === 'service').map((gap) => gap.title).sort();
+  const untranslated = () => english.services.map((service: any) => service.title).filter((title: string) => ![NAVIGATORS, titles.draftChanged].includes(title)).sort();
+
+  it('lists the services with no published Welsh version (a draft said so), and the offer\'s words not yet in Welsh, each linked to where it is fixed', async () => {
+    const cy = await welsh();
+    expect(titlesOf(cy.missing)).toEqual(untranslated());
+    expect(cy.missing.find((gap: any) => gap.title === titles.draftOnly)).toMatchObject({ draft: true });
+    const offerGap = cy.missing.find((gap: any) => gap.kind === 'offer');
+    expect(offerGap.fields).toContain('generalApproach');
+    expect(offerGap.fields).not.toContain('name');
+    expect(offerGap.href).toBe(`/admin/content-manager/collection-types/plugin::kinship-offer.offer/${english.documentId}?plugins[i18n][locale]=cy`);
+    expect(cy.stale).toEqual([]);
+    expect(cy.total).toBe(english.services.length + offerGap.fields.length + 1);
+    expect(cy.translated).toBe(2 + 1);
+  });
+
+  it('follows a change in English (stale), a new Welsh save (no longer stale) and a deleted translation (missing)', async () => {
+    const navigators = byTitle(english, NAVIGATORS);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // timestamps a second apart on every database
+    await documents(SERVICE).update({ documentId: navigators.documentId, locale: 'en', data: { summary: 'One named person who helps you, whatever your arrangement.' } as any });
+    expect((await welsh()).stale).toEqual([expect.objectContaining({ kind: 'service', title: NAVIGATORS, href: `/admin/content-manager/collection-types/plugin::kinship-offer.service/${navigators.documentId}?plugins[i18n][locale]=cy` })]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await documents(SERVICE).update({ documentId: navigators.documentId, locale: 'cy', data: { summary: 'Person a enwir i’ch helpu, beth bynnag yw eich trefniant.' } as any });
+    expect((await welsh()).stale).toEqual([]);
+    await documents(SERVICE).delete({ documentId: navigators.documentId, locale: 'cy' });
+    expect(titlesOf((await welsh()).missing)).toEqual([...untranslated(), NAVIGATORS].sort());
   });
 });
 

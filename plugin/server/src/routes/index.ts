@@ -36,6 +36,8 @@ const adminMay = (action: 'read' | 'update', subject: string) => ({
 const adminRoutes = [
   { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/translations', handler: 'compliance.translationFigures', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/translations/:documentId', handler: 'compliance.translations', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/vocabularies', handler: 'compliance.vocabularies', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminMay('read', UID.feedback) },
