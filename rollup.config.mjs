@@ -15,7 +15,8 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
@@ -35,13 +36,33 @@ const compactGraphQL = () => ({
  * The CMS sends widget.js compressed as the browser accepts (plugin/server/src/controllers/widget.ts):
  * compressed once here, at the highest levels, with Node's own zlib, rather than on every request.
  */
+const compressed = (file, code) => {
+  writeFileSync(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }));
+  writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
+};
 const precompress = (file) => ({
   name: 'precompress',
   writeBundle(options, bundle) {
     if (options.file !== file) return;
-    const code = Buffer.from(Object.values(bundle).find((chunk) => chunk.type === 'chunk').code);
-    writeFileSync(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: code.length } }));
-    writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
+    compressed(file, Buffer.from(Object.values(bundle).find((chunk) => chunk.type === 'chunk').code));
+  },
+});
+
+/**
+ * The element's words in other languages (widget/src/packs/<code>.json, see widget/src/packs.ts)
+ * go beside each copy of the script, in packs/, as compact JSON; beside the CMS's copy, compressed
+ * too (the plugin serves them as it serves the script). They are fetched when needed, never bundled.
+ */
+const packs = () => ({
+  name: 'language-packs',
+  writeBundle(options) {
+    const into = path.join(path.dirname(options.file), 'packs');
+    mkdirSync(into, { recursive: true });
+    for (const file of readdirSync('widget/src/packs')) {
+      const json = Buffer.from(JSON.stringify(JSON.parse(readFileSync(path.join('widget/src/packs', file), 'utf8'))));
+      writeFileSync(path.join(into, file), json);
+      if (options.file.startsWith('plugin/')) compressed(path.join(into, file), json);
+    }
   },
 });
 
@@ -65,6 +86,7 @@ const widget = {
     { file: 'plugin/dist/widget/kinship-offer.js', format: 'iife', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
   ],
   plugins: [
+    packs(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     scriptAddress(),
     compactGraphQL(),

@@ -126,4 +126,39 @@ export interface ReviewStatus {
 }
 
 /** GET /reach/:documentId and /reach/:documentId/csv: an offer's reach (./reach). */
+/** One thing not yet translated, or translated before the default language last changed (GET /translations/:documentId). */
+export interface TranslationGap {
+  kind: 'offer' | 'service';
+  documentId: string;
+  /** The offer's or the service's name in the default language. */
+  title: string;
+  /** For the offer: which of its words (attribute names) the translation lacks; none when it is stale only. */
+  fields?: string[];
+  /** Where an editor fixes it: the content manager, in this language (a path under /admin). */
+  href: string;
+}
+
+/** One language of an offer: what readers of it still see in the default language, and what is out of date. */
+export interface LanguageReport {
+  locale: string;
+  /** The locale's name as Strapi i18n has it ("Welsh (cy)"). */
+  name: string;
+  /** No version in this language, or none published (a service's draft only: `draft: true`). */
+  missing: Array<TranslationGap & { draft?: boolean }>;
+  /** Changed in the default language after the translation was last saved. */
+  stale: TranslationGap[];
+  /** How much of the offer readers see translated: its words with a translation, and its published services with a published one. */
+  translated: number;
+  total: number;
+}
+
+export interface TranslationReport {
+  documentId: string;
+  defaultLocale: string;
+  languages: LanguageReport[];
+}
+
+/** Each offer's translation figures (GET /translations): documentId → one per language besides the default. */
+export type TranslationFigures = Record<string, Array<{ locale: string; translated: number; total: number }>>;
+
 export type { ReachChoice, ReachReport, ReachRow, ReachService, ReachSite, ReachWeek } from './reach';

@@ -175,4 +175,12 @@ export interface OfferView extends Document {
   publicUrl?: string | null;
   /** Both vocabularies in display order, in the offer's language where translated. */
   vocabulary: { arrangementTypes: TermView[]; supportTypes: TermView[] };
+  /** Every language the offer is published in, each named in itself ("Cymraeg"), by code. */
+  languages: LanguageView[];
+}
+
+/** A language an offer is published in: its locale code and its name in itself (CLDR, by Intl.DisplayNames). */
+export interface LanguageView {
+  code: string;
+  name: string;
 }

@@ -243,6 +243,32 @@ describe('widget.js', () => {
   });
 });
 
+describe('the language packs beside widget.js', () => {
+  it('serves each as JSON to any origin, compressed as the browser accepts, cached as widget.js is', async () => {
+    const url = `${cms.url}/api/kinship-offer/packs/cy.json`;
+    const plain = await httpGetBytes(url, { 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['access-control-allow-origin']).toBe('*');
+    expect(plain.headers['cache-control']).toContain('max-age=86400');
+    expect(JSON.parse(plain.body.toString()).strings).toMatchObject({ lang: 'cy', retry: 'Rhowch gynnig arall arni' });
+    const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect((await httpGetBytes(url, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string })).status).toBe(304);
+    // Versioned as the script that fetches it is: immutable.
+    const version = plain.headers['x-kinship-offer-widget-version'];
+    expect((await fetch(`${cms.url}/api/kinship-offer/widget.js`)).headers.get('x-kinship-offer-widget-version')).toBe(version);
+    expect((await fetch(`${url}?v=${version}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each(['fr.json', 'en.json', '..%2Fkinship-offer.js', 'cy', 'CY.json'])('answers 404 for %s, naming the languages it has', async (file) => {
+    const response = await fetch(`${cms.url}/api/kinship-offer/packs/${file}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('There are words for these languages besides English: ar, bn, cy, es, gu, it, pa, pl, pt, ro, ur');
+  });
+});
+
 /** The widget's request for the offer `slug`, as bytes on the wire, with X-Cache, and its body decoded. */
 async function read(slug: string, headers: Record<string, string> = { 'accept-encoding': 'br' }) {
   const url = new URL(`${cms.url}/graphql`);

@@ -169,6 +169,16 @@ export const styles = constantCSS`
     font-weight: 700;
     margin-bottom: 0.25em;
   }
+  .languages {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    margin-bottom: 1em;
+  }
+  .languages .current {
+    font-weight: 700;
+    padding: 0.4em 0;
+  }
   button.link {
     background: none;
     box-shadow: none;

@@ -8,6 +8,7 @@ import { EMPTY_FILTERS, filterServices, offeredSupportTypes, searchTextOf, type 
 import { moveFocus } from './focus';
 import { styles } from './kinship-offer.styles';
 import { directionOf, wordsLocale } from './locale';
+import { loadPack, packFor } from './packs';
 import { Printing } from './printing';
 import { Reach } from './reach';
 import { renderOffer } from './render/finder';
@@ -88,6 +89,7 @@ export class KinshipOffer extends LitElement {
     reach: {},
     strings: { attribute: false },
     _offer: { state: true },
+    _pack: { state: true },
     _error: { state: true },
     _filters: { state: true },
     _notices: { state: true },
@@ -146,11 +148,13 @@ export class KinshipOffer extends LitElement {
       this.requestUpdate(); // a print() that bypassed the wrapper: the page is paused, finish afterwards
     }
   });
-  /** After "Try again": where focus goes once the offer (or the error) is shown again. */
-  private _focusAfterLoad = false;
+  /** After "Try again" or a language chosen: where focus goes once the offer (or the error) is shown again. */
+  private _focusAfterLoad = '';
 
   /** @internal The offer shown; kept while a changed attribute loads another. */
   private _offer?: Offer;
+  /** @internal The element's words in the reader's language (packs.ts), over English. */
+  private _pack: Partial<Strings> = {};
   /** @internal Why the offer cannot be shown, if it cannot. */
   private _error?: unknown;
   /** When the offer was shown: readers' feedback says how long they had it. */
@@ -166,7 +170,10 @@ export class KinshipOffer extends LitElement {
     this._error = undefined;
     try {
       if (!this.offer) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
-      const offer = await loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal);
+      // The words in the language asked for come with the offer; in the one served, if another.
+      const words = (tag?: string) => loadPack(packFor(tag), SCRIPT_URL).then((pack) => loading.signal.aborted || (this._pack = pack));
+      const [offer] = await Promise.all([loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal), words(this.lang)]);
+      await words(offer.locale);
       if (loading.signal.aborted) return;
       this._applyAttributeFilters(offer);
       this._offer = offer;
@@ -182,8 +189,8 @@ export class KinshipOffer extends LitElement {
       this._emit('kinship-offer-error', { offer: this.offer, kind, message });
     }
     if (this._focusAfterLoad) {
-      this._focusAfterLoad = false;
-      this._moveFocus('.first');
+      this._moveFocus(this._focusAfterLoad);
+      this._focusAfterLoad = '';
     }
   }
 
@@ -241,7 +248,7 @@ export class KinshipOffer extends LitElement {
   // ---- rendering -------------------------------------------------------------------------------
 
   private get _t(): Strings {
-    return { ...DEFAULT_STRINGS, ...this.strings };
+    return { ...DEFAULT_STRINGS, ...this._pack, ...this.strings };
   }
 
   /**
@@ -283,6 +290,7 @@ export class KinshipOffer extends LitElement {
     const restrictTo = this._settings.supportTypes;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
+      ${this._renderLanguages()}
       ${renderOffer(
         {
           ...this._ctx,
@@ -296,6 +304,23 @@ export class KinshipOffer extends LitElement {
       )}
       ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
+  }
+
+  /**
+   * The languages the offer is published in, each named in itself, when there is a choice: the one
+   * shown marked current, each other a button that shows the offer in it, the reader's choices kept.
+   */
+  private _renderLanguages() {
+    const { languages = [], locale } = this._offer!;
+    return languages.length > 1
+      ? html`<nav class="languages no-print" aria-label=${this._t.language}>
+          ${languages.map(({ code, name }) =>
+            code == locale
+              ? html`<span class="current" aria-current="true" tabindex="-1" lang=${code} dir=${directionOf(code)}>${name}</span>`
+              : html`<button type="button" class="link" lang=${code} dir=${directionOf(code)} @click=${() => this._chooseLanguage(code)}>${name}</button>`,
+          )}
+        </nav>`
+      : nothing;
   }
 
   /** "Was this helpful?" about the offer, or about one service. */
@@ -395,10 +420,19 @@ export class KinshipOffer extends LitElement {
 
   /** The error and its button give way to "Loading…", then to the offer or the error again. */
   private _retry = () => {
-    this._focusAfterLoad = true;
+    this._focusAfterLoad = '.first';
     void this._load();
     this._moveFocus('.loading p, .first');
   };
+
+  /**
+   * The offer in another language (the element's lang, as a host could set it). The reader's
+   * choices stay, as they do across a reload: they are in the page's URL (url-state.ts).
+   */
+  private _chooseLanguage(code: string) {
+    this._focusAfterLoad = '.languages .current';
+    this.lang = code;
+  }
 
   /** Back or Forward: the choices in the URL, checked as a shared link's are. */
   private _onPopState() {

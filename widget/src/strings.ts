@@ -10,6 +10,8 @@ export const DEFAULT_STRINGS = {
   /** The language these words are in (a BCP 47 tag): set it with a translation. */
   lang: 'en',
   loading: 'Loading the kinship local offer…',
+  /** The name of the list of languages the offer is published in. */
+  language: 'Language',
   errorTitle: 'The kinship local offer could not be loaded',
   errorBody: 'You can still get help: contact the team below, or try again.',
   notFound: 'This kinship local offer is not available.',

@@ -7,9 +7,12 @@ import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
 import { offerResponseCache } from './offer-view/http-cache';
 import { publicPages } from './pages/serve';
 import { getService } from './services/get-service';
+import { mendIdentities } from './documents/languages';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('vocabularies').seed();
+  // Before anything reads by uuid or slug: rows saved before every language shared them.
+  await mendIdentities(strapi);
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
   await ensureHitTable(strapi.db.connection);

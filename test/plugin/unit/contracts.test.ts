@@ -25,7 +25,8 @@ type SchemaFields<S extends { attributes: object }, BackReferences extends strin
 
 /** Each is `true` only while the contract and the schema list the same fields. */
 export const matches = {
-  offer: true as Same<ContractFields<Contract.OfferView>, SchemaFields<typeof offer>>,
+  // The languages an offer is published in are its versions', not a field of one.
+  offer: true as Same<Exclude<ContractFields<Contract.OfferView>, 'languages'>, SchemaFields<typeof offer>>,
   service: true as Same<ContractFields<Contract.ServiceView>, SchemaFields<typeof service, 'offers'>>,
   organisation: true as Same<ContractFields<Contract.OrganisationView>, SchemaFields<typeof organisation, 'contacts'>>,
   location: true as Same<ContractFields<Contract.LocationView>, SchemaFields<typeof location>>,

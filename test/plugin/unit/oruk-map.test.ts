@@ -207,6 +207,7 @@ const service = (fields: Partial<ServiceView> = {}): ServiceView => ({
 
 const offer = (services: ServiceView[]): OfferView => ({
   locale: 'en',
+  languages: [{ code: 'en', name: 'English' }],
   documentId: 'offer-document-id',
   name: 'Example Borough Council',
   slug: 'example-borough',

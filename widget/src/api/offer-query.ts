@@ -83,6 +83,10 @@ export const OFFER_QUERY = /* GraphQL */ `
           email
         }
       }
+      languages {
+        code
+        name
+      }
       vocabulary {
         arrangementTypes {
           code

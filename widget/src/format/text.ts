@@ -10,7 +10,8 @@ export function dateText(value: string, lang: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime())
     ? value
-    : new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+    : // British English where the browser has no dates in `lang` (some builds carry a subset), never its default.
+      new Intl.DateTimeFormat([lang, 'en-GB'], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** "Free", "Means-tested. £25", or the council's own description of the cost. Amounts are pounds sterling. */

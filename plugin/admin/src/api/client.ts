@@ -13,6 +13,8 @@ import type {
   ReachReport,
   Reviewable,
   ReviewStatus,
+  TranslationFigures,
+  TranslationReport,
   Vocabularies,
 } from '../../../shared/admin-api';
 
@@ -39,6 +41,10 @@ export const endpoints = {
   /** One offer's checklist, coverage map and reviews. */
   offerReport: (documentId: string, refresh = '') => endpoint<OfferReport>(`/compliance/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
   vocabularies: () => endpoint<Vocabularies>('/vocabularies'),
+  /** What each offer has translated, per language. */
+  translationFigures: () => endpoint<TranslationFigures>('/translations'),
+  /** What one offer has not translated yet, or translated before the default language changed, per language. */
+  translations: (documentId: string) => endpoint<TranslationReport>(`/translations/${id(documentId)}`),
   /** Everything overdue for review, across offers. */
   overdue: () => endpoint<OverdueItem[]>('/overdue'),
   feedback: (offerDocumentId: string) => endpoint<FeedbackInbox>(`/feedback?offer=${id(offerDocumentId)}`),

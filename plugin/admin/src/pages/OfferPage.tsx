@@ -14,6 +14,7 @@ import { Checklist } from '../components/Checklist';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
+import { TranslationReport } from '../components/TranslationReport';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 import { counted, dayInWords } from '../words';
@@ -21,6 +22,7 @@ import { counted, dayInWords } from '../words';
 export function OfferPage() {
   const { documentId = '' } = useParams();
   const report = useAdminApi(endpoints.offerReport(documentId));
+  const translations = useAdminApi(endpoints.translations(documentId));
   if (report.state === 'loading') return <Page.Loading />;
   if (report.state === 'failed') return <Page.Error content={report.message} />;
   const offer = report.data;
@@ -104,6 +106,10 @@ export function OfferPage() {
                 </Flex>
               )}
             </Flex>
+          </Panel>
+
+          <Panel title="Translations">
+            {translations.state === 'ready' ? <TranslationReport report={translations.data} /> : translations.state === 'failed' ? <Typography>{translations.message}</Typography> : null}
           </Panel>
 
           <Panel title="For directories">

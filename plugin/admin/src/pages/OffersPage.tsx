@@ -10,10 +10,12 @@ import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { DataTable } from '../components/DataTable';
 import { ReviewStatus } from '../components/ReviewStatus';
+import { translatedFigure } from '../components/TranslationReport';
 import { embedBuilder, offerPage } from '../links';
 
 export function OffersPage() {
   const offers = useAdminApi(endpoints.offers());
+  const translations = useAdminApi(endpoints.translationFigures());
   return (
     <Page.Main>
       <Page.Title>Kinship local offer</Page.Title>
@@ -42,6 +44,7 @@ export function OffersPage() {
                   <th scope="col">Offer review</th>
                   <th scope="col">Services overdue for review</th>
                   <th scope="col">Services incomplete for directories</th>
+                  <th scope="col">Translations</th>
                   <th scope="col">Do next</th>
                 </tr>
               </thead>
@@ -57,6 +60,15 @@ export function OffersPage() {
                     </td>
                     <td>{offer.servicesOverdue}</td>
                     <td>{offer.servicesIncompleteForDirectories}</td>
+                    <td>
+                      {translations.state === 'ready' && translations.data[offer.documentId]?.length
+                        ? translations.data[offer.documentId].map((language) => (
+                            <div key={language.locale}>
+                              {language.locale}: {translatedFigure(language)}
+                            </div>
+                          ))
+                        : 'One language'}
+                    </td>
                     <td>
                       {offer.nextSteps.length ? (
                         <Flex direction="column" alignItems="flex-start" gap={1} tag="ul">

@@ -21,6 +21,16 @@ export default {
     const terms = (list: any[]) => list.map(({ code, label }) => ({ code, label }));
     ctx.body = { data: { arrangementTypes: terms(arrangementTypes), supportTypes: terms(supportTypes) } };
   },
+  /** What is not translated yet, per language, in every offer (the offers list's figures). */
+  async translationFigures(ctx: any) {
+    ctx.body = { data: await getService('translations').figures() };
+  },
+  /** What is not translated yet in one offer, per language, each linked to where it is fixed. */
+  async translations(ctx: any) {
+    const report = await getService('translations').forOffer(ctx.params.documentId);
+    if (!report) throw new errors.NotFoundError(`There is no offer ${ctx.params.documentId}`);
+    ctx.body = { data: report };
+  },
   async offer(ctx: any) {
     const report = await service().forOffer(ctx.params.documentId, { locale: localeOf(ctx) });
     if (!report) throw new errors.NotFoundError(`There is no offer ${ctx.params.documentId}`);

@@ -12,6 +12,7 @@ import { normaliseDocument, validateDocument } from '../validation';
 import { DRAFTS_ARE_PRIVATE, mayReadDrafts } from './draft-access';
 import { canReachLocation, keepHiddenFlag, redactHiddenAddresses, refuseHiddenAddressLookups, type ModelLookup } from './hidden-addresses';
 import { getService } from '../services/get-service';
+import { keepIdentity, spreadIdentity } from './languages';
 
 interface DocumentContext {
   uid: string;
@@ -41,13 +42,16 @@ export function registerDocumentMiddlewares(strapi: Core.Strapi) {
     }
     if (!name) return next();
 
+    let identityChanged: Record<string, unknown> | null = null;
     if (context.action === 'create' || context.action === 'clone') {
       giveNewIdentity(strapi, context);
       await validateChanges(strapi, context, name);
     } else if (context.action === 'update') {
       await validateChanges(strapi, context, name);
+      identityChanged = await keepIdentity(strapi, context.uid, context.params);
     }
     const result = await next();
+    if (identityChanged) await spreadIdentity(strapi, context.uid, context.params, identityChanged);
     // Any write (create, update, delete, publish, unpublish, discard) may change what readers see.
     getService('offer-view').changed();
     return result;

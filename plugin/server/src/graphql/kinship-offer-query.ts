@@ -27,6 +27,7 @@ import { UID } from '../uids';
 
 const QUERY_DESCRIPTION = 'A published kinship local offer by its slug, or null when there is none';
 const VOCABULARY_DESCRIPTION = "The arrangement and support types, with labels in the offer's language, in display order";
+const LANGUAGE_DESCRIPTION = "A language the offer is published in: its locale code, and its name in itself (\"Cymraeg\")";
 
 /** The scope the public (or a token) needs for `kinshipOffer`, as for the offers' own `find`. */
 export const KINSHIP_OFFER_SCOPE = `${UID.offer}.find`;
@@ -58,7 +59,10 @@ export function kinshipOfferTypes(nexus: any) {
           if (field.list) t.nonNull.list.nonNull.field(field.name, { type: field.type });
           else t.field(field.name, { type: field.type });
         }
-        if (name === 'offer') t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
+        if (name === 'offer') {
+          t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
+          t.nonNull.list.nonNull.field('languages', { type: 'KinshipLocalOfferLanguage' });
+        }
         const page = WITH_PAGES[name];
         if (page) t.field('publicUrl', { type: 'String', description: PUBLIC_URL_DESCRIPTION, resolve: resolvePublicUrl(page) });
       },
@@ -74,6 +78,15 @@ export function kinshipOfferTypes(nexus: any) {
     },
   });
 
+  const language = nexus.objectType({
+    name: 'KinshipLocalOfferLanguage',
+    description: LANGUAGE_DESCRIPTION,
+    definition(t: any) {
+      t.nonNull.string('code');
+      t.nonNull.string('name');
+    },
+  });
+
   const query = nexus.extendType({
     type: 'Query',
     definition(t: any) {
@@ -86,7 +99,7 @@ export function kinshipOfferTypes(nexus: any) {
     },
   });
 
-  return [...viewTypes, vocabulary, query];
+  return [...viewTypes, vocabulary, language, query];
 }
 
 /**
@@ -116,7 +129,12 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
         name: VIEW_TYPES[name],
         fields: (): Record<string, GraphQLFieldConfig<unknown, unknown>> => ({
           ...Object.fromEntries(viewFields(name).map((field) => [field.name, { type: field.list ? listOf(field.type) : typeNamed(field.type) }])),
-          ...(name === 'offer' ? { vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) } } : {}),
+          ...(name === 'offer'
+            ? {
+                vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) },
+                languages: { type: listOf('KinshipLocalOfferLanguage') },
+              }
+            : {}),
           ...(WITH_PAGES[name] ? { publicUrl: { type: GraphQLString, description: PUBLIC_URL_DESCRIPTION, resolve: resolvePublicUrl(WITH_PAGES[name]!) as any } } : {}),
         }),
       }),
@@ -128,6 +146,14 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
       name: 'KinshipLocalOfferVocabulary',
       description: VOCABULARY_DESCRIPTION,
       fields: () => ({ arrangementTypes: { type: listOf(VIEW_TYPES['arrangement-type']) }, supportTypes: { type: listOf(VIEW_TYPES['support-type']) } }),
+    }),
+  );
+  named.set(
+    'KinshipLocalOfferLanguage',
+    new GraphQLObjectType({
+      name: 'KinshipLocalOfferLanguage',
+      description: LANGUAGE_DESCRIPTION,
+      fields: () => ({ code: { type: new GraphQLNonNull(GraphQLString) }, name: { type: new GraphQLNonNull(GraphQLString) } }),
     }),
   );
   const query = new GraphQLObjectType({

@@ -27,6 +27,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { uidOf, type ContentTypeName } from '../uids';
+import contentTypes from '../content-types';
+import { isLocalizedModel } from '../documents/languages';
 import { VIEW_TYPES, viewFields, VOCABULARY_TYPES, type ViewTypeName } from './shape';
 
 export interface ContentVersionSource {
@@ -68,13 +70,11 @@ const MAX_SCOPES = 1000;
 /** The vocabularies every offer view shows whole (its filters), so they count for every offer. */
 const WHOLE_TABLES = VOCABULARY_TYPES;
 
-/** One step of a path through the view: the join table and the table it leads to. */
-interface Step {
-  joinTable: string;
-  from: string;
-  to: string;
-  table: string;
-}
+/**
+ * One step of a path through the view: the join table and the table it leads to; or, without a
+ * join table, from rows to every row of the same documents (their other languages and states).
+ */
+type Step = { joinTable: string; from: string; to: string; table: string } | { sameDocument: true; table: string };
 
 /** The paths from an offer to every type its view reaches through relations (vocabularies aside: counted whole). */
 function viewPaths(metadata: { get(uid: string): any }): Array<{ name: string; steps: Step[] }> {
@@ -92,6 +92,10 @@ function viewPaths(metadata: { get(uid: string): any }): Array<{ name: string; s
         table: metadata.get(uidOf(field.target as ContentTypeName)).tableName,
       };
       walk(field.target, `${name}.${field.name}`, [...steps, step]);
+      // A translated view shows each entry's translation, which no relation reaches (offer-view/service `translated`).
+      if (isLocalizedModel(contentTypes[field.target].schema as never)) {
+        paths.push({ name: `${name}.${field.name}.translations`, steps: [...steps, step, { sameDocument: true, table: step.table }] });
+      }
     }
   };
   walk('offer', 'offer', []);
@@ -161,9 +165,15 @@ export function databaseContentVersion(strapi: Core.Strapi): ContentVersionSourc
     steps.forEach((step, index) => {
       const link = `l${index + 1}`;
       const next = `t${index + 1}`;
-      query = query
-        .join(`${step.joinTable} as ${link}`, `${link}.${step.from}`, `${previous}.id`)
-        .join(`${step.table} as ${next}`, `${next}.id`, `${link}.${step.to}`);
+      query =
+        'sameDocument' in step
+          ? // Published rows only: a translation saved as a draft changes nothing a reader sees.
+            query.join(`${step.table} as ${next}`, function (this: any) {
+              this.on(`${next}.document_id`, '=', `${previous}.document_id`).andOnNotNull(`${next}.published_at`);
+            })
+          : query
+              .join(`${step.joinTable} as ${link}`, `${link}.${step.from}`, `${previous}.id`)
+              .join(`${step.table} as ${next}`, `${next}.id`, `${link}.${step.to}`);
       previous = next;
     });
     return query

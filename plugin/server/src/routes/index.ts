@@ -22,6 +22,8 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
+/** Its words in other languages, beside it and cached as it is. */
+const packRoute = { method: 'GET', path: '/packs/:file', handler: 'widget.pack', config: { auth: false } };
 
 /**
  * For editors in the admin (under /kinship-offer): the compliance report, reviews, feedback. Each
@@ -34,6 +36,8 @@ const adminMay = (action: 'read' | 'update', subject: string) => ({
 const adminRoutes = [
   { method: 'GET', path: '/compliance', handler: 'compliance.list', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/translations', handler: 'compliance.translationFigures', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/translations/:documentId', handler: 'compliance.translations', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/vocabularies', handler: 'compliance.vocabularies', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminMay('read', UID.feedback) },
@@ -78,6 +82,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };

@@ -10,6 +10,7 @@ import publicAccess from './public-access';
 import reach from '../reach/service';
 import reminders from './reminders';
 import reviews from './reviews';
+import translations from './translations';
 import vocabularies from './vocabularies';
 
 /** Strapi's core services for the content types the REST controllers serve. Ask for one with ./get-service. */
@@ -17,4 +18,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reach, reminders, reviews, vocabularies };
+export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reach, reminders, reviews, translations, vocabularies };

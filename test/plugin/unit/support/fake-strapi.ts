@@ -72,8 +72,11 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
   };
   const findFirst = vi.fn(async ({ filters, locale }: { filters: { slug: string }; locale: string }) => {
     const offer = offers.find((o) => o.slug === filters.slug && o.locale === locale);
-    return offer ? { ...offer } : null;
+    return offer ? { documentId: offer.slug, ...offer } : null;
   });
+  // An offer's translations: a fake offer's document is its slug, in every language.
+  const findMany = async ({ filters, locale }: { filters: { documentId: { $in: string[] } }; locale: string }) =>
+    offers.filter((o) => filters.documentId.$in.includes(o.slug) && o.locale === locale).map((o) => ({ documentId: o.slug, ...o }));
 
   const strapi: any = {
     db: {
@@ -83,7 +86,7 @@ export function fakeStrapi({ offers = [] as FakeOffer[], usersPermissions = true
         findMany: async ({ where }: { where: { slug: string } }) => offers.filter((o) => o.slug === where.slug).map(({ locale }) => ({ locale })),
       }),
     },
-    documents: () => ({ findFirst }),
+    documents: () => ({ findFirst, findMany }),
     getModel: () => undefined,
     config: { get: (key: string) => (key === 'plugin::graphql.endpoint' ? '/graphql' : undefined) },
     plugin: (name: string) => {
