@@ -34,6 +34,19 @@ export interface OverdueService {
   lastReviewedAt: string | null;
 }
 
+/**
+ * The duty to consult relevant persons before publishing or updating the offer (Children Act 1989,
+ * s.22H; server/src/compliance/consultation-duty.ts). Times as ISO 8601, dates as "2026-11-23".
+ */
+export interface ConsultationDuty extends Check {
+  /** The publication, or the unpublished edit, that needs a consultation; null for an empty draft. */
+  changedAt: string | null;
+  /** The publication before it: a consultation must be dated on or after its day. Null: any counts. */
+  since: string | null;
+  /** The date of the latest consultation recorded, if any. */
+  lastConsulted: string | null;
+}
+
 /** The compliance report: a pure function of an offer (server/src/compliance/report.ts). */
 export interface ComplianceReport {
   /** 0 to 100. */
@@ -52,6 +65,8 @@ export interface ComplianceReport {
    * each one they will get with something missing. Not part of the statutory score.
    */
   forDirectories: { complete: number; services: DirectoryGaps[] };
+  /** The duty to consult before publishing or updating. Not part of the score: shown on its own. */
+  consultation: ConsultationDuty;
 }
 
 /** GET /compliance/:documentId */

@@ -8,6 +8,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('vocabularies').seed();
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
+  await getService('consultations').ensureTable();
   await ensureHitTable(strapi.db.connection);
   await getService('reach').start();
   await getService('editor-labels').apply();

@@ -18,6 +18,8 @@ export interface DemoOffer {
   services: Array<Fields & { title: string; supportTypes: string[]; arrangementTypes: string[] }>;
   offer: Fields & { name: string; slug: string };
   youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
+  /** Services they changed by title; "You said, we did" entries they led to by what was said. */
+  consultations?: Array<Fields & { title: string; date: string; method: string; services?: string[]; youSaidWeDid?: string[] }>;
 }
 
 const ALL = [
@@ -704,6 +706,56 @@ const exampleBorough: DemoOffer = {
       youSaid: 'It was hard to find out whether you could get an allowance without a special guardianship order.',
       weDid: 'Our financial support policy now says, for each arrangement, what you can get and how to ask.',
       date: '2026-06-30',
+    },
+  ],
+  consultations: [
+    {
+      title: 'Kinship carers\' survey 2026',
+      date: '2026-05-29',
+      method: 'survey',
+      methodDetail: 'Online and on paper at family hubs, open for four weeks',
+      participants: [
+        { group: 'kinship_carers', count: 64 },
+        { group: 'former_kinship_carers', count: 5 },
+      ],
+      whatWasSaid: [
+        { theme: 'The offer was hard to find', detail: 'Most carers first heard of it from another carer, not from the council.' },
+        { theme: 'Not knowing who to call', detail: 'Carers were passed between teams and had to tell their story again each time.' },
+        { theme: 'Allowances without a court order', detail: 'Carers did not know if they could get an allowance without a special guardianship order.' },
+      ],
+      whatChanged: 'The offer is now in every family hub, school and library. Every family has a named navigator. The financial support policy says what each arrangement can get.',
+      services: ['Kinship navigators', 'Child arrangements order allowance'],
+      youSaidWeDid: ['It was hard to find out whether you could get an allowance without a special guardianship order.'],
+    },
+    {
+      title: 'Workshops at the Riverside Family Hub',
+      date: '2026-07-08',
+      method: 'focus_group',
+      methodDetail: 'Three evening workshops, with childcare on site',
+      participants: [
+        { group: 'kinship_carers', count: 18 },
+        { group: 'representatives', count: 3 },
+      ],
+      whatWasSaid: [
+        { theme: 'Groups at times carers can come', detail: 'The support group met only on weekday mornings, when many carers work.' },
+        { theme: 'Help to stay in work', detail: 'Carers wanted advice on childcare and on asking for flexible working.' },
+      ],
+      whatChanged: 'A second support group now meets in the evening. We added childcare advice and work advice to the offer.',
+      services: ['Kinship carers\' support group', 'Childcare to help you stay in work', 'Work and flexible working advice for kinship carers'],
+      youSaidWeDid: ['The peer support group met only on weekday mornings, when many of you are at work.'],
+    },
+    {
+      title: 'Kinship kids club: what helps you',
+      date: '2026-08-12',
+      method: 'event',
+      methodDetail: 'Games and drawing at a summer session of the kinship kids club',
+      participants: [{ group: 'children_in_kinship_care', count: 11 }],
+      whatWasSaid: [
+        { theme: 'Meeting other children like them', detail: 'Children liked knowing other children who live with a grandparent or an aunt.' },
+        { theme: 'Someone to talk to at school', detail: 'Some children wanted one adult at school who knows their story.' },
+      ],
+      whatChanged: 'The kids club now meets every month, not every term. The virtual school asks each school to name a trusted adult.',
+      services: ['Kinship kids club', 'Virtual school advice and guidance'],
     },
   ],
   offer: {

@@ -1,7 +1,8 @@
 /**
  * One offer, for its editor: the score and what to do next, the statutory checklist with a link
  * from each gap to where to fix it, the coverage map, what is overdue for review, what directories
- * will miss about each service, and feedback.
+ * will miss about each service, and feedback; and whether it was consulted on since its previous
+ * publication.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
@@ -11,6 +12,7 @@ import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { Panel } from '../components/Panel';
 import { Checklist } from '../components/Checklist';
+import { ConsultationDutyPanel } from '../components/ConsultationDutyPanel';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
@@ -60,6 +62,10 @@ export function OfferPage() {
             ) : (
               <Typography>Nothing: the offer has every statutory section, covers every support type, and is current.</Typography>
             )}
+          </Panel>
+
+          <Panel title="Consultation">
+            <ConsultationDutyPanel duty={offer.consultation} />
           </Panel>
 
           <Panel title="Statutory checklist">

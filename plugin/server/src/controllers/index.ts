@@ -6,6 +6,7 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
+import consultationReport from './consultation-report';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
 import reach from '../reach/controller';
@@ -15,6 +16,7 @@ import widget from './widget';
 export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
+  'consultation-report': consultationReport,
   feedback,
   oruk,
   reach,

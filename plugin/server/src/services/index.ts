@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
+import consultations from './consultations';
 import editorLabels from './editor-labels';
 import feedback from './feedback';
 import importer from './importer';
@@ -17,4 +18,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reach, reminders, reviews, vocabularies };
+export default { ...coreServices, compliance, consultations, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'public-access': publicAccess, reach, reminders, reviews, vocabularies };
