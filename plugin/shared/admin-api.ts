@@ -142,3 +142,29 @@ export interface ReviewStatus {
 
 /** GET /reach/:documentId and /reach/:documentId/csv: an offer's reach (./reach). */
 export type { ReachChoice, ReachReport, ReachRow, ReachService, ReachSite, ReachWeek } from './reach';
+
+/** One thing to improve in a text (server/src/plain-english/check.ts). Offsets in UTF-16 code units. */
+export interface PlainEnglishIssue {
+  rule: 'reading-age' | 'sentence-length' | 'words-to-avoid' | 'abbreviation';
+  /** Where it is in the field's text, as the check read it (rich text as its plain text). */
+  start: number;
+  end: number;
+  excerpt: string;
+  /** What to do, in the editor's words. */
+  message: string;
+  /** A plainer wording, where there is one. */
+  suggestion?: string;
+}
+
+/** The plain-English result of one text field: `field` as the content manager names it. */
+export interface PlainEnglishField {
+  field: string;
+  label: string;
+  issues: PlainEnglishIssue[];
+}
+
+/** GET /plain-english/:documentId: the offer's text fields and each service's, with what to improve. */
+export interface PlainEnglishReport {
+  offer: PlainEnglishField[];
+  services: Array<{ documentId: string; title: string; fields: PlainEnglishField[] }>;
+}

@@ -34,6 +34,13 @@ export default {
      * With the CMS down, a shared cache may go on serving what it has for staleIfError.
      */
     cache: { ...CACHE_DEFAULTS },
+    /**
+     * The plain-English check for editors (advice only): flag sentences most readability formulas
+     * put above `readingAge` (years), sentences of more than `maxSentenceWords` words, and
+     * abbreviations not spelled out at first use. `abbreviations` adds to (or rewords) the
+     * plugin's list: { KSP: 'kinship support plan' }.
+     */
+    plainEnglish: { readingAge: 12, maxSentenceWords: 25, abbreviations: {} as Record<string, string> },
   },
   validator(config: Record<string, unknown>) {
     const schedule = config.reviewReminderSchedule;
@@ -43,6 +50,15 @@ export default {
     for (const key of ['serviceReviewMonths', 'feedbackPerMinute', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'] as const) {
       const value = config[key];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`kinship-offer: ${key} must be a whole number, 1 or more`);
+    }
+    const plain = config.plainEnglish as Record<string, unknown>;
+    if (!plain || typeof plain !== 'object' || Array.isArray(plain)) throw new Error('kinship-offer: plainEnglish must be an object such as { readingAge: 12 }');
+    for (const key of ['readingAge', 'maxSentenceWords'] as const) {
+      if (!Number.isInteger(plain[key]) || (plain[key] as number) < 1) throw new Error(`kinship-offer: plainEnglish.${key} must be a whole number, 1 or more`);
+    }
+    const abbreviations = plain.abbreviations as Record<string, unknown>;
+    if (!abbreviations || typeof abbreviations !== 'object' || Array.isArray(abbreviations) || Object.entries(abbreviations).some(([short, long]) => !short.trim() || typeof long !== 'string' || !long.trim())) {
+      throw new Error('kinship-offer: plainEnglish.abbreviations must map each abbreviation to what it stands for, such as { KSP: "kinship support plan" }');
     }
     const cache = (config.cache ?? {}) as Record<string, unknown>;
     if (typeof cache !== 'object' || Array.isArray(cache)) throw new Error('kinship-offer: cache must be an object such as { sharedMaxAge: 30 }');

@@ -2,7 +2,7 @@
  * One offer, for its editor: the score and what to do next, the statutory checklist with a link
  * from each gap to where to fix it, the coverage map, what is overdue for review, what directories
  * will miss about each service, and feedback; and whether it was consulted on since its previous
- * publication.
+ * publication; and what to improve in plain English, field by field.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
@@ -16,12 +16,14 @@ import { ConsultationDutyPanel } from '../components/ConsultationDutyPanel';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
+import { PlainEnglishList } from '../components/PlainEnglishList';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 
 export function OfferPage() {
   const { documentId = '' } = useParams();
   const report = useAdminApi(endpoints.offerReport(documentId));
+  const plainEnglish = useAdminApi(endpoints.plainEnglish(documentId));
   if (report.state === 'loading') return <Page.Loading />;
   if (report.state === 'failed') return <Page.Error content={report.message} />;
   const offer = report.data;
@@ -79,6 +81,14 @@ export function OfferPage() {
                 <Checklist title="Arrangements some service is open to" checks={offer.arrangementTypes} offerDocumentId={offer.documentId} />
               </Grid.Item>
             </Grid.Root>
+          </Panel>
+
+          <Panel title="Plain English">
+            {plainEnglish.state === 'ready' ? (
+              <PlainEnglishList offerDocumentId={offer.documentId} report={plainEnglish.data} />
+            ) : (
+              <Typography>{plainEnglish.state === 'failed' ? plainEnglish.message : 'Checking…'}</Typography>
+            )}
           </Panel>
 
           <Panel title="Coverage map">

@@ -9,6 +9,7 @@ import compliance from './compliance';
 import consultationReport from './consultation-report';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
+import plainEnglish from './plain-english';
 import reach from '../reach/controller';
 import reviews from './reviews';
 import widget from './widget';
@@ -19,6 +20,7 @@ export default {
   'consultation-report': consultationReport,
   feedback,
   oruk,
+  'plain-english': plainEnglish,
   reach,
   reviews,
   widget,

@@ -36,6 +36,8 @@ const adminRoutes = [
   { method: 'GET', path: '/compliance/:documentId', handler: 'compliance.offer', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/vocabularies', handler: 'compliance.vocabularies', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/plain-english/:documentId', handler: 'plain-english.offer', config: adminMay('read', UID.offer) },
+  { method: 'POST', path: '/plain-english/check', handler: 'plain-english.check', config: { policies: ['admin::isAuthenticatedAdmin'] } },
   { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminMay('read', UID.feedback) },
   { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminMay('update', UID.feedback) },
   { method: 'GET', path: '/reviews/:kind/:documentId', handler: 'reviews.status', config: { policies: ['admin::isAuthenticatedAdmin'] } },
