@@ -2,6 +2,11 @@
  * The widget as one self-contained ES module, Lit included: what a host page loads with one
  * script tag. Written twice: into widget/dist (the npm package) and into the plugin's dist, from
  * where the CMS serves it at /api/kinship-offer/widget.js.
+ *
+ * Then the public pages (widget/src/pages), into the plugin's dist/pages: the renderer the CMS runs
+ * (render.mjs, for Node: the element's render modules, with lit and @lit-labs/ssr left to the
+ * plugin's dependencies, so the server renders the very templates the element does, from the
+ * plugin's own build) and the small script the pages load (pages.js, for browsers).
  */
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -37,7 +42,7 @@ const precompress = (file) => ({
   },
 });
 
-export default {
+const widget = {
   input: 'widget/src/kinship-offer.ts',
   output: [
     { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
@@ -66,3 +71,28 @@ export default {
     }),
   ],
 };
+
+/** Lit and its server rendering stay imports: the plugin depends on them (plugin/package.json). */
+const external = (id) => /^(lit|lit-html|@lit\/reactive-element|@lit-labs\/ssr|qrcode)(\/|$)/.test(id);
+
+const pageRenderer = {
+  input: 'widget/src/pages/index.ts',
+  output: { file: 'plugin/dist/pages/render.mjs', format: 'es' },
+  external,
+  plugins: [
+    nodeResolve({ exportConditions: ['node'] }),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+  ],
+};
+
+const pageScript = {
+  input: 'widget/src/pages/enhance.ts',
+  output: { file: 'plugin/dist/pages/pages.js', format: 'es' },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};
+
+export default [widget, pageRenderer, pageScript];

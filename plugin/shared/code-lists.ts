@@ -27,6 +27,13 @@ export type CostType = (typeof COST_TYPES)[number];
 export const OFFER_VIEWS = ['full', 'services', 'contact'] as const;
 export type OfferViewKind = (typeof OFFER_VIEWS)[number];
 
+/**
+ * The reader's choices in a page URL (widget/src/filters): the element writes and reads them, and
+ * the public pages' finder is a GET form of them, so a link works in either. Prefixed so they do
+ * not collide with a host page's own parameters.
+ */
+export const FILTER_PARAMS = { arrangement: 'kinship-arrangement', supportTypes: 'kinship-support', query: 'kinship-q' } as const;
+
 /** Schemes a reader may follow from the offer. Anything else (javascript:, data:, http:) is refused. */
 export const SAFE_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
 

@@ -189,7 +189,7 @@ describe('example host pages', () => {
   it('two offers on one page keep their own choices through a reload and Back', async () => {
     const { page, problems, close } = await open('several.html');
     const chosen = (id: string) =>
-      page.locator(`#${id}`).evaluate((el) => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value ?? null);
+      page.locator(`#${id}`).evaluate((el) => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="kinship-arrangement"]:checked')?.value ?? null);
     await page.locator('#shared [part="status"]').waitFor();
     await page.locator('#borough').getByLabel('Special guardianship order').check();
     await expect.poll(() => page.url()).toContain('kinship-arrangement.borough=special_guardianship_order');

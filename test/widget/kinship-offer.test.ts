@@ -94,7 +94,7 @@ describe('<kinship-offer> showing the demo offer', () => {
 
   it('lists the six arrangements and "I\'m not sure"', async () => {
     const element = await settled(await mount('offer="example-borough"'));
-    const labels = [...shadow(element).querySelectorAll('input[name="arrangement"] + label')].map((l) => text(l));
+    const labels = [...shadow(element).querySelectorAll('input[name="kinship-arrangement"] + label')].map((l) => text(l));
     expect(labels).to.deep.equal([
       'Informal family arrangement',
       'Private fostering',
@@ -380,7 +380,7 @@ describe('two offers on one page', () => {
     shadow(element).querySelector<HTMLInputElement>(selector)!.click();
     await element.updateComplete;
   };
-  const chosen = (element: KinshipOffer) => shadow(element).querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value;
+  const chosen = (element: KinshipOffer) => shadow(element).querySelector<HTMLInputElement>('input[name="kinship-arrangement"]:checked')?.value;
 
   /** The page (several.html's arrangement): opened, or opened again as a reload would. */
   async function openPage(ids = ['borough', 'hub']) {

@@ -3,6 +3,7 @@
  * it travels in the page URL so a social worker can send a link, and which services it leaves.
  * Pure functions: the element wires them to the URL and the view.
  */
+import { FILTER_PARAMS } from '../../plugin/shared/code-lists';
 import type { Service } from './api/types';
 
 export interface FilterState {
@@ -15,8 +16,8 @@ export interface FilterState {
 
 export const EMPTY_FILTERS: FilterState = { arrangement: '', supportTypes: [], query: '' };
 
-/** URL parameter names; prefixed so they do not collide with the host page's own. */
-export const PARAMS = { arrangement: 'kinship-arrangement', supportTypes: 'kinship-support', query: 'kinship-q' } as const;
+/** URL parameter names (../../plugin/shared/code-lists FILTER_PARAMS). */
+export const PARAMS = FILTER_PARAMS;
 
 /**
  * The parameter's name for one element: the plain name ("kinship-arrangement") for the only offer
@@ -25,15 +26,20 @@ export const PARAMS = { arrangement: 'kinship-arrangement', supportTypes: 'kinsh
  */
 const paramName = (name: keyof typeof PARAMS, scope: string) => (scope ? `${PARAMS[name]}.${scope}` : PARAMS[name]);
 
+/**
+ * The choices in a URL's query string. Support types may come as one comma-separated parameter
+ * (as the element writes them) or repeated (as a GET form of checkboxes sends them: the public
+ * pages' finder), or both.
+ */
 export function readFilters(search: string, scope = ''): Partial<FilterState> {
   const params = new URLSearchParams(search);
   const get = (name: keyof typeof PARAMS) => params.get(paramName(name, scope));
   const state: Partial<FilterState> = {};
   const arrangement = get('arrangement');
-  const supportTypes = get('supportTypes');
+  const supportTypes = params.getAll(paramName('supportTypes', scope));
   const query = get('query');
   if (arrangement != null) state.arrangement = arrangement;
-  if (supportTypes != null) state.supportTypes = supportTypes.split(',').filter(Boolean);
+  if (supportTypes.length) state.supportTypes = [...new Set(supportTypes.flatMap((value) => value.split(',')).filter(Boolean))];
   if (query != null) state.query = query;
   return state;
 }

@@ -1,7 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { hasWords, type OfferViewKind } from '../../plugin/shared/code-lists';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { OfferViewKind } from '../../plugin/shared/code-lists';
 import { cmsAddress, loadOffer, OfferLoadError, resolveEndpoint } from './api/client';
-import type { Offer, Service, Term } from './api/types';
+import type { Offer, Service } from './api/types';
 import { readAttributes, type Settings } from './attributes';
 import './feedback';
 import { EMPTY_FILTERS, filterServices, searchTextOf, type FilterState } from './filters';
@@ -10,9 +10,9 @@ import { styles } from './kinship-offer.styles';
 import { directionOf, wordsLocale } from './locale';
 import { Printing } from './printing';
 import { Reach } from './reach';
-import { renderBlocks } from './render/blocks';
-import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './render/offer';
-import { DEFAULT_STRINGS, format, type Strings } from './strings';
+import { renderOffer } from './render/finder';
+import { heading, type RenderContext } from './render/offer';
+import { DEFAULT_STRINGS, type Strings } from './strings';
 import { UrlState } from './url-state';
 
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
@@ -249,16 +249,21 @@ export class KinshipOffer extends LitElement {
   }
 
   private _renderOffer() {
-    const offer = this._offer!;
     const view = this._settings.view;
+    const restrictTo = this._settings.supportTypes;
     return html`
       ${this._notices.map((notice) => html`<p class="panel no-print" role="note">${notice}</p>`)}
-      ${renderContact(this._ctx)}
-      ${view === 'full' && hasWords(offer.generalApproach)
-        ? html`<section>${heading(this._level, this._t.approachHeading)}${renderBlocks(offer.generalApproach, this._level + 1)}</section>`
-        : nothing}
-      ${view === 'contact' ? nothing : this._renderFinder()}
-      ${view === 'full' ? renderSections(this._ctx, this._filters.arrangement) : nothing}
+      ${renderOffer(
+        {
+          ...this._ctx,
+          filters: this._filters,
+          supportTypes: this._offer!.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code)),
+          results: view === 'contact' ? [] : this._results(),
+          isOpen: (service) => this._print.active || this._opened.has(service.uuid),
+          on: { arrangement: this._onArrangement, supportType: this._onSupportType, search: this._onSearch, clear: this._clearFilters, toggle: this._onToggle },
+        },
+        view,
+      )}
       ${view === 'contact' ? nothing : this._renderFeedback()}
     `;
   }
@@ -267,90 +272,6 @@ export class KinshipOffer extends LitElement {
   private _renderFeedback(service?: string) {
     return html`<kinship-offer-feedback .endpoint=${resolveEndpoint(this.endpoint, SCRIPT_URL)} .offer=${this._offer!.slug}
       .service=${service} .t=${this._t} .shownAt=${this._shownAt} .onSent=${() => this._reach.send('feedback', service)}></kinship-offer-feedback>`;
-  }
-
-  private _renderFinder() {
-    const offer = this._offer!;
-    const t = this._t;
-    const restrictTo = this._settings.supportTypes;
-    const supportTypes = offer.vocabulary.supportTypes.filter((term) => !restrictTo.length || restrictTo.includes(term.code));
-    const results = this._results();
-    const chosen = offer.vocabulary.arrangementTypes.find((term) => term.code === this._filters.arrangement);
-    return html`
-      <div class="no-print" part="filters">
-        <fieldset>
-          <legend>${heading(this._level, t.arrangementHeading, 'first')}</legend>
-          <p class="hint">${t.arrangementHint}</p>
-          ${[...offer.vocabulary.arrangementTypes, { code: '', label: t.notSure }].map(
-            (term) => html`<div class="choice">
-              <input type="radio" name="arrangement" id=${`arrangement-${term.code || 'not-sure'}`} .value=${term.code}
-                .checked=${this._filters.arrangement === term.code} @change=${this._onArrangement} />
-              <label for=${`arrangement-${term.code || 'not-sure'}`}>${term.label}</label>
-            </div>`,
-          )}
-          <p class="hint" aria-live="polite">${chosen ? chosen.description : t.notSureHint}</p>
-        </fieldset>
-        ${supportTypes.length > 1
-          ? html`<fieldset>
-              <legend>${t.supportHeading}</legend>
-              ${supportTypes.map(
-                (term) => html`<div class="choice">
-                  <input type="checkbox" id=${`support-${term.code}`} .value=${term.code}
-                    .checked=${this._filters.supportTypes.includes(term.code)} @change=${this._onSupportType} />
-                  <label for=${`support-${term.code}`}>${term.label}</label>
-                </div>`,
-              )}
-            </fieldset>`
-          : nothing}
-        <div class="search">
-          <label for="search">${t.searchLabel}</label>
-          <input id="search" type="search" autocomplete="off" .value=${this._filters.query} @input=${this._onSearch} />
-        </div>
-      </div>
-      <section>
-        ${heading(this._level, t.servicesHeading)}
-        <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, this._lang)}</p>
-        ${results.length === 0
-          ? html`<p>${t.noResults}</p>
-              <button type="button" class="secondary" @click=${this._clearFilters}>${t.clearFilters}</button>`
-          : this._groups(results, supportTypes).map(
-              ([term, services]) => html`<section>
-                ${heading(this._level + 1, term.label)}
-                <ul class="services">${services.map((service) => this._renderService(service))}</ul>
-              </section>`,
-            )}
-      </section>
-    `;
-  }
-
-  /**
-   * Each service once, under the first of its support types the reader is looking at; a service
-   * with none yet (an editor may publish one so) last, under `otherSupport`, never left out.
-   */
-  private _groups(services: Service[], shown: Term[]): Array<[Pick<Term, 'code' | 'label'>, Service[]]> {
-    const wanted = this._filters.supportTypes.length ? this._filters.supportTypes : shown.map((term) => term.code);
-    const groups = new Map<string, Service[]>();
-    for (const service of services) {
-      const code = service.supportTypes.find((type) => wanted.includes(type.code))?.code ?? service.supportTypes[0]?.code ?? '';
-      if (!groups.has(code)) groups.set(code, []);
-      groups.get(code)!.push(service);
-    }
-    const grouped: Array<[Pick<Term, 'code' | 'label'>, Service[]]> = shown.filter((term) => groups.has(term.code)).map((term) => [term, groups.get(term.code)!]);
-    const untyped = groups.get('');
-    return untyped ? [...grouped, [{ code: '', label: this._t.otherSupport }, untyped]] : grouped;
-  }
-
-  private _renderService(service: Service): TemplateResult {
-    const open = this._print.active || this._opened.has(service.uuid);
-    return html`<li class="service" part="service">
-      ${heading(this._level + 2, service.title)}
-      ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
-      <p>${service.summary}</p>
-      <details ?open=${open} data-uuid=${service.uuid} @toggle=${this._onToggle}>
-        <summary>${format(this._t.moreAbout, { title: service.title })}</summary>
-        ${open ? renderServiceDetails(service, this._ctx) : nothing}
-      </details>
-    </li>`;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

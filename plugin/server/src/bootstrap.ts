@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureHitTable } from './middlewares/rate-limit';
 import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
 import { offerResponseCache } from './offer-view/http-cache';
+import { publicPages } from './pages/serve';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,4 +25,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.server.app.middleware.splice(1, 0, offerResponseCache(strapi));
     strapi.server.app.use(kinshipOfferAnswer(strapi));
   }
+  // The public pages: after the app's middlewares, whose headers (security, CSP) every page carries.
+  strapi.server.app.use(publicPages(strapi));
 };

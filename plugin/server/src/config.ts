@@ -1,4 +1,5 @@
 /** The plugin's settings (config/plugins: 'kinship-offer': { config: { … } }). */
+import { DEFAULT_PAGES_PATH, PAGES_PATH_PATTERN } from './pages/addresses';
 
 /** Seconds, see `cache` below. */
 export const CACHE_DEFAULTS = { sharedMaxAge: 30, staleWhileRevalidate: 30, staleIfError: 86_400 };
@@ -41,6 +42,12 @@ export default {
      * plugin's list: { KSP: 'kinship support plan' }.
      */
     plainEnglish: { readingAge: 12, maxSentenceWords: 25, abbreviations: {} as Record<string, string> },
+    /**
+     * Where the public pages are served (a page per offer and per service, and a sitemap: see
+     * pages/addresses), a path on the CMS's own address such as '/kinship-offer' (the default),
+     * or false for no pages.
+     */
+    pages: DEFAULT_PAGES_PATH as string | false,
   },
   validator(config: Record<string, unknown>) {
     const schedule = config.reviewReminderSchedule;
@@ -59,6 +66,10 @@ export default {
     const abbreviations = plain.abbreviations as Record<string, unknown>;
     if (!abbreviations || typeof abbreviations !== 'object' || Array.isArray(abbreviations) || Object.entries(abbreviations).some(([short, long]) => !short.trim() || typeof long !== 'string' || !long.trim())) {
       throw new Error('kinship-offer: plainEnglish.abbreviations must map each abbreviation to what it stands for, such as { KSP: "kinship support plan" }');
+    }
+    const pages = config.pages;
+    if (pages !== false && (typeof pages !== 'string' || !PAGES_PATH_PATTERN.test(pages) || /^\/(api|admin|graphql)(\/|$)/.test(pages))) {
+      throw new Error(`kinship-offer: pages must be a path such as "${DEFAULT_PAGES_PATH}" (no trailing slash, not under /api, /admin or /graphql), or false`);
     }
     const cache = (config.cache ?? {}) as Record<string, unknown>;
     if (typeof cache !== 'object' || Array.isArray(cache)) throw new Error('kinship-offer: cache must be an object such as { sharedMaxAge: 30 }');

@@ -110,6 +110,12 @@ describe('filters in the page URL', () => {
     });
   });
 
+  it('reads support types repeated, as a GET form of checkboxes sends them (the public pages\' finder), and once each', () => {
+    expect(readFilters(`?${PARAMS.supportTypes}=education&${PARAMS.supportTypes}=financial,education&${PARAMS.supportTypes}=`)).toEqual({
+      supportTypes: ['education', 'financial'],
+    });
+  });
+
   it('reads only what is there, and empty choices as empty', () => {
     expect(readFilters('')).toEqual({});
     expect(readFilters('?page=2')).toEqual({});

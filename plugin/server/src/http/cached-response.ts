@@ -43,8 +43,10 @@ const COMPRESSED: readonly Compressed[] = ['br', 'gzip'];
 
 /** A response built once and sent again while its content version holds. */
 export interface CachedResponse {
-  /** The JSON body, uncompressed. */
+  /** The body, uncompressed. */
   body: Buffer;
+  /** Its Content-Type. */
+  type: string;
   /** Its strong ETag, quoted. */
   etag: string;
   /** Each compressed copy, made on first request for that encoding and kept. */
@@ -57,13 +59,14 @@ export interface CachedResponse {
 const OWN_HEADERS = new Set(['content-length', 'content-type', 'content-encoding', 'etag', 'vary', 'cache-control', 'x-cache', 'server-timing', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'last-modified']);
 
 /**
- * A response to keep, from the JSON text of its body; `headers`: those the app set on it when it
- * was built (security headers and the like), kept to be sent again, less OWN_HEADERS and CORS.
+ * A response to keep, from the text of its body (JSON unless `type` says otherwise); `headers`:
+ * those the app set on it when it was built (security headers and the like), kept to be sent
+ * again, less OWN_HEADERS and CORS.
  */
-export function cachedResponse(json: string, headers: Record<string, unknown> = {}): CachedResponse {
-  const body = Buffer.from(json);
+export function cachedResponse(text: string, headers: Record<string, unknown> = {}, type = 'application/json; charset=utf-8'): CachedResponse {
+  const body = Buffer.from(text);
   const kept = Object.entries(headers).filter(([name, value]) => !OWN_HEADERS.has(name) && !name.startsWith('access-control-') && typeof value === 'string');
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {}, headers: Object.fromEntries(kept) as Record<string, string> };
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {}, headers: Object.fromEntries(kept) as Record<string, string> };
 }
 
 /** The plugin's `cache` settings, defaults filled in. */
@@ -87,9 +90,14 @@ export function publicReadHeaders(ctx: any) {
 /**
  * Sends `entry` (200, or 304 when the request already has this representation). `hit`: whether it
  * was built before this request; `startedAt`: when the CMS began on it (performance.now());
- * `timings`: further Server-Timing metrics.
+ * `timings`: further Server-Timing metrics; `cacheControl`: in place of `publicCacheControl()`
+ * (a versioned file that never changes).
  */
-export async function sendCached(ctx: any, entry: CachedResponse, { hit, startedAt, timings = [] }: { hit: boolean; startedAt: number; timings?: string[] }) {
+export async function sendCached(
+  ctx: any,
+  entry: CachedResponse,
+  { hit, startedAt, timings = [], cacheControl = publicCacheControl() }: { hit: boolean; startedAt: number; timings?: string[]; cacheControl?: string },
+) {
   const offered = entry.body.length >= MIN_COMPRESSED_BYTES ? COMPRESSED : [];
   let encoding = negotiateEncoding(ctx.request, offered);
   let body = entry.body;
@@ -106,8 +114,8 @@ export async function sendCached(ctx: any, entry: CachedResponse, { hit, started
   }
   for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
   publicReadHeaders(ctx);
-  ctx.set('content-type', 'application/json; charset=utf-8');
-  ctx.set('cache-control', publicCacheControl());
+  ctx.set('content-type', entry.type);
+  ctx.set('cache-control', cacheControl);
   ctx.set('x-cache', hit ? 'HIT' : 'MISS');
   ctx.set('server-timing', [`cache;desc=${hit ? 'HIT' : 'MISS'}`, `app;dur=${(performance.now() - startedAt).toFixed(1)}`, ...timings].join(', '));
   ctx.etag = encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`;

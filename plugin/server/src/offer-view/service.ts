@@ -42,6 +42,13 @@ interface BuiltView {
 
 const NO_VIEW: BuiltView = { view: null, services: new Map() };
 
+/**
+ * The offer (slug and locale) each service in a built view is shown in: a service's own page is
+ * under its offer's (pages/addresses), and a view's services are read per offer, so each object
+ * has one.
+ */
+const offerOfService = new WeakMap<object, { slug: string; locale: string }>();
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const version = databaseContentVersion(strapi);
   const views = memoryStore<Promise<BuiltView>>(MAX_CACHED_VIEWS);
@@ -53,10 +60,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The instance's default locale (Strapi i18n), for offers and vocabularies alike. */
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Its published locales, and the one to serve for `requested` (see ../locales). */
-  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
+  /** The locales the offer `slug` is published in, in no set order. */
+  async function publishedLocales(slug: string): Promise<string[]> {
     const published = await strapi.db.query(UID.offer).findMany({ where: { slug, publishedAt: { $notNull: true } }, select: ['locale'] });
-    return matchLocale(requested, published.map((row: { locale: string }) => row.locale), fallback);
+    return published.map((row: { locale: string }) => row.locale);
+  }
+
+  /** The locale to serve for `requested` (see ../locales). */
+  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
+    return matchLocale(requested, await publishedLocales(slug), fallback);
   }
 
   /**
@@ -118,12 +130,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Whoever asked first, the cached view is the public one.
     const published = redactHiddenAddresses(UID.offer, { ...offer, services: [] }, lookup) as Entry;
     const view = { ...published, services: [...services.values()].map(({ service }) => service), vocabulary: vocabulary.value } as unknown as OfferView;
+    for (const service of view.services) offerOfService.set(service, { slug: view.slug, locale: view.locale });
     return { view, services, vocabulary };
   }
 
   return {
     /** The current content version of the offer `slug`, or of everything without one (see ./content-version). */
     contentVersion: (slug?: string | null) => version.current(slug),
+
+    publishedLocales,
+
+    /** The offer a service of a view (as `find` returned it) is shown in. */
+    offerOf: (service: object) => offerOfService.get(service),
 
     /** Called on every write to the plugin's content through this instance. */
     changed: () => version.changed(),

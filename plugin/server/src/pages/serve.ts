@@ -1,0 +1,223 @@
+/**
+ * The public pages over HTTP: a page for every published offer and every service it lists, under
+ * the plugin's `pages` base path (./addresses), server-rendered HTML that is complete without
+ * JavaScript (../../../shared/pages says what the renderer is given).
+ *
+ * The offer read's rules hold as they do for the widget's request: pages read the same offer view
+ * (published only, hidden addresses hidden), are kept per content version of their offer, so an
+ * edit to one offer leaves the others' pages warm, and are sent as every cached public read is
+ * (../http/cached-response: ETag per encoding, br or gzip, `s-maxage` with
+ * `stale-while-revalidate` and `stale-if-error`, `X-Cache`): a publish shows within the same bound.
+ *
+ * Answers: 200 with the page; 404 with a page that still gives the offer's named contact where the
+ * offer is known; 405 for a method other than GET or HEAD; 503 (never a 500) when the page cannot
+ * be made (the database is down, the renderer was not built).
+ *
+ * A Koa middleware after the app's own (../bootstrap), so the headers they set (security headers,
+ * the Content-Security-Policy) are on every page, and kept with a cached one.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { FILTER_PARAMS } from '../../../shared/code-lists';
+import type { OfferView } from '../../../shared/offer-view';
+import type { PageLinks, PageModel, PageRenderer } from '../../../shared/pages';
+import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
+import { memoryStore } from '../offer-view/store';
+import { getService } from '../services/get-service';
+import { UID } from '../uids';
+import { sitemapEntries, sitemapXml } from './sitemap';
+import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, type PageAddresses } from './addresses';
+
+/**
+ * The renderer and the pages' script, built by rollup from the widget's render modules into the
+ * plugin's dist/pages (rollup.config.mjs); this file runs from dist/server/src/pages.
+ */
+const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
+
+/** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const QRCode: { toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string> } = require('qrcode');
+
+/**
+ * The page's address as a QR code for paper: medium error correction (15%: a smudge or a fold in
+ * a leaflet), no quiet zone of its own (the page's margin is one), hidden from screen readers (the
+ * address is written beside it).
+ */
+async function qrCodeOf(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+}
+
+/** Pages kept at once (each offer in each language, a service's page, the finder's common choices). */
+const MAX_CACHED_PAGES = 2000;
+
+/** The longest search a finder's form may carry; longer words are cut (nobody types 200 characters). */
+const MAX_QUERY_LENGTH = 200;
+
+/** The files the pages load, each with the version its address carries. */
+interface Asset {
+  entry: CachedResponse;
+  version: string;
+}
+
+const HTML = 'text/html; charset=utf-8';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The reader's choices only, in a fixed order: the cache keys on these, so other parameters cannot flood it. */
+function finderSearch(querystring: string): string {
+  const params = new URLSearchParams(querystring);
+  const kept = new URLSearchParams();
+  for (const name of Object.values(FILTER_PARAMS)) {
+    for (const value of params.getAll(name)) if (value) kept.append(name, value.slice(0, MAX_QUERY_LENGTH));
+  }
+  return kept.size ? `?${kept}` : '';
+}
+
+const versionOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+export function publicPages(strapi: Core.Strapi) {
+  const pages = memoryStore<CachedResponse>(MAX_CACHED_PAGES);
+  let built: { renderer: PageRenderer; stylesheet: Asset; script: Asset } | undefined;
+  /** The renderer and assets, loaded once (a missing build is a 503, tried again next request). */
+  const load = () => {
+    if (!built) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const renderer: PageRenderer = require(path.join(BUILT, 'render.mjs'));
+      const script = readFileSync(path.join(BUILT, 'pages.js'), 'utf8');
+      built = {
+        renderer,
+        stylesheet: { entry: cachedResponse(renderer.stylesheet, {}, 'text/css; charset=utf-8'), version: versionOf(renderer.stylesheet) },
+        script: { entry: cachedResponse(script, {}, 'text/javascript; charset=utf-8'), version: versionOf(script) },
+      };
+    }
+    return built;
+  };
+  const offerView = () => getService('offer-view');
+  const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
+  /** Where things are for a page of `offer`; `here(locale)`: this page's address in a language. */
+  async function linksOf(addresses: PageAddresses, offer: OfferView, here: (locale: string) => string, locales?: string[]): Promise<PageLinks> {
+    const { stylesheet, script } = load();
+    const published = (locales ?? (await offerView().publishedLocales(offer.slug))).sort();
+    return {
+      canonical: here(offer.locale),
+      offer: addresses.offer(offer.slug, offer.locale),
+      service: (uuid) => addresses.service(offer.slug, uuid, offer.locale),
+      alternates: published.map((locale) => ({ locale, href: here(locale) })),
+      stylesheet: addresses.asset('stylesheet', stylesheet.version),
+      script: addresses.asset('script', script.version),
+    };
+  }
+
+  /** A 404 page: with the offer's named contact and a link to its page where the offer is known. */
+  async function notFound(ctx: any, addresses: PageAddresses, offer: OfferView | null) {
+    const { renderer, stylesheet, script } = load();
+    const model: PageModel = {
+      kind: 'not-found',
+      offer,
+      links: {
+        stylesheet: addresses.asset('stylesheet', stylesheet.version),
+        script: addresses.asset('script', script.version),
+        ...(offer ? { offer: addresses.offer(offer.slug, offer.locale) } : {}),
+      },
+    };
+    const html = await renderer.renderPage(model);
+    ctx.status = 404;
+    ctx.set('content-type', HTML);
+    // Shared caches may keep it as briefly as a page: a publish makes it a page within the same bound.
+    ctx.set('cache-control', publicCacheControl());
+    ctx.body = html;
+  }
+
+  function sendAsset(ctx: any, asset: Asset, startedAt: number) {
+    // A versioned address never changes; the plain one is revalidated daily.
+    const cacheControl = ctx.query.v === asset.version ? IMMUTABLE : 'public, max-age=86400, stale-while-revalidate=604800';
+    return sendCached(ctx, asset.entry, { hit: true, startedAt, cacheControl });
+  }
+
+  /** The sitemap of every published offer, kept while nothing at all changes. */
+  async function sitemap(ctx: any, addresses: PageAddresses, startedAt: number) {
+    const version = await offerView().contentVersion();
+    const key = JSON.stringify(['sitemap', addresses.base]);
+    const cached = pages.get(key);
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
+    const rows: Array<{ slug: string }> = await strapi.db.query(UID.offer).findMany({ where: { publishedAt: { $notNull: true } }, select: ['slug'] });
+    const entries = [];
+    for (const slug of [...new Set(rows.map((row) => row.slug))].sort()) {
+      const views: OfferView[] = [];
+      for (const locale of (await offerView().publishedLocales(slug)).sort()) {
+        const view = await offerView().find(slug, locale);
+        if (view?.locale === locale) views.push(view);
+      }
+      entries.push(...sitemapEntries(addresses, views));
+    }
+    const entry = cachedResponse(sitemapXml(entries), ctx.response.headers, 'application/xml; charset=utf-8');
+    pages.set(key, version, entry);
+    return sendCached(ctx, entry, { hit: false, startedAt });
+  }
+
+  /** Answers a GET or HEAD for `pagePath` (the path under the base). */
+  async function answer(ctx: any, pagePath: string, startedAt: number) {
+    const route = readPagePath(pagePath);
+    if (route.kind === 'stylesheet' || route.kind === 'script') return sendAsset(ctx, load()[route.kind], startedAt);
+    const addresses = pageAddresses(strapi, ctx, await defaultLocale())!;
+    if (route.kind === 'sitemap') return sitemap(ctx, addresses, startedAt);
+    if (route.kind !== 'offer' && route.kind !== 'service') {
+      const offer = route.kind === 'unknown' && route.slug ? await offerView().find(route.slug) : null;
+      return notFound(ctx, addresses, offer);
+    }
+    const requested = typeof ctx.query[LANGUAGE_PARAM] === 'string' ? (ctx.query[LANGUAGE_PARAM] as string) : undefined;
+    const search = route.kind === 'offer' ? finderSearch(ctx.querystring ?? '') : '';
+    const version = await offerView().contentVersion(route.slug);
+    const key = JSON.stringify([route.kind, route.slug, route.kind === 'service' ? route.uuid : '', requested ?? null, search, addresses.base]);
+    const cached = pages.get(key);
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
+
+    const offer = await offerView().find(route.slug, requested);
+    if (!offer) return notFound(ctx, addresses, null);
+    const { renderer } = load();
+    let model: PageModel;
+    if (route.kind === 'offer') {
+      const links = await linksOf(addresses, offer, (locale) => addresses.offer(offer.slug, locale));
+      model = { kind: 'offer', offer, links, search };
+    } else {
+      const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
+      if (!service) return notFound(ctx, addresses, offer);
+      // Its other languages: those of the offer's that list it too.
+      const locales: string[] = [];
+      for (const locale of await offerView().publishedLocales(offer.slug)) {
+        const translated = locale === offer.locale ? offer : await offerView().find(offer.slug, locale);
+        if (translated?.locale === locale && translated.services.some((candidate) => candidate.uuid === service.uuid)) locales.push(locale);
+      }
+      const links = await linksOf(addresses, offer, (locale) => addresses.service(offer.slug, service.uuid, locale), locales);
+      model = { kind: 'service', offer, service, links, qrCode: await qrCodeOf(links.canonical) };
+    }
+    const entry = cachedResponse(await renderer.renderPage(model), ctx.response.headers, HTML);
+    pages.set(key, version, entry);
+    return sendCached(ctx, entry, { hit: false, startedAt });
+  }
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    const base = pagesBasePath(strapi);
+    if (base === null || (ctx.path !== base && !ctx.path.startsWith(`${base}/`))) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      ctx.status = 405;
+      ctx.set('allow', 'GET, HEAD');
+      ctx.body = 'Method Not Allowed';
+      return;
+    }
+    const startedAt = performance.now();
+    try {
+      await answer(ctx, ctx.path.slice(base.length) || '/', startedAt);
+    } catch (error) {
+      strapi.log.error(`kinship-offer: a public page could not be made (${ctx.path}): ${error instanceof Error ? error.stack : error}`);
+      ctx.status = 503;
+      ctx.set('content-type', HTML);
+      ctx.set('cache-control', 'no-store');
+      ctx.set('retry-after', '30');
+      ctx.body = '<!doctype html><html lang="en"><title>Service unavailable</title><h1>Sorry, this page cannot be shown just now</h1><p>Please try again in a minute.</p></html>';
+    }
+  };
+}

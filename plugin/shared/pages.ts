@@ -1,0 +1,78 @@
+/**
+ * The public pages' contract: what the plugin's server (server/src/pages) gives the page renderer,
+ * and what the renderer gives back. The renderer is built from the widget's own render modules
+ * (widget/src/pages, bundled by rollup into the plugin's dist/pages), so the pages and the element
+ * show an offer from one definition of how it looks; the server reads the offer, works out the
+ * addresses and sends the HTML.
+ *
+ * Every address here is absolute (server/src/http/public-url), so a page is correct behind a proxy
+ * under a path, and as an iframe, a link preview or a printout.
+ */
+import type { OfferView, ServiceView } from './offer-view';
+
+/** The same page in another of the offer's published languages (an `hreflang` alternate). */
+export interface PageAlternate {
+  /** The locale code the offer is published in (a BCP 47 tag, as Strapi i18n writes it). */
+  locale: string;
+  href: string;
+}
+
+/** Where things are, for one page in one language. */
+export interface PageLinks {
+  /** This page's canonical address. */
+  canonical: string;
+  /** The offer's page, in this page's language. */
+  offer: string;
+  /** A service's page, in this page's language, by its UUID. */
+  service(uuid: string): string;
+  /** This page in each language the offer is published in (this one included). */
+  alternates: PageAlternate[];
+  /** The pages' stylesheet and script (versioned, cached for ever). */
+  stylesheet: string;
+  script: string;
+}
+
+interface PageBase {
+  /**
+   * The iframe view (no council chrome; `noindex, indexifembedded`): for hosts that embed the page
+   * in a frame, oEmbed's `html`.
+   */
+  embed?: boolean;
+  links: PageLinks;
+}
+
+/** The offer's page: the reader's choices arrive as the page URL's query string (the element's parameters). */
+export interface OfferPage extends PageBase {
+  kind: 'offer';
+  offer: OfferView;
+  /** The page URL's query string, e.g. `?kinship-arrangement=special_guardianship_order`. */
+  search: string;
+}
+
+/**
+ * A service's own page; `qrCode`: an SVG image of the page's canonical address, for print, made by
+ * the server (the `qrcode` package) and put in the page as it is.
+ */
+export interface ServicePage extends PageBase {
+  kind: 'service';
+  offer: OfferView;
+  service: ServiceView;
+  qrCode: string;
+}
+
+/** Not found: an unknown offer, service or address; with the offer's named contact where the offer is known. */
+export interface NotFoundPage {
+  kind: 'not-found';
+  offer: OfferView | null;
+  links: Pick<PageLinks, 'stylesheet' | 'script'> & Partial<PageLinks>;
+}
+
+export type PageModel = OfferPage | ServicePage | NotFoundPage;
+
+/** What the page bundle exports (dist/pages/render.mjs). */
+export interface PageRenderer {
+  /** The page as a whole HTML document. Throws only on a fault of ours (the server answers 503 then, never a 500). */
+  renderPage(page: PageModel): Promise<string>;
+  /** The pages' stylesheet: the element's own styles for the light DOM, and the page's chrome. */
+  stylesheet: string;
+}

@@ -1,0 +1,303 @@
+/**
+ * The public pages, against a real Strapi with the demo: a page for the offer and for every
+ * published service, fetched as a crawler or a reader without JavaScript fetches them; what they
+ * answer for what is not there; that drafts and hidden addresses never reach them; and that they are
+ * cached and sent as the widget's offer request is.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCms, type TestCms } from '../support/cms';
+import { graphql, httpGet } from '../support/http';
+
+const SERVICE = 'plugin::kinship-offer.service';
+const OFFER = 'plugin::kinship-offer.offer';
+/** Only the demo's hidden address (8 Imaginary Road, EB4 5EF) contains these. */
+const HIDDEN = ['Imaginary', '5EF', 'EB4 5'];
+const SLUG = 'example-borough';
+
+let cms: TestCms;
+let base: string;
+/** The offer's published services, as the database has them. */
+let published: Array<{ uuid: string; title: string }>;
+/** A service that exists only as a draft, attached to the offer's draft and published with it. */
+let draftOnly: { uuid: string; title: string };
+/** A published service whose draft has been edited but not published. */
+let edited: { uuid: string; draftTitle: string };
+
+/** HTML-escaped as the pages write text ("Children's" as "Children&#39;s"). */
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+async function page(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { headers });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
+beforeAll(async () => {
+  cms = await startCms();
+  base = `${cms.url}/kinship-offer`;
+  const documents = cms.strapi.documents;
+  const civicCentre = await documents('plugin::kinship-offer.location').findFirst({ filters: { name: 'Example Borough Civic Centre' } });
+  const draft = await documents(SERVICE).create({
+    data: { title: 'Unpublished kinship support', summary: 'Not ready yet', cost: 'free', locations: [civicCentre!.documentId] } as any,
+  });
+  draftOnly = { uuid: draft.uuid as string, title: draft.title as string };
+  const offer = await documents(OFFER).findFirst({ filters: { slug: SLUG } });
+  await documents(OFFER).update({ documentId: offer!.documentId, data: { services: { connect: [draft.documentId] } } as any });
+  await documents(OFFER).publish({ documentId: offer!.documentId });
+  const letterbox = await documents(SERVICE).findFirst({ filters: { title: 'Letterbox contact service' }, status: 'published' });
+  edited = { uuid: letterbox!.uuid as string, draftTitle: 'Letterbox contact (draft wording)' };
+  await documents(SERVICE).update({ documentId: letterbox!.documentId, data: { title: edited.draftTitle } as any });
+  const view = await documents(OFFER).findFirst({ filters: { slug: SLUG }, status: 'published', populate: { services: true } });
+  published = (view!.services as Array<{ uuid: string; title: string }>).map(({ uuid, title }) => ({ uuid, title }));
+});
+afterAll(async () => cms?.stop());
+
+describe('the offer page', () => {
+  it('holds every published service title in its HTML, each linking to the service page', async () => {
+    const { status, headers, html } = await page(`/${SLUG}`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(published.length).toBeGreaterThan(20);
+    for (const { uuid, title } of published) {
+      expect(html, title).toContain(escaped(title));
+      expect(html, title).toContain(`href="${base}/${SLUG}/services/${uuid}"`);
+    }
+    expect(html).toContain('<h1 class="first">Example Borough Council</h1>');
+    expect(html).toMatch(/<link rel="stylesheet" href="[^"]+\/kinship-offer\/assets\/pages\.css\?v=/);
+  });
+
+  it('is complete HTML without Lit\'s hydration marks', async () => {
+    const { html } = await page(`/${SLUG}`);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/lit-part|lit-node|<\?>/);
+  });
+
+  it('filters as a plain GET form with the element\'s URL parameters', async () => {
+    const { html } = await page(`/${SLUG}?kinship-support=financial_support&kinship-support=legal_support&kinship-q=allowance`);
+    expect(html).toContain(`<form class="no-print" part="filters" method="get" action="${base}/${SLUG}">`);
+    expect(html).toMatch(/<input type="checkbox" name="kinship-support" id="support-financial_support" value="financial_support"\s+checked/);
+    expect(html).toMatch(/name="kinship-q" type="search" autocomplete="off" value="allowance"/);
+    const all = await page(`/${SLUG}`);
+    const count = (text: string) => Number(/role="status">(\d+) service/.exec(text)![1]);
+    expect(count(all.html)).toBe(published.length);
+    expect(count(html)).toBeGreaterThan(0);
+    expect(count(html)).toBeLessThan(published.length);
+  });
+});
+
+describe('a service page', () => {
+  it('exists for every published service, under its UUID, with its title as the heading', async () => {
+    for (const { uuid, title } of published) {
+      const { status, html } = await page(`/${SLUG}/services/${uuid}`);
+      expect(status, title).toBe(200);
+      expect(html, title).toContain(`<h1 class="first">${escaped(title)}</h1>`);
+      expect(html).toContain(`<link rel="canonical" href="${base}/${SLUG}/services/${uuid}">`);
+    }
+  });
+
+  it('gives the offer\'s named contact and a way back to the offer', async () => {
+    const { html } = await page(`/${SLUG}/services/${published[0].uuid}`);
+    expect(html).toContain('Contact Kinship Support Team');
+    expect(html).toContain(`<a href="${base}/${SLUG}">Example Borough Council</a>`);
+  });
+});
+
+describe('what is not there', () => {
+  it('an unknown offer is a 404 page', async () => {
+    const { status, html } = await page('/no-such-offer');
+    expect(status).toBe(404);
+    expect(html).toContain('Page not found');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it('an unknown service of a known offer is a 404 page that still gives the named contact', async () => {
+    for (const path of [`/${SLUG}/services/00000000-0000-4000-8000-000000000000`, `/${SLUG}/nothing-here`, `/${SLUG}/services/%E0%A4%A`]) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(404);
+      expect(html, path).toContain('020 7946 0000');
+    }
+  });
+
+  it('the base itself, and a malformed address, are 404 pages, never a 500', async () => {
+    for (const path of ['', '/', '/%E0%A4%A', '/a/b/c/d']) expect((await page(path)).status, path).toBe(404);
+  });
+
+  it('anything but GET or HEAD is refused with a 405', async () => {
+    const response = await fetch(`${base}/${SLUG}`, { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('the read\'s rules hold', () => {
+  it('a draft never appears: not a draft-only service, not a published service\'s draft wording', async () => {
+    const offerPage = await page(`/${SLUG}`);
+    expect(offerPage.html).not.toContain(draftOnly.title);
+    expect(offerPage.html).not.toContain(draftOnly.uuid);
+    expect(offerPage.html).not.toContain(edited.draftTitle);
+    expect((await page(`/${SLUG}/services/${draftOnly.uuid}`)).status).toBe(404);
+    const letterbox = await page(`/${SLUG}/services/${edited.uuid}`);
+    expect(letterbox.html).toContain('Letterbox contact service');
+    expect(letterbox.html).not.toContain(edited.draftTitle);
+  });
+
+  it('a hidden address never appears, on the offer page or any service page', async () => {
+    const pages = [await page(`/${SLUG}`), ...(await Promise.all(published.map(({ uuid }) => page(`/${SLUG}/services/${uuid}`))))];
+    for (const { html } of pages) for (const secret of HIDDEN) expect(html).not.toContain(secret);
+  });
+
+  it('is cached per content version and sent as the offer request is: ETag, 304, compression, shared-cache headers', async () => {
+    const path = `/${SLUG}/services/${published[1].uuid}`;
+    await page(path);
+    const second = await page(path, { 'accept-encoding': 'br' });
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(second.headers.get('content-encoding')).toBe('br');
+    expect(second.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
+    expect(second.headers.get('vary')).toBe('Accept-Encoding');
+    const etag = second.headers.get('etag')!;
+    // node:http, not fetch: fetch sends Cache-Control: no-cache with a conditional request.
+    expect((await httpGet(`${base}${path}`, { 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it('a publish shows on the next read (its content version moved)', async () => {
+    const documents = cms.strapi.documents;
+    const before = await page(`/${SLUG}`);
+    expect(before.headers.get('x-cache')).toMatch(/HIT|MISS/);
+    const service = await documents(SERVICE).findFirst({ filters: { uuid: published[2].uuid } });
+    await documents(SERVICE).update({ documentId: service!.documentId, data: { summary: 'A summary published just now' } as any });
+    await documents(SERVICE).publish({ documentId: service!.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the content version is reused for a second
+    const after = await page(`/${SLUG}`);
+    expect(after.html).toContain('A summary published just now');
+  });
+
+  it('HEAD answers as GET, without a body', async () => {
+    const response = await fetch(`${base}/${SLUG}`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe('');
+  });
+
+  it('the stylesheet and script are served, versioned addresses cached for ever', async () => {
+    const { html } = await page(`/${SLUG}`);
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)![1];
+    const script = /<script type="module" src="([^"]+)">/.exec(html)![1];
+    const css = await fetch(stylesheet);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const text = await css.text();
+    expect(text).toContain(':root');
+    expect(text).not.toContain(':host');
+    expect((await fetch(script)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+});
+
+/** The JSON-LD graph of a page, parsed as a search engine parses it. */
+function graph(html: string): any[] {
+  const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0][1])['@graph'];
+}
+
+describe('for search engines and sharing', () => {
+  it('the offer page\'s JSON-LD parses and names every service, each a GovernmentService of the council\'s area', async () => {
+    const nodes = graph((await page(`/${SLUG}`)).html);
+    const services = nodes.filter((node) => node['@type'] === 'GovernmentService');
+    expect(services.map((node) => node.name).sort()).toEqual(published.map(({ title }) => title).sort());
+    for (const service of services) {
+      expect(service.url).toBe(`${base}/${SLUG}/services/${service.identifier}`);
+      expect(service.areaServed).toEqual([{ '@type': 'AdministrativeArea', name: 'Example Borough Council', identifier: { '@type': 'PropertyValue', propertyID: 'GSS', value: 'E09000999' } }]);
+      expect(service.audience['@type']).toBe('Audience');
+    }
+    expect(services.some((service) => service.provider?.name && service.availableChannel?.some((channel: any) => channel.servicePhone))).toBe(true);
+    expect(services.some((service) => service.availableChannel?.some((channel: any) => channel.serviceLocation?.address?.postalCode))).toBe(true);
+    const council = nodes.find((node) => node['@type'] === 'GovernmentOrganization');
+    expect(council).toMatchObject({ name: 'Example Borough Council', identifier: { propertyID: 'GSS', value: 'E09000999' } });
+    expect(nodes.find((node) => node['@type'] === 'BreadcrumbList').itemListElement).toEqual([{ '@type': 'ListItem', position: 1, name: 'Example Borough Council', item: `${base}/${SLUG}` }]);
+  });
+
+  it('a service page\'s JSON-LD is its service, with a breadcrumb from the offer', async () => {
+    const { uuid, title } = published[0];
+    const nodes = graph((await page(`/${SLUG}/services/${uuid}`)).html);
+    expect(nodes.filter((node) => node['@type'] === 'GovernmentService').map((node) => node.name)).toEqual([title]);
+    expect(nodes.find((node) => node['@type'] === 'BreadcrumbList').itemListElement.map((item: any) => item.item)).toEqual([`${base}/${SLUG}`, `${base}/${SLUG}/services/${uuid}`]);
+  });
+
+  it('carries a description, Open Graph and Twitter card meta, with the canonical address', async () => {
+    const { uuid, title } = published[0];
+    const { html } = await page(`/${SLUG}/services/${uuid}`);
+    const meta = (name: string) => new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)">`).exec(html)?.[1];
+    expect(meta('og:url')).toBe(`${base}/${SLUG}/services/${uuid}`);
+    expect(meta('og:title')).toBe(escaped(`${title} – Example Borough Council`));
+    expect(meta('og:locale')).toBe('en');
+    expect(meta('twitter:card')).toBe('summary');
+    expect(meta('description')).toBeTruthy();
+    expect(meta('og:description')).toBe(meta('description'));
+  });
+
+  it('sitemap.xml lists the offer and every published service page, with lastmod, and no draft', async () => {
+    const response = await page('/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    const locs = [...response.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs).toEqual(expect.arrayContaining([`${base}/${SLUG}`, ...published.map(({ uuid }) => `${base}/${SLUG}/services/${uuid}`)]));
+    expect(locs).toContain(`${base}/example-shared-service`);
+    expect(response.html).not.toContain(draftOnly.uuid);
+    expect(response.html).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[^<]+<\/lastmod>/);
+    for (const secret of HIDDEN) expect(response.html).not.toContain(secret);
+  });
+
+  it('a service page shares its address by e-mail, text message and WhatsApp, and prints it as a QR code', async () => {
+    const { uuid } = published[0];
+    const address = `${base}/${SLUG}/services/${uuid}`;
+    const { html } = await page(`/${SLUG}/services/${uuid}`);
+    expect(html).toContain(`href="mailto:?subject=`);
+    expect(html).toContain(`body=${encodeURIComponent(address)}`);
+    expect(html).toMatch(/href="sms:\?&amp;body=[^"]*%3A%20http/);
+    expect(html).toContain(`href="https://wa.me/?text=`);
+    expect(html).toMatch(/<figure class="qr-code"><svg aria-hidden="true" focusable="false" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
+  });
+});
+
+describe('addresses', () => {
+  const QUERY = `query($slug: String!) { kinshipOffer(slug: $slug) { publicUrl services { uuid publicUrl } } }`;
+
+  it('GraphQL gives publicUrl for the offer and each service: the pages\' addresses', async () => {
+    for (const ask of [graphql]) {
+      const { data } = await ask(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBe(`${base}/${SLUG}`);
+      for (const service of data.kinshipOffer.services) expect(service.publicUrl).toBe(`${base}/${SLUG}/services/${service.uuid}`);
+    }
+    const search = new URLSearchParams({ query: QUERY, variables: JSON.stringify({ slug: SLUG }) });
+    const viaGet = await (await fetch(`${cms.url}/graphql?${search}`)).json();
+    expect(viaGet.data.kinshipOffer.publicUrl).toBe(`${base}/${SLUG}`);
+  });
+
+  it('behind a proxy under a path, every address starts at the public URL (server.url)', async () => {
+    cms.strapi.config.set('server.url', 'https://council.example.gov.uk/cms');
+    try {
+      const { html } = await page(`/${SLUG}/services/${published[0].uuid}`);
+      expect(html).toContain(`<link rel="canonical" href="https://council.example.gov.uk/cms/kinship-offer/${SLUG}/services/${published[0].uuid}">`);
+      expect(html).toContain(`<link rel="stylesheet" href="https://council.example.gov.uk/cms/kinship-offer/assets/pages.css?v=`);
+      expect(html).not.toContain(cms.url);
+      const { data } = await graphql(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBe(`https://council.example.gov.uk/cms/kinship-offer/${SLUG}`);
+    } finally {
+      cms.strapi.config.set('server.url', '');
+    }
+  });
+
+  it('pages: false serves no pages, and publicUrl is null', async () => {
+    cms.strapi.config.set('plugin::kinship-offer.pages', false);
+    try {
+      const response = await page(`/${SLUG}`);
+      expect(response.status).toBe(404);
+      expect(response.html).not.toContain('Example Borough');
+      const { data } = await graphql(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBeNull();
+      expect(data.kinshipOffer.services[0].publicUrl).toBeNull();
+    } finally {
+      cms.strapi.config.set('plugin::kinship-offer.pages', '/kinship-offer');
+    }
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * The page bundle's entry (dist/pages/render.mjs in the plugin): the plugin's server loads it
+ * through the contract in plugin/shared/pages.ts.
+ */
+import type { PageRenderer } from '../../../plugin/shared/pages';
+import { renderPage } from './render';
+import { stylesheet } from './styles';
+
+export { renderPage, stylesheet };
+
+// Holds the bundle to the contract the server loads it by.
+({ renderPage, stylesheet }) satisfies PageRenderer;
