@@ -34,6 +34,19 @@ export interface OverdueService {
   lastReviewedAt: string | null;
 }
 
+/**
+ * The duty to consult relevant persons before publishing or updating the offer (Children Act 1989,
+ * s.22H; server/src/compliance/consultation-duty.ts). Times as ISO 8601, dates as "2026-11-23".
+ */
+export interface ConsultationDuty extends Check {
+  /** The publication, or the unpublished edit, that needs a consultation; null for an empty draft. */
+  changedAt: string | null;
+  /** The publication before it: a consultation must be dated on or after its day. Null: any counts. */
+  since: string | null;
+  /** The date of the latest consultation recorded, if any. */
+  lastConsulted: string | null;
+}
+
 /** The compliance report: a pure function of an offer (server/src/compliance/report.ts). */
 export interface ComplianceReport {
   /** 0 to 100. */
@@ -52,6 +65,8 @@ export interface ComplianceReport {
    * each one they will get with something missing. Not part of the statutory score.
    */
   forDirectories: { complete: number; services: DirectoryGaps[] };
+  /** The duty to consult before publishing or updating. Not part of the score: shown on its own. */
+  consultation: ConsultationDuty;
 }
 
 /** GET /compliance/:documentId */
@@ -162,3 +177,29 @@ export interface TranslationReport {
 export type TranslationFigures = Record<string, Array<{ locale: string; translated: number; total: number }>>;
 
 export type { ReachChoice, ReachReport, ReachRow, ReachService, ReachSite, ReachWeek } from './reach';
+
+/** One thing to improve in a text (server/src/plain-english/check.ts). Offsets in UTF-16 code units. */
+export interface PlainEnglishIssue {
+  rule: 'reading-age' | 'sentence-length' | 'words-to-avoid' | 'abbreviation';
+  /** Where it is in the field's text, as the check read it (rich text as its plain text). */
+  start: number;
+  end: number;
+  excerpt: string;
+  /** What to do, in the editor's words. */
+  message: string;
+  /** A plainer wording, where there is one. */
+  suggestion?: string;
+}
+
+/** The plain-English result of one text field: `field` as the content manager names it. */
+export interface PlainEnglishField {
+  field: string;
+  label: string;
+  issues: PlainEnglishIssue[];
+}
+
+/** GET /plain-english/:documentId: the offer's text fields and each service's, with what to improve. */
+export interface PlainEnglishReport {
+  offer: PlainEnglishField[];
+  services: Array<{ documentId: string; title: string; fields: PlainEnglishField[] }>;
+}

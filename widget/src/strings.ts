@@ -102,6 +102,17 @@ export const DEFAULT_STRINGS = {
   shareWhatsApp: 'WhatsApp',
   print: 'Print this page',
   qrCaption: 'Scan with a phone camera to open this page:',
+  /** The consultation report (render/consultation-report.ts). */
+  consultationReportHeading: 'How we consulted on {offer}',
+  consultationReportIntro: 'Before we publish or change this offer, we ask children in kinship care, kinship carers and people who represent them what works and what does not. This is what they told us and what we changed.',
+  consultationReportNone: 'No consultation has been published yet.',
+  consultationHow: 'How',
+  consultationWhen: 'When',
+  consultationWhoTookPart: 'Who took part',
+  consultationParticipants: { one: '{count} person', other: '{count} people' } as Plural,
+  consultationWhatWasSaid: 'What people said',
+  consultationWhatChanged: 'What changed',
+  consultationServicesChanged: 'Services that changed',
 };
 
 export type Strings = typeof DEFAULT_STRINGS;

@@ -51,6 +51,8 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel(panels: unknown[]): void };
     };
-    void import('./components/ReviewPanel').then(({ ReviewPanel }) => contentManager.apis.addEditViewSidePanel([ReviewPanel]));
+    void Promise.all([import('./components/ReviewPanel'), import('./components/PlainEnglishPanel')]).then(([{ ReviewPanel }, { PlainEnglishPanel }]) =>
+      contentManager.apis.addEditViewSidePanel([ReviewPanel, PlainEnglishPanel]),
+    );
   },
 };

@@ -25,3 +25,7 @@ export const fixFor = (offerDocumentId: string, check: { key: string; field?: st
   check.field ? editOffer(offerDocumentId, check.field) : newService();
 
 export const newYouSaidWeDid = () => `${contentManager(`plugin::kinship-offer.you-said-we-did`)}/create`;
+
+/** Where editors record a consultation (Children Act 1989, s.22H), and the list of those recorded. */
+export const newConsultation = () => `${contentManager('plugin::kinship-offer.consultation')}/create`;
+export const consultationList = () => contentManager('plugin::kinship-offer.consultation');

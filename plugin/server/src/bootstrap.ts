@@ -15,6 +15,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await mendIdentities(strapi);
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
+  await getService('consultations').ensureTable();
   await ensureHitTable(strapi.db.connection);
   await getService('reach').start();
   await getService('editor-labels').apply();

@@ -43,6 +43,13 @@ export default {
      */
     cache: { ...CACHE_DEFAULTS },
     /**
+     * The plain-English check for editors (advice only): flag sentences most readability formulas
+     * put above `readingAge` (years), sentences of more than `maxSentenceWords` words, and
+     * abbreviations not spelled out at first use. `abbreviations` adds to (or rewords) the
+     * plugin's list: { KSP: 'kinship support plan' }.
+     */
+    plainEnglish: { readingAge: 12, maxSentenceWords: 25, abbreviations: {} as Record<string, string> },
+    /**
      * Where the public pages are served (a page per offer and per service, and a sitemap: see
      * pages/addresses), a path on the CMS's own address such as '/kinship-offer' (the default),
      * or false for no pages.
@@ -60,6 +67,15 @@ export default {
     }
     if (!Number.isInteger(config.reachRepeatMinutes) || (config.reachRepeatMinutes as number) < 0) {
       throw new Error('kinship-offer: reachRepeatMinutes must be a whole number of minutes, 0 or more');
+    }
+    const plain = config.plainEnglish as Record<string, unknown>;
+    if (!plain || typeof plain !== 'object' || Array.isArray(plain)) throw new Error('kinship-offer: plainEnglish must be an object such as { readingAge: 12 }');
+    for (const key of ['readingAge', 'maxSentenceWords'] as const) {
+      if (!Number.isInteger(plain[key]) || (plain[key] as number) < 1) throw new Error(`kinship-offer: plainEnglish.${key} must be a whole number, 1 or more`);
+    }
+    const abbreviations = plain.abbreviations as Record<string, unknown>;
+    if (!abbreviations || typeof abbreviations !== 'object' || Array.isArray(abbreviations) || Object.entries(abbreviations).some(([short, long]) => !short.trim() || typeof long !== 'string' || !long.trim())) {
+      throw new Error('kinship-offer: plainEnglish.abbreviations must map each abbreviation to what it stands for, such as { KSP: "kinship support plan" }');
     }
     const pages = config.pages;
     if (pages !== false && (typeof pages !== 'string' || !PAGES_PATH_PATTERN.test(pages) || /^\/(api|admin|graphql)(\/|$)/.test(pages))) {

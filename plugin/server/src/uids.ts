@@ -11,6 +11,7 @@ export const CONTENT_TYPE_NAMES = [
   'support-type',
   'feedback',
   'you-said-we-did',
+  'consultation',
 ] as const;
 
 export type ContentTypeName = (typeof CONTENT_TYPE_NAMES)[number];
@@ -28,13 +29,14 @@ export const UID = {
   supportType: uidOf('support-type'),
   feedback: uidOf('feedback'),
   youSaidWeDid: uidOf('you-said-we-did'),
+  consultation: uidOf('consultation'),
 } as const;
 
 /** What anyone may read, published: everything but readers' feedback. */
 export const PUBLIC_CONTENT_TYPES = CONTENT_TYPE_NAMES.filter((name) => name !== 'feedback');
 
 /** The content types that have drafts, which only editors and API tokens may read. */
-export const DRAFTABLE_CONTENT_TYPES: readonly ContentTypeUID[] = [UID.offer, UID.service, UID.youSaidWeDid];
+export const DRAFTABLE_CONTENT_TYPES: readonly ContentTypeUID[] = [UID.offer, UID.service, UID.youSaidWeDid, UID.consultation];
 
 export const nameOf = (uid: string): ContentTypeName | null => {
   const prefix = `plugin::${PLUGIN_ID}.`;

@@ -131,3 +131,31 @@ export const ACT_HEADINGS = [
   { code: 'education_and_training', label: 'Education and training', supportTypes: ['education', 'support_groups_and_training'] },
   { code: 'accommodation', label: 'Accommodation', supportTypes: ['accommodation'] },
 ] as const satisfies ReadonlyArray<{ code: string; label: string; supportTypes: readonly SupportTypeCode[] }>;
+
+/**
+ * How a council consulted on its offer (a consultation's `method`). The seeds show surveys, focus
+ * groups, coffee mornings (events) and one-to-one calls.
+ */
+export const CONSULTATION_METHODS = [
+  { code: 'survey', label: 'Survey' },
+  { code: 'focus_group', label: 'Focus group' },
+  { code: 'event', label: 'Event' },
+  { code: 'one_to_one', label: 'One-to-one conversations' },
+  { code: 'other', label: 'Other' },
+] as const;
+
+/**
+ * The groups of "relevant persons" a council consults before it publishes or updates its offer,
+ * as the government amendment of January 2026 to the Children's Wellbeing and Schools Bill
+ * describes them (children in kinship care, kinship carers, persons who appear to represent their
+ * interests; former kinship carers and adults once in kinship care may count), and anyone else who
+ * took part. A consultation records how many of each took part, never who.
+ */
+export const RELEVANT_PERSON_GROUPS = [
+  { code: 'children_in_kinship_care', label: 'Children in kinship care' },
+  { code: 'kinship_carers', label: 'Kinship carers' },
+  { code: 'representatives', label: 'People who represent their interests' },
+  { code: 'former_kinship_carers', label: 'Former kinship carers' },
+  { code: 'adults_once_in_kinship_care', label: 'Adults once in kinship care' },
+  { code: 'others', label: 'Others (parents, professionals)' },
+] as const;

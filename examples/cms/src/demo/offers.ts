@@ -18,6 +18,8 @@ export interface DemoOffer {
   services: Array<Fields & { title: string; supportTypes: string[]; arrangementTypes: string[] }>;
   offer: Fields & { name: string; slug: string };
   youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
+  /** Services they changed by title; "You said, we did" entries they led to by what was said. */
+  consultations?: Array<Fields & { title: string; date: string; method: string; services?: string[]; youSaidWeDid?: string[] }>;
 }
 
 const ALL = [
@@ -198,7 +200,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Kinship navigators',
       summary: 'One named person who helps you find your way through everything on this page, whatever your arrangement.',
-      description: 'Our kinship navigators are experienced family support workers. They listen, explain your options, help you apply for support and check in with you once a year, even if you have never asked us for help.\n\nYou do not need a referral or a court order to talk to a navigator.',
+      description: 'Our kinship navigators are experienced family support workers. They listen, explain your options and help you apply for support. They check in with you once a year, even if you have never asked us for help.\n\nYou do not need a referral or a court order to talk to a navigator.',
       supportTypes: ['support_groups_and_training', 'financial_support'],
       arrangementTypes: ALL,
       eligibility: 'Anyone raising a relative\'s or friend\'s child who lives in Example Borough.',
@@ -235,7 +237,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Introductory course for kinship carers',
       summary: 'A five-week course on trauma, safety and attachment, for new and experienced kinship carers.',
-      description: 'Five two-hour sessions on how early experiences affect children, keeping children safe online and offline, and building attachment. Run by the kinship team with carers who have done it before. Repeats every term.',
+      description: 'Five sessions of two hours each. You learn how early life shapes children, how to keep them safe online and off, and how to build a close bond. Run by the kinship team with carers who have done it before. Repeats every term.',
       supportTypes: ['support_groups_and_training', 'therapeutic_support'],
       arrangementTypes: ALL,
       provider: 'kinship-team',
@@ -267,7 +269,7 @@ const exampleBorough: DemoOffer = {
     },
     {
       title: 'Kinship carers\' advice line',
-      summary: 'Free, confidential advice by phone on benefits, legal options, education and family relationships.',
+      summary: 'Free advice by phone about money, the law, school and family life. What you tell us stays private.',
       description: 'Advisers who specialise in kinship care answer your questions and send you written information afterwards.',
       supportTypes: ['financial_support', 'legal_support'],
       arrangementTypes: ALL,
@@ -301,7 +303,7 @@ const exampleBorough: DemoOffer = {
     },
     {
       title: 'Kinship foster care allowance',
-      summary: 'Approved kinship foster carers receive the same fostering allowance as other foster carers.',
+      summary: 'Kinship foster carers get the same allowance as all other foster carers.',
       supportTypes: ['financial_support'],
       arrangementTypes: ['kinship_foster_care'],
       provider: 'kinship-team',
@@ -314,7 +316,7 @@ const exampleBorough: DemoOffer = {
     },
     {
       title: 'Child arrangements order allowance',
-      summary: 'A means-tested allowance for relatives and friends caring for a child under a child arrangements order.',
+      summary: 'Money each week for relatives and friends who look after a child under a child arrangements order. How much depends on your income.',
       supportTypes: ['financial_support'],
       arrangementTypes: ['child_arrangements_order'],
       eligibility: 'Where the child would otherwise have been looked after by the council.',
@@ -344,7 +346,7 @@ const exampleBorough: DemoOffer = {
     },
     {
       title: 'Benefits check and welfare rights advice',
-      summary: 'A free check that you receive every benefit and tax credit you are entitled to, including Guardian\'s Allowance.',
+      summary: 'A free check that you get every benefit you can, such as Guardian\'s Allowance.',
       supportTypes: ['financial_support'],
       arrangementTypes: ALL,
       provider: 'welfare-rights',
@@ -390,7 +392,7 @@ const exampleBorough: DemoOffer = {
     },
     {
       title: 'Housing advice for kinship families',
-      summary: 'A named housing officer who understands kinship care helps with overcrowding, moves and applications.',
+      summary: 'A housing officer who knows about kinship care helps if your home is too small, or if you need to move.',
       description: 'Kinship families are given priority on the housing register when taking on a child makes their home overcrowded. The officer can also talk to your landlord or housing association for you.',
       supportTypes: ['accommodation'],
       arrangementTypes: ALL,
@@ -488,7 +490,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Supported family time',
       summary: 'Safe, supported time with parents, brothers, sisters and other relatives, planned around the child.',
-      description: 'Family time workers help plan and support time together, in a family-friendly centre or in the community, and help carers manage difficult conversations with parents.',
+      description: 'Family time workers help plan time together and stay with you while it happens. This can be at a family centre or out and about. They also help you talk to parents when it is hard.',
       supportTypes: ['family_time'],
       arrangementTypes: ['kinship_foster_care', 'special_guardianship_order', 'child_arrangements_order', 'informal_family_arrangement'],
       provider: 'kinship-team',
@@ -549,7 +551,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Free legal advice before an order',
       summary: 'A free consultation with a family solicitor before you agree to a special guardianship or child arrangements order.',
-      description: 'The council pays for up to three hours of independent legal advice so you understand what the order means for you, the child and the parents.',
+      description: 'The council pays for up to three hours of advice from your own lawyer. They explain what the order means for you, the child and the parents.',
       supportTypes: ['legal_support'],
       arrangementTypes: ['special_guardianship_order', 'child_arrangements_order', 'kinship_foster_care'],
       provider: 'family-law-advice',
@@ -578,7 +580,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Private fostering advice and visits',
       summary: 'Checks, visits and practical help for private foster carers and the children they look after.',
-      description: 'If you are looking after someone else\'s child for 28 days or more and you are not a close relative, the law says the council must be told. A social worker visits, makes sure the child is safe and well, and helps you get the support you need.',
+      description: 'Are you looking after someone else\'s child for 28 days or more, and you are not a close relative? Then the law says the council must be told. A social worker visits, makes sure the child is safe and well, and helps you get the support you need.',
       supportTypes: ['legal_support', 'support_groups_and_training'],
       arrangementTypes: ['private_fostering'],
       minimumAge: 0,
@@ -599,7 +601,7 @@ const exampleBorough: DemoOffer = {
       minimumAge: 4,
       maximumAge: 18,
       provider: 'wellbeing-service',
-      howToAccess: 'A GP, school, social worker or navigator can refer; carers can refer themselves online.',
+      howToAccess: 'A doctor, school, social worker or navigator can ask for it for you. Or you can ask for it yourself online.',
       referralUrl: 'https://www.examplewellbeing.example.nhs.uk/refer',
       cost: 'free',
       deliveryMethods: ['in_person', 'online'],
@@ -676,7 +678,7 @@ const exampleBorough: DemoOffer = {
     {
       title: 'Out-of-hours support',
       summary: 'When something goes wrong in the evening, at night or at the weekend: a duty social worker, and a listening line open 24 hours.',
-      description: 'The duty social worker can help in a crisis when the kinship team is closed: a placement at risk of breaking down, a worrying contact visit, a child who has not come home. The listening line is for when you need to talk, at any hour.\n\nIn an emergency, call 999.',
+      description: 'When the kinship team is closed, the duty social worker can help in a crisis. For example, if you feel you cannot go on caring, a visit with a parent worries you, or a child has not come home. The listening line is for when you need to talk, at any hour.\n\nIn an emergency, call 999.',
       supportTypes: ['therapeutic_support'],
       arrangementTypes: ALL,
       provider: 'kinship-team',
@@ -706,16 +708,66 @@ const exampleBorough: DemoOffer = {
       date: '2026-06-30',
     },
   ],
+  consultations: [
+    {
+      title: 'Kinship carers\' survey 2026',
+      date: '2026-05-29',
+      method: 'survey',
+      methodDetail: 'Online and on paper at family hubs, open for four weeks',
+      participants: [
+        { group: 'kinship_carers', count: 64 },
+        { group: 'former_kinship_carers', count: 5 },
+      ],
+      whatWasSaid: [
+        { theme: 'The offer was hard to find', detail: 'Most carers first heard of it from another carer, not from the council.' },
+        { theme: 'Not knowing who to call', detail: 'Carers were passed between teams and had to tell their story again each time.' },
+        { theme: 'Allowances without a court order', detail: 'Carers did not know if they could get an allowance without a special guardianship order.' },
+      ],
+      whatChanged: 'The offer is now in every family hub, school and library. Every family has a named navigator. The financial support policy says what each arrangement can get.',
+      services: ['Kinship navigators', 'Child arrangements order allowance'],
+      youSaidWeDid: ['It was hard to find out whether you could get an allowance without a special guardianship order.'],
+    },
+    {
+      title: 'Workshops at the Riverside Family Hub',
+      date: '2026-07-08',
+      method: 'focus_group',
+      methodDetail: 'Three evening workshops, with childcare on site',
+      participants: [
+        { group: 'kinship_carers', count: 18 },
+        { group: 'representatives', count: 3 },
+      ],
+      whatWasSaid: [
+        { theme: 'Groups at times carers can come', detail: 'The support group met only on weekday mornings, when many carers work.' },
+        { theme: 'Help to stay in work', detail: 'Carers wanted advice on childcare and on asking for flexible working.' },
+      ],
+      whatChanged: 'A second support group now meets in the evening. We added childcare advice and work advice to the offer.',
+      services: ['Kinship carers\' support group', 'Childcare to help you stay in work', 'Work and flexible working advice for kinship carers'],
+      youSaidWeDid: ['The peer support group met only on weekday mornings, when many of you are at work.'],
+    },
+    {
+      title: 'Kinship kids club: what helps you',
+      date: '2026-08-12',
+      method: 'event',
+      methodDetail: 'Games and drawing at a summer session of the kinship kids club',
+      participants: [{ group: 'children_in_kinship_care', count: 11 }],
+      whatWasSaid: [
+        { theme: 'Meeting other children like them', detail: 'Children liked knowing other children who live with a grandparent or an aunt.' },
+        { theme: 'Someone to talk to at school', detail: 'Some children wanted one adult at school who knows their story.' },
+      ],
+      whatChanged: 'The kids club now meets every month, not every term. The virtual school asks each school to name a trusted adult.',
+      services: ['Kinship kids club', 'Virtual school advice and guidance'],
+    },
+  ],
   offer: {
     name: 'Example Borough Council',
     slug: 'example-borough',
     councils: [{ name: 'Example Borough Council', gssCode: 'E09000999' }],
     generalApproach: [
       paragraph('Support in Example Borough follows the child\'s needs, not the legal arrangement they live under. No child has to become looked after for their carer to get financial, practical or emotional help.'),
-      paragraph('We aim to build trusting relationships with every kinship family, to tell you clearly what is available, and to check in with you every year, whether or not you have asked for help before.'),
+      paragraph('We want every kinship family to be able to trust us. We tell you clearly what help there is. We check in with you every year, even if you have never asked for help.'),
     ],
     evidenceBase: [
-      paragraph('This offer was written with kinship carers, children and parents. In 2026, 64 kinship carers answered our survey, 18 joined three workshops at the Riverside Family Hub, and young people from the kinship kids club told us what helped them.'),
+      paragraph('This offer was written with kinship carers, children and parents. In 2026, 64 kinship carers answered our survey. 18 came to three workshops at the Riverside Family Hub. Young people at the kinship kids club told us what helps them.'),
       list(
         'You said the offer was hard to find: it is now in every family hub, school and library, and on partners\' websites.',
         'You said you did not know who to call: every family now has a named navigator.',
@@ -731,7 +783,7 @@ const exampleBorough: DemoOffer = {
     contactHours: 'Monday to Friday, 9am to 5pm. Out of hours, ring 020 7946 0999.',
     contactUrl: 'https://www.example.gov.uk/kinship',
     legalFramework: [
-      paragraph('Kinship care covers many arrangements, each with a different legal position. The council has duties to children in need under section 17 of the Children Act 1989, and to looked after children under section 22. The kind of arrangement affects who has parental responsibility and which support is offered as of right, but it never decides on its own whether a child gets help.'),
+      paragraph('Kinship care covers many arrangements, each with a different legal position. The law says the council must help children in need, and children it looks after. Your arrangement decides who has parental responsibility, and some of the help you get by right. But it never decides on its own whether a child gets help.'),
       paragraphWithLink('For independent advice about which arrangement is right for your family, talk to the ', 'https://familylawadvice.example.org', 'Family Law Advice Centre'),
     ],
     legalFrameworkByArrangement: {
@@ -740,16 +792,17 @@ const exampleBorough: DemoOffer = {
       child_arrangements_order: 'A court has ordered that the child lives with you. You share parental responsibility with the parents until the order ends. You may be able to get an allowance and help with legal costs.',
       special_guardianship_order: 'A court has made you the child\'s special guardian until they are 18. You can make most decisions about their upbringing without the parents\' agreement. You are entitled to an assessment for special guardianship support, including financial support.',
       kinship_foster_care: 'The child is looked after by the council and you are approved as their foster carer. The council shares parental responsibility with the parents and must plan for the child\'s future. You receive a fostering allowance and supervision from a social worker.',
-      adoption: 'Adoption makes you the child\'s legal parent for life and ends the birth parents\' parental responsibility. You are entitled to an assessment for adoption support, including therapy through the support fund.',
+      adoption: 'Adoption makes you the child\'s parent for life, in law. The birth parents are no longer the child\'s legal parents. You are entitled to an assessment for adoption support, including therapy through the support fund.',
     },
     financialSupportPolicy: [
-      paragraph('Allowances for special guardians and carers with a child arrangements order start from the national fostering minimum allowance for the child\'s age, and are means-tested using a published calculator. Kinship foster carers receive the fostering allowance in full.'),
-      paragraph('To apply, talk to your social worker or a navigator. A finance officer completes the assessment with you and we write to you with the decision and how it was worked out within 20 working days. Decisions are made by a panel led by the Head of Kinship and Permanence, and reviewed every year.'),
+      paragraph('Special guardians, and carers with a child arrangements order, can get an allowance. It starts from the national lowest rate for fostering a child of that age. How much you get depends on your income: our calculator shows how it is worked out. Kinship foster carers receive the fostering allowance in full.'),
+      paragraph('To apply, talk to your social worker or a navigator. A finance officer works out the amount with you. Within 20 working days, we write to tell you our decision and how we made it. Decisions are made by a panel led by the Head of Kinship and Permanence, and reviewed every year.'),
       paragraphWithLink('Read the full ', 'https://www.example.gov.uk/kinship/financial-policy', 'kinship financial support policy'),
     ],
     complaints: [
       paragraph('Children, kinship carers, parents and anyone else affected can complain about our kinship services. We will help a child to make a complaint, and an independent advocate is available.'),
-      paragraphWithLink('Make a complaint online at ', 'https://www.example.gov.uk/complaints', 'www.example.gov.uk/complaints', ', ring 020 7946 0900 or write to Complaints, Example Borough Civic Centre, 1 Fictional Square, EB1 1AA.'),
+      paragraphWithLink('You can complain online at ', 'https://www.example.gov.uk/complaints', 'www.example.gov.uk/complaints', ' or ring 020 7946 0900.'),
+      paragraph('Or write to: Complaints, Example Borough Civic Centre, 1 Fictional Square, EB1 1AA.'),
       paragraph('If you are still unhappy after our response, you can go to the Local Government and Social Care Ombudsman.'),
     ],
     independentAdvice: ['kinship-network', 'family-law-advice'],
@@ -867,7 +920,7 @@ const sharedService: DemoOffer = {
       { name: 'Westmere Council', gssCode: 'E06000993' },
     ],
     generalApproach: 'One offer for the three boroughs of the shared children\'s service. Support follows the child\'s needs, not where in the three boroughs you live or which legal order you hold.',
-    evidenceBase: 'Kinship foster carers and special guardians shaped this offer through a survey and face-to-face discussions in October 2026.',
+    evidenceBase: 'Kinship foster carers and special guardians helped us write this offer. In October 2026 they answered a survey and met us to talk it through.',
     accountableOfficerName: 'Sam Okafor',
     accountableOfficerRole: 'Operational Director, Children\'s Services',
     accountableOfficerEmail: 'sam.okafor@triborough.example.gov.uk',

@@ -10,6 +10,8 @@ import type {
   OfferReport,
   OfferSummary,
   OverdueItem,
+  PlainEnglishField,
+  PlainEnglishReport,
   ReachReport,
   Reviewable,
   ReviewStatus,
@@ -50,6 +52,8 @@ export const endpoints = {
   feedback: (offerDocumentId: string) => endpoint<FeedbackInbox>(`/feedback?offer=${id(offerDocumentId)}`),
   /** One offer's reach over the last 12 months: views, sites, choices, services opened and tapped. */
   reach: (offerDocumentId: string) => endpoint<ReachReport>(`/reach/${id(offerDocumentId)}`),
+  /** What to improve in plain English, in the offer's drafts and its services'. */
+  plainEnglish: (documentId: string, refresh = '') => endpoint<PlainEnglishReport>(`/plain-english/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
   reviewStatus: (kind: Reviewable, documentId: string, refresh = '') =>
     endpoint<ReviewStatus>(`/reviews/${kind}/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
 };
@@ -63,6 +67,9 @@ export function useAdminActions() {
     /** PUT /feedback/:documentId */
     setActioned: async (feedbackDocumentId: string, actioned: boolean) =>
       (await put<{ data: { documentId: string; actioned: boolean } }>(`${BASE}/feedback/${id(feedbackDocumentId)}`, { data: { actioned } })).data.data,
+    /** POST /plain-english/check: each prose field of a form's values, with what to improve. Saves nothing. */
+    checkPlainEnglish: async (kind: Reviewable, values: Record<string, unknown>) =>
+      (await post<{ data: PlainEnglishField[] }>(`${BASE}/plain-english/check`, { data: { kind, values } })).data.data,
     /** POST /reviews/:kind/:documentId: today and the signed-in editor, on the draft. */
     markReviewed: async (kind: Reviewable, documentId: string) =>
       (await post<{ data: Record<string, string | null> }>(`${BASE}/reviews/${kind}/${id(documentId)}`, {})).data.data,

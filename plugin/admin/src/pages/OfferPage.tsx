@@ -1,7 +1,8 @@
 /**
  * One offer, for its editor: the score and what to do next, the statutory checklist with a link
  * from each gap to where to fix it, the coverage map, what is overdue for review, what directories
- * will miss about each service, and feedback.
+ * will miss about each service, and feedback; and whether it was consulted on since its previous
+ * publication; and what to improve in plain English, field by field.
  */
 import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
@@ -11,10 +12,12 @@ import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { Panel } from '../components/Panel';
 import { Checklist } from '../components/Checklist';
+import { ConsultationDutyPanel } from '../components/ConsultationDutyPanel';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
 import { TranslationReport } from '../components/TranslationReport';
+import { PlainEnglishList } from '../components/PlainEnglishList';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 import { counted, dayInWords } from '../words';
@@ -23,6 +26,7 @@ export function OfferPage() {
   const { documentId = '' } = useParams();
   const report = useAdminApi(endpoints.offerReport(documentId));
   const translations = useAdminApi(endpoints.translations(documentId));
+  const plainEnglish = useAdminApi(endpoints.plainEnglish(documentId));
   if (report.state === 'loading') return <Page.Loading />;
   if (report.state === 'failed') return <Page.Error content={report.message} />;
   const offer = report.data;
@@ -65,6 +69,10 @@ export function OfferPage() {
             )}
           </Panel>
 
+          <Panel title="Consultation">
+            <ConsultationDutyPanel duty={offer.consultation} />
+          </Panel>
+
           <Panel title="Statutory checklist">
             <Grid.Root gap={6}>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
@@ -76,6 +84,14 @@ export function OfferPage() {
                 <Checklist title="Arrangements some service is open to" checks={offer.arrangementTypes} offerDocumentId={offer.documentId} />
               </Grid.Item>
             </Grid.Root>
+          </Panel>
+
+          <Panel title="Plain English">
+            {plainEnglish.state === 'ready' ? (
+              <PlainEnglishList offerDocumentId={offer.documentId} report={plainEnglish.data} />
+            ) : (
+              <Typography>{plainEnglish.state === 'failed' ? plainEnglish.message : 'Checking…'}</Typography>
+            )}
           </Panel>
 
           <Panel title="Coverage map">

@@ -1,11 +1,13 @@
 /**
  * The compliance report: one pure function of an offer and its published services, saying what
  * the statutory guidance expects that is missing, what is not covered, and what is overdue for
- * review, with a score and the next things to do; and, per service, what an Open Referral
- * directory will miss (`forDirectories`). The admin shows it; tests call it directly.
+ * review, with a score and the next things to do; per service, what an Open Referral
+ * directory will miss (`forDirectories`); and whether it was consulted on since its previous
+ * publication (`consultation`, ./consultation-duty.ts). The admin shows it; tests call it directly.
  */
 import type { Check, ComplianceReport, DirectoryGaps } from '../../../shared/admin-api';
 import { hasWords } from '../../../shared/code-lists';
+import { consultationDuty, type ConsultationHistory } from './consultation-duty';
 import type { ContactView, LocationView, OfferView, ServiceView } from '../../../shared/offer-view';
 import { ACT_HEADINGS, ARRANGEMENT_TYPES, SUPPORT_TYPES } from '../vocabularies';
 
@@ -29,7 +31,7 @@ export type OfferForReport = Partial<
     | 'complaints'
     | 'nextReviewDue'
   >
-> & { independentAdvice?: unknown[] | null };
+> & { independentAdvice?: unknown[] | null } & Partial<ConsultationHistory>;
 
 /**
  * A published service as the report reads it. Its eligibility, contacts and locations are read
@@ -215,5 +217,6 @@ export function complianceReport(
     overdue,
     nextSteps,
     forDirectories: { complete: services.length - forDirectories.length, services: forDirectories },
+    consultation: consultationDuty({ publications: offer.publications ?? [], updatedAt: offer.updatedAt ?? null, consultations: offer.consultations ?? [] }),
   };
 }

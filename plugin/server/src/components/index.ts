@@ -6,13 +6,19 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../uids';
+import consultationTheme from './consultation-theme';
 import equivalentTerm from './equivalent-term';
+import participantGroup from './participant-group';
 
 export const COMPONENTS = {
   [`${PLUGIN_ID}.equivalent-term`]: equivalentTerm,
+  [`${PLUGIN_ID}.participant-group`]: participantGroup,
+  [`${PLUGIN_ID}.consultation-theme`]: consultationTheme,
 } as const;
 
 export const EQUIVALENT_TERM_UID = `${PLUGIN_ID}.equivalent-term` as const;
+export const PARTICIPANT_GROUP_UID = `${PLUGIN_ID}.participant-group` as const;
+export const CONSULTATION_THEME_UID = `${PLUGIN_ID}.consultation-theme` as const;
 
 const pascal = (text: string) => text.replace(/(^|[-_.])([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 

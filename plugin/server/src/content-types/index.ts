@@ -1,4 +1,5 @@
 import arrangementType from './arrangement-type';
+import consultation from './consultation';
 import contact from './contact';
 import feedback from './feedback';
 import location from './location';
@@ -18,4 +19,5 @@ export default {
   'arrangement-type': arrangementType,
   'support-type': supportType,
   'you-said-we-did': youSaidWeDid,
+  consultation,
 };

@@ -103,6 +103,17 @@ export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldL
     weDid: { description: 'What changed because of it.' },
     date: { description: 'When the change was made.' },
   },
+  consultation: {
+    date: { description: 'When it took place, or when a survey closed. The checklist counts it for changes published on or after this day.' },
+    method: { label: 'How', description: 'Survey, focus group, event, one-to-one conversations or other.' },
+    methodDetail: { label: 'How, in a few words', description: 'For example: "a coffee morning at the family hub".' },
+    participants: { label: 'Who took part', description: 'How many of each group took part. Counts only: never names.' },
+    whatWasSaid: { label: 'What people said', description: 'The themes, in your words. No quotation that could identify anyone.' },
+    whatChanged: { label: 'What changed', description: 'What you changed because of it. Shown in the public consultation report.' },
+    offers: { label: 'Offers', description: 'The offers it was about. Publish the offer first: a link to an offer never published is left out of the report.' },
+    services: { label: 'Services that changed' },
+    youSaidWeDid: { label: '"You said, we did" entries it led to' },
+  },
 };
 
 /**

@@ -6,8 +6,10 @@
 import { factories } from '@strapi/strapi';
 import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
+import consultationReport from './consultation-report';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
+import plainEnglish from './plain-english';
 import reach from '../reach/controller';
 import reviews from './reviews';
 import widget from './widget';
@@ -15,8 +17,10 @@ import widget from './widget';
 export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
+  'consultation-report': consultationReport,
   feedback,
   oruk,
+  'plain-english': plainEnglish,
   reach,
   reviews,
   widget,

@@ -40,6 +40,8 @@ const adminRoutes = [
   { method: 'GET', path: '/translations/:documentId', handler: 'compliance.translations', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/vocabularies', handler: 'compliance.vocabularies', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/plain-english/:documentId', handler: 'plain-english.offer', config: adminMay('read', UID.offer) },
+  { method: 'POST', path: '/plain-english/check', handler: 'plain-english.check', config: { policies: ['admin::isAuthenticatedAdmin'] } },
   { method: 'GET', path: '/feedback', handler: 'feedback.list', config: adminMay('read', UID.feedback) },
   { method: 'PUT', path: '/feedback/:documentId', handler: 'feedback.setActioned', config: adminMay('update', UID.feedback) },
   { method: 'GET', path: '/reviews/:kind/:documentId', handler: 'reviews.status', config: { policies: ['admin::isAuthenticatedAdmin'] } },
@@ -68,6 +70,9 @@ const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
   ORUK_ENDPOINTS.map(([path, action]) => ({ method: 'GET', path: `${base}${path}`, handler: `oruk.${action}`, config: { auth: false } })),
 );
 
+/** An offer's consultation report (Children Act 1989, s.22H): public, published consultations only. */
+const consultationReportRoute = { method: 'GET', path: '/offers/:slug/consultation-report', handler: 'consultation-report.show', config: { auth: false } };
+
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute) across all instances. */
 const feedbackRoute = {
   method: 'POST',
@@ -82,6 +87,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };

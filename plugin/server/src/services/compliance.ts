@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { OfferReport, OfferSummary, OverdueItem } from '../../../shared/admin-api';
 import { complianceReport } from '../compliance/report';
 import { UID } from '../uids';
+import { getService } from './get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const options = (today?: Date) => ({
@@ -27,7 +28,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       } as any,
     });
-    return { offer: draft, published: !!published, report: complianceReport(draft as any, ((published as any)?.services ?? []) as any, options(today)) };
+    const history = await getService('consultations').historyOf(documentId, draft.locale as string);
+    return { offer: draft, published: !!published, report: complianceReport({ ...(draft as any), ...history }, ((published as any)?.services ?? []) as any, options(today)) };
   };
 
   return {

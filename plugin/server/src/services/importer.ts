@@ -32,6 +32,11 @@ export interface OfferImport {
   offer: Fields & { name: string; slug: string; independentAdvice?: string[] };
   /** "You said, we did": published with the offer. */
   youSaidWeDid?: Array<{ youSaid: string; weDid: string; date: string }>;
+  /**
+   * Consultations on the offer, published with it: the services they changed by title, the
+   * "You said, we did" entries they led to by what was said.
+   */
+  consultations?: Array<Fields & { title: string; date: string; method: string; services?: string[]; youSaidWeDid?: string[] }>;
 }
 
 export interface ImportResult {
@@ -134,6 +139,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(UID.youSaidWeDid).publish({ documentId: created.documentId, locale });
         changes.push(created.documentId);
       }
+      const byKey = (keys: string[], what: string, key: (index: number) => string, ids: string[]) =>
+        keys.map((wanted) => {
+          const index = ids.findIndex((_, i) => key(i) === wanted);
+          if (index < 0) throw new Error(`Unknown ${what} "${wanted}"`);
+          return ids[index];
+        });
 
       const { independentAdvice = [], ...offerFields } = input.offer;
       const offerData = withBlocks(UID.offer, {
@@ -143,7 +154,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         youSaidWeDid: changes,
       });
       const offer = await strapi.documents(UID.offer).create({ data: offerData as any, locale });
+      // Consultations are recorded before the offer is published (the duty is to consult first),
+      // and published after it: Strapi publishes a link only to a version that is published.
+      const consultationIds: string[] = [];
+      for (const { services: changed = [], youSaidWeDid: ledTo = [], ...fields } of input.consultations ?? []) {
+        const data = {
+          ...fields,
+          offers: [offer.documentId],
+          services: byKey(changed, 'service', (i) => input.services[i].title, serviceIds),
+          youSaidWeDid: byKey(ledTo, '"You said, we did" entry', (i) => input.youSaidWeDid![i].youSaid, changes),
+        };
+        consultationIds.push((await strapi.documents(UID.consultation).create({ data: data as any, locale })).documentId);
+      }
       await strapi.documents(UID.offer).publish({ documentId: offer.documentId, locale });
+      for (const documentId of consultationIds) await strapi.documents(UID.consultation).publish({ documentId, locale });
       return { created: true, documentId: offer.documentId, services: serviceIds.length };
     },
   };

@@ -10,17 +10,8 @@ import type { Blocks } from '../../../../widget/src/api/types';
 import { hasWords } from '../../../../plugin/shared/code-lists';
 import { renderBlocks, safeHref } from '../../../../widget/src/render/blocks';
 import { REFUSED_LINKS } from '../../../support/refused-links';
+import { markup } from './markup';
 
-/** A Lit template as the markup it would put in the page (attribute values unquoted), text escaped. */
-function markup(value: unknown): string {
-  if (value === nothing || value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(markup).join('');
-  if (typeof value === 'object' && '_$litType$' in (value as object)) {
-    const { strings, values } = value as { strings: readonly string[]; values: unknown[] };
-    return strings.reduce((out, part, i) => out + part + (i < values.length ? markup(values[i]) : ''), '');
-  }
-  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 const render = (blocks: unknown, level?: number) => markup(renderBlocks(blocks as Blocks, level)).replace(/\s+/g, ' ').trim();
 const paragraphLinking = (url: unknown) => [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'here' }] }] }];
 
