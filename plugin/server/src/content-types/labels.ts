@@ -131,6 +131,7 @@ export const VIEW_SETTINGS: Record<ContentTypeName, { mainField: string; list: s
   'support-type': { mainField: 'label', list: ['label', 'description', 'order'] },
   feedback: { mainField: 'message', list: ['message', 'helpful', 'actioned', 'createdAt'] },
   'you-said-we-did': { mainField: 'youSaid', list: ['youSaid', 'weDid', 'date'] },
+  consultation: { mainField: 'title', list: ['title', 'date', 'method'] },
 };
 
 /** A field name in words: "contactPhone" → "Contact phone". */

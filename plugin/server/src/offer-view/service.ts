@@ -81,10 +81,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(published.map((row: { locale: string }) => row.locale))].sort();
   }
 
-  /** The locale to serve for `requested` (see ../locales). */
-  async function servedLocale(slug: string, requested: string | undefined, fallback: string): Promise<string | null> {
-    return matchLocale(requested, await publishedLocales(slug), fallback);
-  }
 
   /**
    * The published services with these row ids, whole (terms linked, hidden addresses redacted),
