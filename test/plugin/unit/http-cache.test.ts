@@ -356,6 +356,26 @@ describe('each check before the cache is asked', () => {
     expect(graphqlRuns).toHaveBeenCalledTimes(1);
   });
 
+  it('leaves a request without a query to GraphQL (which says what is missing)', async () => {
+    await expectLeft({ query: null });
+  });
+
+  it('leaves a GET a GET after a miss (Koa sends no body for HEAD)', async () => {
+    expect((await send()).method).toBe('GET');
+    expect(handed[0].method).toBe('GET');
+  });
+
+  it('leaves the request to GraphQL when the content version cannot be read', async () => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => Promise.reject(new Error('the database is away')) });
+    db.install();
+    cache = offerResponseCache(db.strapi);
+    const answer = await send();
+    expect(graphqlRuns).toHaveBeenCalledTimes(1);
+    expect(handed[0].miss).toBeUndefined();
+    expect(answer.etag).toBeUndefined();
+  });
+
   it('says in Server-Timing that Apollo answered a miss no one else did', async () => {
     const miss = await send();
     expect(miss.headers['server-timing']).toContain('graphql;desc=apollo');
