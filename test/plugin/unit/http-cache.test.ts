@@ -4,7 +4,7 @@
  * serves a response again only while the content version holds, and it keeps only good answers.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { offerResponseCache } from '../../../plugin/server/src/offer-view/http-cache';
+import { offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
 import { memoryStore } from '../../../plugin/server/src/offer-view/store';
 import { fakeStrapi } from './support/fake-strapi';
 
@@ -14,6 +14,8 @@ let version: string;
 /** Per-offer versions, where a test sets one; else `version`. */
 let versions: Record<string, string>;
 let graphqlRuns: ReturnType<typeof vi.fn<(headers: Record<string, string>) => void>>;
+/** What GraphQL was handed on each run: the request's method and the miss it carried. */
+let handed: Array<{ method: string; miss: KinshipOfferRequest | undefined }>;
 let cache: ReturnType<typeof offerResponseCache>;
 beforeEach(() => {
   const db = fakeStrapi();
@@ -23,6 +25,7 @@ beforeEach(() => {
   db.install();
   cache = offerResponseCache(db.strapi);
   graphqlRuns = vi.fn();
+  handed = [];
 });
 
 interface Request {
@@ -32,6 +35,8 @@ interface Request {
   headers?: Record<string, string>;
   method?: string;
   path?: string;
+  /** Written after the rest of the query string, as it is (`&extensions=…`). */
+  extra?: string;
 }
 
 /**
@@ -53,12 +58,12 @@ function querystringOf(params: Record<string, unknown>): string {
  * One request through the cache to a stand-in for GraphQL, which answers with the slug and locale
  * it was asked for (or `answer`, when given): what the client received.
  */
-async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough"}', operationName, headers = {}, method = 'GET', path = '/graphql' }: Request = {}, answer?: { status: number; body: string }) {
+async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough"}', operationName, headers = {}, method = 'GET', path = '/graphql', extra = '' }: Request = {}, answer?: { status: number; body: string }) {
   const response: Record<string, string> = {};
   const ctx: any = {
     path,
     method,
-    querystring: querystringOf({ query, variables, ...(operationName === undefined ? {} : { operationName }) }),
+    querystring: querystringOf({ query, variables, ...(operationName === undefined ? {} : { operationName }) }) + extra,
     request: { headers: { ...headers } },
     // What the app's own middlewares had set by the time GraphQL answered (a security header).
     response: { headers: { 'x-frame-options': 'SAMEORIGIN', 'set-cookie': 'koa.sess=1' } },
@@ -74,6 +79,7 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
   };
   await cache(ctx, async () => {
     graphqlRuns(ctx.request.headers);
+    handed.push({ method: ctx.method, miss: takeMiss(ctx) });
     if (answer) {
       ctx.status = answer.status;
       ctx.body = answer.body;
@@ -86,7 +92,7 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
     ctx.body = JSON.stringify({ data: { kinshipOffer: { name: `${vars?.slug} ${vars?.locale ?? ''} ${asked.get('operationName') ?? ''} ${asked.get('query')?.length}` } } });
   });
   const body = Buffer.isBuffer(ctx.body) ? ctx.body.toString('utf8') : (ctx.body as string | undefined);
-  return { status: ctx.status as number, body, etag: ctx.etag as string | undefined, headers: response };
+  return { status: ctx.status as number, body, etag: ctx.etag as string | undefined, headers: response, method: ctx.method as string };
 }
 
 describe('the response cache key', () => {
@@ -266,5 +272,112 @@ describe('what is cached', () => {
     await send({ query: padded(10_001) });
     await send({ query: padded(10_001) });
     expect(graphqlRuns).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('each check before the cache is asked', () => {
+  /** Sent twice: GraphQL answered both times, nothing was cached. */
+  const expectLeft = async (request: Request) => {
+    const before = graphqlRuns.mock.calls.length;
+    await send(request);
+    const again = await send(request);
+    expect(graphqlRuns.mock.calls.length - before).toBe(2);
+    expect(again.etag).toBeUndefined();
+  };
+  const expectCached = async (request: Request) => {
+    await send(request);
+    expect((await send(request)).headers['x-cache']).toBe('HIT');
+  };
+  const withDefault = 'query Offer($slug: String = "defaulted") { kinshipOffer(slug: $slug) { name } }';
+
+  it('leaves a request with extensions (Apollo\'s persisted queries) to GraphQL', async () => {
+    await expectLeft({ extra: '&extensions=%7B%7D' });
+  });
+
+  it.each(['query', 'variables', 'operationName'])('leaves a request with %s given twice to GraphQL', async (name) => {
+    const value = name === 'query' ? OFFER_QUERY : name === 'variables' ? '{"slug":"example-borough"}' : 'Offer';
+    await expectLeft({ operationName: 'Offer', extra: `&${name}=${encodeURIComponent(value)}` });
+  });
+
+  it.each(['[]', 'null', '3', '"defaulted"', 'not JSON'])('leaves variables %s (not an object) to GraphQL, even where the slug has a default', async (variables) => {
+    await expectLeft({ query: withDefault, variables });
+  });
+
+  it('takes variables {} with the slug\'s default', async () => {
+    await expectCached({ query: withDefault, variables: '{}' });
+  });
+
+  it('caches a request naming 10 offers, and leaves one naming 11 to GraphQL', async () => {
+    const naming = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `o${i}: kinshipOffer(slug: "offer-${i}") { name }`).join(' ')} }`;
+    await expectCached({ query: naming(10) });
+    await expectLeft({ query: naming(11) });
+  });
+
+  it('leaves a query where one offer\'s slug is not text to GraphQL, though another\'s is', async () => {
+    const two = 'query ($a: String!, $b: String!) { a: kinshipOffer(slug: $a) { name } b: kinshipOffer(slug: $b) { name } }';
+    await expectLeft({ query: two, variables: '{"a":"example-borough","b":3}' });
+  });
+
+  it('reads the slug among other arguments, whatever their order', async () => {
+    const query = '{ kinshipOffer(locale: "en", slug: "written") { name } }';
+    await send({ query });
+    versions.written = 'changed';
+    expect((await send({ query })).headers['x-cache']).toBe('MISS');
+    versions.en = 'changed';
+    expect((await send({ query })).headers['x-cache']).toBe('HIT');
+  });
+
+  it('caches a query string of 40,000 characters and leaves a longer one to GraphQL', async () => {
+    const padded = (length: number) => {
+      const base = querystringOf({ query: OFFER_QUERY, variables: '{"slug":"example-borough"}' });
+      return { extra: `&pad=${'x'.repeat(length - base.length - 5)}` };
+    };
+    await expectCached(padded(40_000));
+    await expectLeft(padded(40_001));
+  });
+
+  it('hands the miss to whoever answers it: the query, the variables read, the operation name', async () => {
+    await send({ variables: '{"slug":"example-borough","locale":"cy"}', operationName: 'Offer' });
+    expect(handed[0].miss).toEqual({ query: OFFER_QUERY, variables: { slug: 'example-borough', locale: 'cy' }, operationName: 'Offer' });
+    await send({ query: '{ kinshipOffer(slug: "written") { name } }', variables: null });
+    expect(handed[1].miss).toEqual({ query: '{ kinshipOffer(slug: "written") { name } }', variables: null, operationName: null });
+    // Anything left to GraphQL carries no miss.
+    await send({ method: 'POST' });
+    expect(handed[2].miss).toBeUndefined();
+  });
+
+  it('answers HEAD as GET without the body: GraphQL is asked a GET, the answer kept for GETs', async () => {
+    const head = await send({ method: 'HEAD' });
+    expect(handed[0].method).toBe('GET');
+    expect(head.method).toBe('HEAD');
+    expect(head.headers['x-cache']).toBe('MISS');
+    expect((await send()).headers['x-cache']).toBe('HIT');
+    expect((await send({ method: 'HEAD' })).headers['x-cache']).toBe('HIT');
+    expect(graphqlRuns).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a request without a query to GraphQL (which says what is missing)', async () => {
+    await expectLeft({ query: null });
+  });
+
+  it('leaves a GET a GET after a miss (Koa sends no body for HEAD)', async () => {
+    expect((await send()).method).toBe('GET');
+    expect(handed[0].method).toBe('GET');
+  });
+
+  it('leaves the request to GraphQL when the content version cannot be read', async () => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => Promise.reject(new Error('the database is away')) });
+    db.install();
+    cache = offerResponseCache(db.strapi);
+    const answer = await send();
+    expect(graphqlRuns).toHaveBeenCalledTimes(1);
+    expect(handed[0].miss).toBeUndefined();
+    expect(answer.etag).toBeUndefined();
+  });
+
+  it('says in Server-Timing that Apollo answered a miss no one else did', async () => {
+    const miss = await send();
+    expect(miss.headers['server-timing']).toContain('graphql;desc=apollo');
   });
 });

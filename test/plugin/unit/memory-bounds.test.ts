@@ -15,12 +15,17 @@ describe('reach\'s counts waiting to be written', () => {
   const key = (subject: string) => ({ day: '2026-12-07', offer: 'offer1', site: 'https://a.example', event: 'service', subject });
 
   it('hold 100,000 rows; a 100,001st new row is left uncounted, while rows already held go on adding up', async () => {
-    // The database is away: every flush fails and keeps what it had.
+    // The database is away until the test says otherwise: a flush then fails and keeps what it had.
+    let away = true;
+    const written: Array<Record<string, unknown>> = [];
+    const trx: any = () => ({ insert: (rows: Array<Record<string, unknown>>) => ({ onConflict: () => ({ merge: async () => void written.push(...rows) }) }) });
+    trx.raw = () => 'count + excluded.count';
     const knex: any = () => ({});
-    knex.transaction = async () => {
-      throw new Error('the database is away');
+    knex.transaction = async (work: (trx: unknown) => Promise<void>) => {
+      if (away) throw new Error('the database is away');
+      await work(trx);
     };
-    knex.raw = () => Promise.reject(new Error('the database is away'));
+    knex.raw = () => (away ? Promise.reject(new Error('the database is away')) : Promise.resolve([]));
     const counter = new ReachCounter(() => knex);
     for (let i = 0; i < 100_000; i += 1) counter.add(key(`s${i}`));
     expect(counter.pending).toBe(100_000);
@@ -30,6 +35,11 @@ describe('reach\'s counts waiting to be written', () => {
     await expect(counter.flush()).rejects.toThrow('away');
     // Kept for the next flush, no more than before.
     expect(counter.pending).toBe(100_000);
+    away = false;
+    expect(await counter.flush()).toBe(100_000);
+    expect(written.find((row) => row.subject === 's0')?.count).toBe(3);
+    expect(written.some((row) => row.subject === 'one-too-many')).toBe(false);
+    expect(counter.pending).toBe(0);
   });
 });
 
