@@ -143,3 +143,30 @@ describe('a frame whose address cannot change', () => {
     await close();
   });
 });
+
+describe('on paper', () => {
+  it('every link carries its address or number, and the demo offer prints on at most 15 A4 pages (28 before)', async () => {
+    const { page, problems, close } = await open('council.html');
+    await contact(page).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.locator('kinship-offer details[open] .details').first().waitFor();
+    const missing = await page.locator('kinship-offer').evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('a')]
+        .filter((a) => {
+          const words = a.textContent!.trim();
+          // On paper: the address after the link's words, or words that already are the address
+          // (a phone number, an e-mail address, a URL).
+          const addressShown = getComputedStyle(a, '::after').content.includes(a.getAttribute('href')!);
+          return !addressShown && !(a.classList.contains('bare') && /^[\d\s+]+$|@|^https?:\/\//.test(words));
+        })
+        .map((a) => `${a.textContent!.trim()} → ${a.getAttribute('href')}`),
+    );
+    expect(missing).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(5);
+    expect(pages).toBeLessThanOrEqual(15);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

@@ -171,3 +171,25 @@ describe('on a phone\'s first screen', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('the page\'s own fields inside the element', () => {
+  it('a field in the fallback is the page\'s: its keys reach the page', async () => {
+    network.restore();
+    network = fakeNetwork(() => new Promise(() => {})); // still loading: the fallback shows
+    const element = await mount('offer="example-borough"');
+    const own = document.createElement('input');
+    own.setAttribute('aria-label', 'Search this site');
+    element.append(own);
+    const seen: string[] = [];
+    const onKey = (event: KeyboardEvent) => seen.push(event.key);
+    document.addEventListener('keydown', onKey);
+    try {
+      own.focus();
+      await sendKeys({ type: 'ab' });
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+    expect(seen).to.deep.equal(['a', 'b']);
+    await expect(element).to.be.accessible();
+  });
+});

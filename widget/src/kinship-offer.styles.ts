@@ -243,18 +243,44 @@ export const styles = constantCSS`
     padding: 1em;
     margin: 0 0 1em;
   }
+  /* On paper: every link's address (a reader cannot follow "Apply or refer online" there) and a
+     compact layout (each service's facts in two columns; the "More about" toggle, a control, left out). */
   @media print {
     .root {
-      font-size: 12pt;
       color: #000;
     }
-    .no-print, button {
+    :where(.root) > * {
+      font-size: 11pt;
+    }
+    .no-print, button, summary {
       display: none !important;
     }
-    summary {
-      color: #000;
-      text-decoration: none;
-      font-weight: 700;
+    a:not(.bare)::after {
+      content: ' (' attr(href) ')';
+    }
+    h2 { font-size: 1.4em; }
+    h1, h2, h3, h4, h5, h6 {
+      margin: 1em 0 0.3em;
+      break-after: avoid;
+    }
+    p, ul, ol, dl, details, .panel {
+      margin-bottom: 0.5em;
+    }
+    .service {
+      padding: 0.5em 0 0;
+    }
+    details[open] > .details {
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(6em, max-content) 1fr;
+      gap: 0 1em;
+    }
+    dd {
+      margin: 0 0 0.25em;
     }
   }
 `;

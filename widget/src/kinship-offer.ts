@@ -27,7 +27,9 @@ const TYPING_EVENTS = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input'];
  * do not leave a shadow root at all).
  */
 function keepTyping(event: Event) {
-  if (!(event.composedPath()[0] as Element).matches?.('input, textarea, select')) return;
+  const field = event.composedPath()[0] as Element;
+  // Only our own: the fallback's nodes are the page's, passing through our slot.
+  if (field.getRootNode() !== event.currentTarget || !field.matches?.('input, textarea, select')) return;
   const key = event as KeyboardEvent;
   if (key.key === 'Escape' || key.key === 'Tab' || key.ctrlKey || key.metaKey) return;
   event.stopPropagation();

@@ -35,14 +35,17 @@ export function heading(level: number, content: unknown, className = '') {
   }
 }
 
-/** A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. */
-const telLink = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
+/**
+ * A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. Class "bare": the
+ * link's text is its address, so a printed copy need not add it (kinship-offer.styles.ts).
+ */
+const telLink = (phone: string) => html`<a class="bare" href=${telHref(phone)}>${phone}</a>`;
 
 /** One line of a description list (`<dl>`): what it is about, and what there is to say. */
 const fact = (term: string, description: unknown) => html`<dt>${term}</dt><dd>${description}</dd>`;
 
 /** An e-mail address readers can click. */
-const mailtoLink = (email: string) => html`<a href=${`mailto:${email}`}>${email}</a>`;
+const mailtoLink = (email: string) => html`<a class="bare" href=${`mailto:${email}`}>${email}</a>`;
 
 /** The named contact panel: who carers call, write to or visit, and when. */
 export function renderContact(ctx: RenderContext) {
@@ -56,7 +59,7 @@ export function renderContact(ctx: RenderContext) {
       ${phone ? fact(t.phone, telLink(phone)) : nothing}
       ${offer.contactEmail ? fact(t.email, mailtoLink(offer.contactEmail)) : nothing}
       ${offer.contactHours ? fact(t.openingHours, offer.contactHours) : nothing}
-      ${website ? fact(t.website, html`<a href=${website}>${offer.contactUrl}</a>`) : nothing}
+      ${website ? fact(t.website, html`<a class="bare" href=${website}>${offer.contactUrl}</a>`) : nothing}
     </dl>
   </section>`;
 }
