@@ -5,25 +5,15 @@
  */
 import { Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useFocusInputField } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
 import { endpoints, useAdminApi } from '../api/client';
+import type { CustomFieldProps } from './FieldSet';
 
 type Texts = Record<string, string>;
-
-interface Props {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  value?: unknown;
-  error?: string;
-  disabled?: boolean;
-  onChange: (name: string, value: Texts | null) => void;
-}
 
 const textsOf = (value: unknown): Texts =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Texts) : {};
 
-export default function ArrangementTextsInput({ name, label, hint, value, error, disabled, onChange }: Props) {
+export default function ArrangementTextsInput({ name, label, hint, value, error, disabled, onChange }: CustomFieldProps<Texts>) {
   const vocabularies = useAdminApi(endpoints.vocabularies());
   const texts = textsOf(value);
 

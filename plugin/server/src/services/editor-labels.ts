@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { labelFor, VIEW_SETTINGS } from '../content-types/labels';
-import { CONTENT_TYPE_NAMES, uidOf } from '../uids';
+import { CONTENT_TYPE_NAMES, nameOf, uidOf } from '../uids';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply() {
@@ -25,6 +25,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const { mainField, list } = VIEW_SETTINGS[name];
         configuration.settings = { ...configuration.settings, mainField };
         configuration.layouts = { ...configuration.layouts, list };
+        // A relation picker names entries by the field its own metadata says, not the target's setting.
+        for (const [field, attribute] of Object.entries<any>(strapi.getModel(uid).attributes)) {
+          const target = attribute.type === 'relation' ? nameOf(attribute.target) : null;
+          const metadata = configuration.metadatas[field];
+          if (!target || !metadata) continue;
+          for (const view of ['edit', 'list'] as const) if (metadata[view]) metadata[view].mainField = VIEW_SETTINGS[target].mainField;
+        }
         viewsSet.push(name);
         changed = true;
       }
