@@ -113,7 +113,8 @@ export async function boot(serveAdminPanel: boolean, register?: AppRegister): Pr
  */
 export async function startCms({ admin = false, register, emptyDatabase = false }: { admin?: boolean; register?: AppRegister; emptyDatabase?: boolean } = {}): Promise<TestCms> {
   const { env, cleanUp } = await prepareDatabase(emptyDatabase);
-  Object.assign(process.env, env, APP_ENV, { PORT: '0', SERVE_ADMIN_PANEL: String(admin), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  // The demo's Welsh version only where a test asks for it (demo-welsh.test.ts); the others add the languages they need.
+  Object.assign(process.env, env, APP_ENV, { DEMO_WELSH: process.env.DEMO_WELSH ?? 'false' }, { PORT: '0', SERVE_ADMIN_PANEL: String(admin), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 
   const cms = { ...(await boot(admin, register)) } as TestCms;
   // Restarts come back on the same port, so pages and clients that know the URL carry on.

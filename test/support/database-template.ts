@@ -55,7 +55,8 @@ export default async function setup(project: TestProject) {
 if (process.argv[2] === 'prepare') {
   (async () => {
     const { APP_ENV, boot, destroyKeepingListeners } = await import('./cms');
-    Object.assign(process.env, APP_ENV, { PORT: '0', SERVE_ADMIN_PANEL: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    // As startCms boots the demo: without its Welsh version unless a test asks (it is seeded then, once).
+    Object.assign(process.env, APP_ENV, { DEMO_WELSH: process.env.DEMO_WELSH ?? 'false', PORT: '0', SERVE_ADMIN_PANEL: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
     const { strapi } = await boot(false);
     await destroyKeepingListeners(strapi);
     process.exit(0);

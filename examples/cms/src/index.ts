@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { DEMO_EQUIVALENT_TERMS } from './demo/equivalent-terms';
 import { demoOffersAsOf } from './demo/offers';
 import { seedDemoReach } from './demo/reach';
+import { seedWelsh } from './demo/welsh';
 
 export default {
   register() {},
@@ -19,6 +20,7 @@ export default {
       const result = await importer.importOffer(offer);
       if (result.created) strapi.log.info(`[demo] seeded "${offer.offer.slug}" with ${result.services} services`);
     }
+    if (process.env.DEMO_WELSH !== 'false' && (await seedWelsh(strapi, 'example-borough'))) strapi.log.info('[demo] seeded "example-borough" in Welsh');
     await seedEquivalentTerms(strapi);
     await seedDemoReach(strapi, 'example-borough');
     await seedDemoReach(strapi, 'example-shared-service', 0.4);

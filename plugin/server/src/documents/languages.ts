@@ -25,6 +25,17 @@ export function translatedFields(model: Model): string[] {
 }
 
 /**
+ * Whether a translated field is written at all (its words are not checked, unlike code-lists'
+ * `hasWords`, which reads rich text): text, a list (rich text, opening times) or words per
+ * arrangement. One left empty in a translation shows the default language's instead.
+ */
+export const isWritten = (value: unknown): boolean =>
+  value != null &&
+  value !== '' &&
+  !(Array.isArray(value) && value.length === 0) &&
+  !(typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((each) => !isWritten(each)));
+
+/**
  * The shared fields Strapi's i18n does not copy between languages (a `uid`, a hidden field): the
  * document's identity, `slug` and `uuid`, which every language must have alike.
  */

@@ -18,7 +18,7 @@ import type { CachedResponse } from '../http/cached-response';
 import { redactHiddenAddresses } from '../documents/hidden-addresses';
 import { matchLocale } from '../locales';
 import contentTypes from '../content-types';
-import { translatedFields } from '../documents/languages';
+import { isWritten, translatedFields } from '../documents/languages';
 import { getService } from '../services/get-service';
 import { UID, uidOf, type ContentTypeName } from '../uids';
 import { databaseContentVersion } from './content-version';
@@ -41,8 +41,6 @@ const nameInItself = (code: string) => {
   }
 };
 
-/** A word not written: absent, or an empty text, list or rich text. */
-const isEmpty = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /**
  * A view as built, with the services it shows by row id, each as read and the version it was read
@@ -123,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return entries.map((entry) => {
       const version = byDocument.get(entry.documentId);
       if (!version || entry.locale === locale) return entry;
-      const words = Object.fromEntries(fields.filter((field) => !isEmpty(version[field])).map((field) => [field, version[field]]));
+      const words = Object.fromEntries(fields.filter((field) => isWritten(version[field])).map((field) => [field, version[field]]));
       return { ...entry, ...words, locale: version.locale, updatedAt: version.updatedAt };
     });
   }

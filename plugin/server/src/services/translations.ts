@@ -12,15 +12,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import contentTypes from '../content-types';
-import { translatedFields } from '../documents/languages';
+import { isWritten, translatedFields } from '../documents/languages';
 import { UID } from '../uids';
 import type { LanguageReport, TranslationFigures, TranslationGap, TranslationReport } from '../../../shared/admin-api';
 
 type Row = Record<string, any>;
-
-/** A value with words in it: text, a list, rich text or words per arrangement. */
-const hasWords = (value: unknown): boolean =>
-  value != null && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((each) => !hasWords(each)));
 
 const editHref = (uid: string, documentId: string, locale: string) =>
   `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
@@ -48,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? await strapi.db.query(UID.service).findMany({ where: { documentId: { $in: services.map((service) => service.documentId) } }, select: ['documentId', 'locale', 'publishedAt', 'updatedAt'] })
         : [];
       const versionsOf = (service: Row) => versions.filter((row) => row.documentId === service.documentId);
-      const worded = OFFER_WORDS.filter((field) => hasWords(source[field]));
+      const worded = OFFER_WORDS.filter((field) => isWritten(source[field]));
 
       const languages = locales
         .filter(({ code }) => code !== defaultLocale)
@@ -58,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const stale: TranslationGap[] = [];
           const offerGap = (fields?: string[]): TranslationGap => ({ kind: 'offer', documentId, title: source.name, ...(fields ? { fields } : {}), href: editHref(UID.offer, documentId, code) });
           const translation = draftIn(offers, code);
-          const untranslated = worded.filter((field) => !hasWords(translation?.[field]));
+          const untranslated = worded.filter((field) => !isWritten(translation?.[field]));
           if (untranslated.length) missing.push(offerGap(untranslated));
           if (translation && savedAt(translation) < savedAt(source)) stale.push(offerGap());
           let translated = worded.length - untranslated.length;
