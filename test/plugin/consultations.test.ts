@@ -107,6 +107,25 @@ describe('the public consultation report', () => {
     expect(((await response.json()) as any).error.message).toMatch(/language code/);
   });
 
+  it('is a public page beside the offer\'s, linked from it, with published consultations only', async () => {
+    const offerPage = await (await fetch(`${cms.url}/kinship-offer/example-borough`)).text();
+    expect(offerPage).toContain(`href="${cms.url}/kinship-offer/example-borough/consultation-report"`);
+    const response = await fetch(`${cms.url}/kinship-offer/example-borough/consultation-report`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<h1 class="">How we consulted on Example Borough Council</h1>');
+    expect(html).toContain('Kinship carers: 64 people');
+    expect(html).toContain('Children in kinship care: 11 people');
+    expect(html).toContain('The offer was hard to find');
+    expect(html).toContain('Calls to carers who left the survey');
+    expect(html).not.toContain('Draft: not yet agreed');
+    expect(html).not.toContain('Draft family support');
+    // The offer's named contact, as on every page.
+    expect(html).toContain('020 7946 0000');
+    expect((await fetch(`${cms.url}/kinship-offer/no-such-offer/consultation-report`)).status).toBe(404);
+  });
+
   it('keeps draft consultations private on the public REST route', async () => {
     const response = await fetch(`${cms.url}/api/kinship-offer/consultations?status=draft`);
     expect(response.status).toBeGreaterThanOrEqual(400);
