@@ -5,16 +5,12 @@
  * counts of who took part, what was said and what changed, and nothing hidden or personal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
+import { editorToken } from '../support/editor';
 
 let cms: TestCms;
 let token: string;
-
-beforeAll(async () => {
-  cms = await startCms();
-  const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
-  token = ((await login.json()) as any).data.token;
-});
+beforeAll(async () => void (token = await editorToken((cms = await startCms()))));
 afterAll(async () => cms?.stop());
 
 const asEditor = async (path: string) => ((await (await fetch(`${cms.url}/kinship-offer${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as any).data;
