@@ -38,6 +38,26 @@ afterAll(async () => {
   await cms?.stop();
 });
 
+describe('the public consultation report page', () => {
+  it('passes axe, is reached from the offer\'s page by keyboard, and prints its consultations', async () => {
+    // Its own context: axe is injected into the page, which the pages' Content-Security-Policy forbids.
+    const context = await browser.newContext({ baseURL: cms.url, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto('/kinship-offer/example-borough');
+    const link = page.getByRole('link', { name: 'How we consulted families on this offer' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/kinship-offer\/example-borough\/consultation-report$/);
+    await page.getByRole('heading', { level: 1, name: 'How we consulted on Example Borough Council' }).waitFor();
+    expect(await axeViolations(page, 'body')).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByText('Kinship carers: 64 people').isVisible()).toBe(true);
+    expect(await page.locator('.share').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'advice-consultation-report-print.png'), fullPage: true });
+    await context.close();
+  });
+});
+
 describe('advice for editors in the admin', () => {
   it('the offer page says whether the offer was consulted on, and lists what to improve, linked to each field', async () => {
     const services = cms.strapi.documents(SERVICE);
