@@ -8,6 +8,7 @@
  * Every address here is absolute (server/src/http/public-url), so a page is correct behind a proxy
  * under a path, and as an iframe, a link preview or a printout.
  */
+import type { ConsultationReport } from './consultation-report';
 import type { OfferView, ServiceView } from './offer-view';
 
 /** The same page in another of the offer's published languages (an `hreflang` alternate). */
@@ -25,6 +26,8 @@ export interface PageLinks {
   offer: string;
   /** A service's page, in this page's language, by its UUID. */
   service(uuid: string): string;
+  /** The offer's consultation report page, in this page's language. */
+  consultationReport: string;
   /** This page in each language the offer is published in (this one included). */
   alternates: PageAlternate[];
   /** The pages' stylesheet and script (versioned, cached for ever). */
@@ -67,7 +70,17 @@ export interface NotFoundPage {
   links: Pick<PageLinks, 'stylesheet' | 'script'> & Partial<PageLinks>;
 }
 
-export type PageModel = OfferPage | ServicePage | NotFoundPage;
+/**
+ * The offer's consultation report (Children Act 1989, s.22H): how the council consulted before
+ * publishing or updating the offer, from its published consultations (./consultation-report).
+ */
+export interface ConsultationReportPage extends PageBase {
+  kind: 'consultation-report';
+  offer: OfferView;
+  report: ConsultationReport;
+}
+
+export type PageModel = OfferPage | ServicePage | ConsultationReportPage | NotFoundPage;
 
 /** What the page bundle exports (dist/pages/render.mjs). */
 export interface PageRenderer {

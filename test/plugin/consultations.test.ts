@@ -5,16 +5,12 @@
  * counts of who took part, what was said and what changed, and nothing hidden or personal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
+import { editorToken } from '../support/editor';
 
 let cms: TestCms;
 let token: string;
-
-beforeAll(async () => {
-  cms = await startCms();
-  const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
-  token = ((await login.json()) as any).data.token;
-});
+beforeAll(async () => void (token = await editorToken((cms = await startCms()))));
 afterAll(async () => cms?.stop());
 
 const asEditor = async (path: string) => ((await (await fetch(`${cms.url}/kinship-offer${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as any).data;
@@ -105,6 +101,25 @@ describe('the public consultation report', () => {
     const response = await reportOf('example-borough', '?locale=%3Cscript%3E');
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).error.message).toMatch(/language code/);
+  });
+
+  it('is a public page beside the offer\'s, linked from it, with published consultations only', async () => {
+    const offerPage = await (await fetch(`${cms.url}/kinship-offer/example-borough`)).text();
+    expect(offerPage).toContain(`href="${cms.url}/kinship-offer/example-borough/consultation-report"`);
+    const response = await fetch(`${cms.url}/kinship-offer/example-borough/consultation-report`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<h1 class="">How we consulted on Example Borough Council</h1>');
+    expect(html).toContain('Kinship carers: 64 people');
+    expect(html).toContain('Children in kinship care: 11 people');
+    expect(html).toContain('The offer was hard to find');
+    expect(html).toContain('Calls to carers who left the survey');
+    expect(html).not.toContain('Draft: not yet agreed');
+    expect(html).not.toContain('Draft family support');
+    // The offer's named contact, as on every page.
+    expect(html).toContain('020 7946 0000');
+    expect((await fetch(`${cms.url}/kinship-offer/no-such-offer/consultation-report`)).status).toBe(404);
   });
 
   it('keeps draft consultations private on the public REST route', async () => {

@@ -5,16 +5,12 @@
  * text that breaks every rule still works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
+import { editorToken } from '../support/editor';
 
 let cms: TestCms;
 let token: string;
-
-beforeAll(async () => {
-  cms = await startCms();
-  const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
-  token = ((await login.json()) as any).data.token;
-});
+beforeAll(async () => void (token = await editorToken((cms = await startCms()))));
 afterAll(async () => cms?.stop());
 
 const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });

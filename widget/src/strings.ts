@@ -106,6 +106,8 @@ export const DEFAULT_STRINGS = {
   consultationReportHeading: 'How we consulted on {offer}',
   consultationReportIntro: 'Before we publish or change this offer, we ask children in kinship care, kinship carers and people who represent them what works and what does not. This is what they told us and what we changed.',
   consultationReportNone: 'No consultation has been published yet.',
+  /** The offer's page links to its consultation report with this. */
+  consultationReportLink: 'How we consulted families on this offer',
   consultationHow: 'How',
   consultationWhen: 'When',
   consultationWhoTookPart: 'Who took part',

@@ -19,15 +19,16 @@ import { html as page, render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { NotFoundPage, OfferPage, PageLinks, PageModel, ServicePage } from '../../../plugin/shared/pages';
+import type { ConsultationReportPage, NotFoundPage, OfferPage, PageLinks, PageModel, ServicePage } from '../../../plugin/shared/pages';
 import type { Offer } from '../api/types';
 import { EMPTY_FILTERS, filterServices, offeredSupportTypes, readFilters, searchTextOf, type FilterState } from '../filters';
 import { languageName } from '../format/text';
 import { jsonForScript, offerDescription, pageGraph } from './json-ld';
 import { directionOf, wordsLocale } from '../locale';
+import { renderConsultationReport } from '../render/consultation-report';
 import { renderOffer, type FinderContext } from '../render/finder';
 import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
-import { DEFAULT_STRINGS, type Strings } from '../strings';
+import { DEFAULT_STRINGS, format, type Strings } from '../strings';
 
 /**
  * The element's words for a page in `locale`. One seam: the element's translated packs, where
@@ -150,7 +151,9 @@ function offerPage(model: OfferPage) {
   };
   const meta = { title: offer.name, description: offerDescription(offer) };
   const graph = pageGraph(offer, links, offer.services, [[offer.name, links.offer]], meta.description);
-  const main = html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}${renderShare(ctx.t, offer.name, links.canonical)}`;
+  const main = html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}
+    <p class="no-print"><a href=${links.consultationReport}>${ctx.t.consultationReportLink}</a></p>
+    ${renderShare(ctx.t, offer.name, links.canonical)}`;
   return documentOf(model, ctx.t, { ...meta, graph }, main);
 }
 
@@ -196,6 +199,18 @@ function servicePage(model: ServicePage) {
   return documentOf(model, ctx.t, { ...meta, graph: pageGraph(offer, links, [service], trail, meta.description) }, main, trail.slice(0, 1));
 }
 
+/** The offer's consultation report: how the council consulted, who took part, what was said and what changed. */
+function consultationReportPage(model: ConsultationReportPage) {
+  const { offer, report, links } = model;
+  const ctx = contextOf(offer, 1);
+  const title = format(ctx.t.consultationReportHeading, { offer: offer.name });
+  const main = html`${renderConsultationReport(report, { t: ctx.t, lang: ctx.lang, level: 1 })}
+    ${renderContact({ ...ctx, level: 2 })}
+    ${renderShare(ctx.t, title, links.canonical)}`;
+  const trail: Array<[string, string]> = [[offer.name, links.offer], [title, links.canonical]];
+  return documentOf(model, ctx.t, { title, description: ctx.t.consultationReportIntro }, main, trail.slice(0, 1));
+}
+
 /** Not found, with the named contact where the offer is known: a reader always has a way to get help. */
 function notFoundPage(model: NotFoundPage) {
   const t = model.offer ? stringsFor(model.offer.locale) : DEFAULT_STRINGS;
@@ -206,6 +221,13 @@ function notFoundPage(model: NotFoundPage) {
 }
 
 export async function renderPage(model: PageModel): Promise<string> {
-  const document = model.kind === 'offer' ? offerPage(model) : model.kind === 'service' ? servicePage(model) : notFoundPage(model);
+  const document =
+    model.kind === 'offer'
+      ? offerPage(model)
+      : model.kind === 'service'
+        ? servicePage(model)
+        : model.kind === 'consultation-report'
+          ? consultationReportPage(model)
+          : notFoundPage(model);
   return (await collectResult(render(document))).replace(HYDRATION_MARKS, '');
 }

@@ -7,6 +7,8 @@
  * - `<base>/<offer slug>`: the offer's page;
  * - `<base>/<offer slug>/services/<service UUID>`: a service's page (the UUID is stable across
  *   edits and languages, so a link a navigator texted keeps working);
+ * - `<base>/<offer slug>/consultation-report`: the offer's consultation report (Children Act 1989,
+ *   s.22H);
  * - `<base>/sitemap.xml`; `<base>/assets/pages.css` and `<base>/assets/pages.js`.
  * A page in a language other than the instance's default locale carries `?lang=<locale>`.
  *
@@ -22,6 +24,9 @@ export const DEFAULT_PAGES_PATH = '/kinship-offer';
 
 /** A base path as the config must give it: `/` and path segments, no trailing slash. */
 export const PAGES_PATH_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+/** The consultation report's segment under an offer's page. */
+export const CONSULTATION_REPORT_PATH = 'consultation-report';
 
 /** The query parameter naming a page's language. */
 export const LANGUAGE_PARAM = 'lang';
@@ -43,6 +48,8 @@ export interface PageAddresses {
   offer(slug: string, locale?: string): string;
   /** A service's page (by its UUID); in `locale` unless that is the default one. */
   service(slug: string, uuid: string, locale?: string): string;
+  /** The offer's consultation report; in `locale` unless that is the default one. */
+  consultationReport(slug: string, locale?: string): string;
   sitemap(): string;
   /** The stylesheet or script, at `version` (cached for ever by readers and shared caches). */
   asset(name: 'stylesheet' | 'script', version: string): string;
@@ -63,6 +70,7 @@ export function pageAddresses(strapi: Core.Strapi, ctx: { origin: string }, defa
     base,
     offer: (slug, locale) => inLanguage(offer(slug), locale),
     service: (slug, uuid, locale) => inLanguage(`${offer(slug)}/services/${encodeURIComponent(uuid)}`, locale),
+    consultationReport: (slug, locale) => inLanguage(`${offer(slug)}/${CONSULTATION_REPORT_PATH}`, locale),
     sitemap: () => `${base}${FIXED_PATHS.sitemap}`,
     asset: (name, version) => `${base}${FIXED_PATHS[name]}?v=${encodeURIComponent(version)}`,
   };
@@ -72,6 +80,7 @@ export function pageAddresses(strapi: Core.Strapi, ctx: { origin: string }, defa
 export type PagePath =
   | { kind: 'offer'; slug: string }
   | { kind: 'service'; slug: string; uuid: string }
+  | { kind: 'consultation-report'; slug: string }
   | { kind: 'sitemap' | 'stylesheet' | 'script' }
   | { kind: 'unknown'; slug?: string };
 
@@ -93,6 +102,7 @@ export function readPagePath(path: string): PagePath {
   const [slug, services, uuid, ...rest] = segments;
   if (!slug) return { kind: 'unknown' };
   if (segments.length === 1) return { kind: 'offer', slug };
+  if (segments.length === 2 && services === CONSULTATION_REPORT_PATH) return { kind: 'consultation-report', slug };
   if (services === 'services' && uuid && rest.length === 0) return { kind: 'service', slug, uuid };
   return { kind: 'unknown', slug };
 }

@@ -105,6 +105,7 @@ export function publicPages(strapi: Core.Strapi) {
       canonical: here(offer.locale),
       offer: addresses.offer(offer.slug, offer.locale),
       service: (uuid) => addresses.service(offer.slug, uuid, offer.locale),
+      consultationReport: addresses.consultationReport(offer.slug, offer.locale),
       alternates: published.map((locale) => ({ locale, href: here(locale) })),
       stylesheet: addresses.asset('stylesheet', stylesheet.version),
       script: addresses.asset('script', script.version),
@@ -158,12 +159,33 @@ export function publicPages(strapi: Core.Strapi) {
     return sendCached(ctx, entry, { hit: false, startedAt });
   }
 
+  /**
+   * The offer's consultation report page: its published consultations. They link to the offer, not
+   * the offer to them, so the offer's own version does not follow them: the page is kept while
+   * nothing at all changes, as the sitemap is.
+   */
+  async function consultationReport(ctx: any, addresses: PageAddresses, slug: string, startedAt: number) {
+    const requested = typeof ctx.query[LANGUAGE_PARAM] === 'string' ? (ctx.query[LANGUAGE_PARAM] as string) : undefined;
+    const version = await offerView().contentVersion();
+    const key = JSON.stringify(['consultation-report', slug, requested ?? null, addresses.base]);
+    const cached = pages.get(key);
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
+    const offer = await offerView().find(slug, requested);
+    const report = offer && (await getService('consultations').report(offer.slug, offer.locale));
+    if (!offer || !report) return notFound(ctx, addresses, offer);
+    const links = await linksOf(addresses, offer, (locale) => addresses.consultationReport(offer.slug, locale));
+    const entry = cachedResponse(await load().renderer.renderPage({ kind: 'consultation-report', offer, report, links }), ctx.response.headers, HTML);
+    pages.set(key, version, entry);
+    return sendCached(ctx, entry, { hit: false, startedAt });
+  }
+
   /** Answers a GET or HEAD for `pagePath` (the path under the base). */
   async function answer(ctx: any, pagePath: string, startedAt: number) {
     const route = readPagePath(pagePath);
     if (route.kind === 'stylesheet' || route.kind === 'script') return sendAsset(ctx, load()[route.kind], startedAt);
     const addresses = pageAddresses(strapi, ctx, await defaultLocale())!;
     if (route.kind === 'sitemap') return sitemap(ctx, addresses, startedAt);
+    if (route.kind === 'consultation-report') return consultationReport(ctx, addresses, route.slug, startedAt);
     if (route.kind !== 'offer' && route.kind !== 'service') {
       const offer = route.kind === 'unknown' && route.slug ? await offerView().find(route.slug) : null;
       return notFound(ctx, addresses, offer);
@@ -202,6 +224,10 @@ export function publicPages(strapi: Core.Strapi) {
   return async (ctx: any, next: () => Promise<void>) => {
     const base = pagesBasePath(strapi);
     if (base === null || (ctx.path !== base && !ctx.path.startsWith(`${base}/`))) return next();
+    // A path one of the app's routes under the base answers is never a page: the default base,
+    // /kinship-offer, is also where the plugin's admin API is (/kinship-offer/compliance, …).
+    const routed: Array<{ path: string }> = (strapi.server.router as any).match(ctx.path, ctx.method).pathAndMethod;
+    if (routed.some((layer) => layer.path === base || layer.path.startsWith(`${base}/`))) return next();
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       ctx.status = 405;
       ctx.set('allow', 'GET, HEAD');
