@@ -47,4 +47,14 @@ describe('the page renderer (Lit\'s server rendering of the element\'s templates
     const json = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1];
     expect(JSON.parse(json)['@graph'].find((node: any) => node['@type'] === 'GovernmentService').name).toBe(HOSTILE);
   });
+
+  it('the embed variant (for the iframe view): no council chrome, noindex but indexifembedded', async () => {
+    const html = await renderPage({ kind: 'offer', offer, links, search: '', embed: true });
+    expect(html).toContain('<meta name="robots" content="noindex, indexifembedded">');
+    expect(html).not.toContain('class="page-header"');
+    expect(html).toContain(`<link rel="canonical" href="${links.canonical}">`);
+    const page = await renderPage({ kind: 'offer', offer, links, search: '' });
+    expect(page).not.toContain('name="robots"');
+    expect(page).toContain('class="page-header"');
+  });
 });
