@@ -110,7 +110,8 @@ describe('the packed plugin', () => {
     const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     const loaded = new Set<string>();
-    for (const file of files(installed).filter((file) => file.endsWith('.js') && !file.startsWith('dist/widget/'))) {
+    // The pages' renderer is an ES module (.mjs): its imports are declared too.
+    for (const file of files(installed).filter((file) => /\.m?js$/.test(file) && !file.startsWith('dist/widget/'))) {
       const source = readFileSync(path.join(installed, file), 'utf8');
       for (const [, specifier] of source.matchAll(/(?:require\(|from |import\()\s*["']([^"'.][^"']*)["']/g)) {
         const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
@@ -150,5 +151,14 @@ describe('a fresh Strapi 5 app with the one line of configuration', () => {
     });
     const { data } = await graphql(url, '{ kinshipOffer(slug: "fresh-council") { name locale } }');
     expect(data.kinshipOffer).toEqual({ name: 'Fresh Council', locale: 'en' });
+  });
+
+  it('serves the offer\'s public page from its own build, and its stylesheet', async () => {
+    const response = await fetch(`${url}/kinship-offer/fresh-council`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<h1 class="first">Fresh Council</h1>');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)![1];
+    expect((await fetch(stylesheet)).status).toBe(200);
   });
 });

@@ -75,6 +75,11 @@ describe('the offer page', () => {
     const { html } = await page(`/${SLUG}?kinship-support=financial_support&kinship-support=legal_support&kinship-q=allowance`);
     expect(html).toContain(`<form class="no-print" part="filters" method="get" action="${base}/${SLUG}">`);
     expect(html).toMatch(/<input type="checkbox" name="kinship-support" id="support-financial_support" value="financial_support"\s+checked/);
+    // Unchosen boxes carry no checked attribute at all (Lit's server rendering writes a .checked
+    // binding as checked="false", which HTML reads as checked).
+    expect(html).toMatch(/id="support-education" value="education"\s+\/>/);
+    expect(html).not.toContain('checked="');
+    expect(html).toMatch(/<input type="radio" name="kinship-arrangement" id="arrangement-adoption" value="adoption"\s+\/>/);
     expect(html).toMatch(/name="kinship-q" type="search" autocomplete="off" value="allowance"/);
     const all = await page(`/${SLUG}`);
     const count = (text: string) => Number(/role="status">(\d+) service/.exec(text)![1]);
@@ -299,5 +304,61 @@ describe('addresses', () => {
     } finally {
       cms.strapi.config.set('plugin::kinship-offer.pages', '/kinship-offer');
     }
+  });
+});
+
+describe('languages', () => {
+  let untranslated: string;
+
+  beforeAll(async () => {
+    const documents = cms.strapi.documents;
+    await cms.strapi.plugin('i18n').service('locales').create({ code: 'cy', name: 'Welsh (cy)' });
+    const offer = await documents(OFFER).findFirst({ filters: { slug: SLUG }, status: 'published', populate: { services: { populate: ['locations'] } } });
+    const [first, second] = offer!.services as any[];
+    untranslated = second.uuid;
+    await documents(SERVICE).update({ documentId: first.documentId, locale: 'cy', data: { title: 'Llywwyr perthynas', summary: 'Gwasanaeth yn Gymraeg.', cost: 'free' } as any });
+    await documents(SERVICE).publish({ documentId: first.documentId, locale: 'cy' });
+    await documents(OFFER).update({ documentId: offer!.documentId, locale: 'cy', data: { name: 'Cynnig Perthynas', slug: SLUG, councils: offer!.councils, services: { connect: [{ documentId: first.documentId, locale: 'cy' }] } } as any });
+    await documents(OFFER).publish({ documentId: offer!.documentId, locale: 'cy' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+  });
+
+  it('the offer in Welsh is its own page, named in its language, with hreflang alternates and a switcher naming each language in itself', async () => {
+    const welsh = await page(`/${SLUG}?lang=cy`);
+    expect(welsh.status).toBe(200);
+    expect(welsh.html).toContain('<html lang="cy" dir="ltr">');
+    expect(welsh.html).toContain('<title>Cynnig Perthynas</title>');
+    expect(welsh.html).toContain(`<link rel="canonical" href="${base}/${SLUG}?lang=cy">`);
+    for (const { html } of [welsh, await page(`/${SLUG}`)]) {
+      expect(html).toContain(`<link rel="alternate" hreflang="cy" href="${base}/${SLUG}?lang=cy">`);
+      expect(html).toContain(`<link rel="alternate" hreflang="en" href="${base}/${SLUG}">`);
+    }
+    expect(welsh.html).toContain(`<li><span aria-current="true" lang="cy">Cymraeg</span></li>`);
+    expect(welsh.html).toContain(`<li><a href="${base}/${SLUG}" hreflang="en" lang="en">English</a></li>`);
+    expect(welsh.html).toContain('Llywwyr perthynas');
+  });
+
+  // A service's Welsh version has no UUID of its own yet (the i18n copy leaves it null), so it has
+  // no page in Welsh: its title is shown without a link, and no address names it.
+  it('a service the Welsh offer does not list has no Welsh page (a 404 with the named contact) and no alternate', async () => {
+    const english = await page(`/${SLUG}/services/${untranslated}`);
+    expect(english.html).not.toContain('hreflang');
+    const missing = await page(`/${SLUG}/services/${untranslated}?lang=cy`);
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('020 7946 0000');
+    expect((await page(`/${SLUG}?lang=cy`)).html).not.toContain('/services/null');
+  });
+
+  it('the sitemap lists each language\'s pages with their alternates', async () => {
+    const { html } = await page('/sitemap.xml');
+    expect(html).toContain(`<loc>${base}/${SLUG}?lang=cy</loc>`);
+    expect(html).not.toContain('/services/null');
+    expect(html).toContain(`<xhtml:link rel="alternate" hreflang="cy" href="${base}/${SLUG}?lang=cy"/>`);
+  });
+
+  it('GraphQL\'s publicUrl names the language of the offer it was asked for', async () => {
+    const { data } = await graphql(cms.url, `{ kinshipOffer(slug: "${SLUG}", locale: "cy") { publicUrl services { uuid publicUrl } } }`);
+    expect(data.kinshipOffer.publicUrl).toBe(`${base}/${SLUG}?lang=cy`);
+    expect(data.kinshipOffer.services).toHaveLength(1);
   });
 });

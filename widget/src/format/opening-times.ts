@@ -11,11 +11,15 @@
 import { WEEKDAYS } from '../../../plugin/shared/code-lists';
 import type { OpeningTime } from '../api/types';
 import { format, type Strings } from '../strings';
+import { perLanguage } from './text';
+
+// British English where the browser has no dates in `lang` (some builds carry a subset), never its default.
+const weekdays = perLanguage((lang) => new Intl.DateTimeFormat([lang, 'en-GB'], { weekday: 'long', timeZone: 'UTC' }));
 
 /** "MO" as "Monday" in `lang` (1 January 2024 was a Monday); an unknown code as it is. */
 export function dayName(code: string, lang: string): string {
   const index = WEEKDAYS.indexOf(code as never);
-  return index < 0 ? code : new Intl.DateTimeFormat([lang, 'en-GB'], { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
+  return index < 0 ? code : weekdays(lang).format(Date.UTC(2024, 0, 1 + index));
 }
 
 /** "17:00" as "5pm", "09:30" as "9:30am", "12:00" as "midday", "00:00" and "24:00" as "midnight". */

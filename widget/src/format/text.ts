@@ -5,13 +5,26 @@
 import type { Service } from '../api/types';
 import { format, type Strings } from '../strings';
 
+/**
+ * An Intl formatter made once per language and kept: making one costs about as much as a hundred
+ * uses, and an offer's page uses one for every date, day and language it shows.
+ */
+export function perLanguage<T>(make: (lang: string) => T): (lang: string) => T {
+  const made = new Map<string, T>();
+  return (lang) => {
+    let formatter = made.get(lang);
+    if (formatter === undefined) made.set(lang, (formatter = make(lang)));
+    return formatter;
+  };
+}
+
+// British English where the browser has no dates in `lang` (some builds carry a subset), never its default.
+const dates = perLanguage((lang) => new Intl.DateTimeFormat([lang, 'en-GB'], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+
 /** "2026-03-01" as "1 March 2026" (GOV.UK style); a value that is not a date as it is. */
 export function dateText(value: string, lang: string): string {
   const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : // British English where the browser has no dates in `lang` (some builds carry a subset), never its default.
-      new Intl.DateTimeFormat([lang, 'en-GB'], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime()) ? value : dates(lang).format(date);
 }
 
 /** "Free", "Means-tested. £25", or the council's own description of the cost. Amounts are pounds sterling. */
@@ -38,10 +51,12 @@ export function deliveryText(method: string, t: Strings): string {
   return method === 'in_person' ? t.in_person : method === 'online' ? t.online : method === 'phone' ? t.phoneDelivery : method;
 }
 
+const languageNames = perLanguage((lang) => new Intl.DisplayNames([lang], { type: 'language' }));
+
 /** An ISO 639 code as the language's name in `lang` ("pl" as "Polish"); an unknown code as it is. */
 export function languageName(code: string, lang: string): string {
   try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+    return languageNames(lang).of(code) ?? code;
   } catch {
     return code;
   }

@@ -146,11 +146,12 @@ function offerPage(model: OfferPage) {
     results: filterServices(offer.services, filters, (service) => searchTextOf(service, labels)),
     isOpen: () => false,
     detailsWhenClosed: true,
-    serviceHref: (service) => links.service(service.uuid),
+    // A service without a UUID (a translation made before it had one) has no page to link to.
+    serviceHref: (service) => (service.uuid ? links.service(service.uuid) : undefined),
     form: { action: links.offer, submit: ctx.t.showServices },
   };
   const meta = { title: offer.name, description: offerDescription(offer) };
-  const graph = pageGraph(offer, links, offer.services, [[offer.name, links.offer]], meta.description);
+  const graph = pageGraph(offer, links, offer.services.filter((service) => service.uuid), [[offer.name, links.offer]], meta.description);
   const main = html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}
     <p class="no-print"><a href=${links.consultationReport}>${ctx.t.consultationReportLink}</a></p>
     ${renderShare(ctx.t, offer.name, links.canonical)}`;

@@ -40,7 +40,7 @@ export interface FinderContext extends RenderContext {
   /** Whether a closed service's details are rendered anyway (pages: the content is in the HTML for search engines, translation tools and readers without JavaScript). */
   detailsWhenClosed?: boolean;
   /** The address of a service's own page, where there is one (the public pages'). */
-  serviceHref?(service: Service): string;
+  serviceHref?(service: Service): string | undefined;
   /** Live controls (the element). */
   on?: FinderHandlers;
   /** A GET form to `action` (the pages), its button labelled `submit`. */

@@ -44,7 +44,8 @@ const PUBLIC_URL_DESCRIPTION = 'The address of its public page, absolute, in its
  */
 const resolvePublicUrl = (kind: 'offer' | 'service') => (parent: any, _args: unknown, context: { koaContext: { origin: string } }) => {
   const offer = kind === 'offer' ? parent : getService('offer-view').offerOf(parent);
-  return offer ? publicUrlOf(strapi, context.koaContext, offer, kind === 'service' ? parent.uuid : undefined) : null;
+  if (!offer || (kind === 'service' && !parent.uuid)) return null; // a service with no UUID has no page
+  return publicUrlOf(strapi, context.koaContext, offer, kind === 'service' ? parent.uuid : undefined);
 };
 /** The view types that have a public page. */
 const WITH_PAGES: Partial<Record<ViewTypeName, 'offer' | 'service'>> = { offer: 'offer', service: 'service' };

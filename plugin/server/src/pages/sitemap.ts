@@ -25,7 +25,7 @@ export function sitemapEntries(addresses: PageAddresses, views: OfferView[]): Si
   for (const view of views) {
     const changed = view.services.reduce<string | undefined>((latest, service) => later(latest, service.updatedAt), view.updatedAt);
     entries.push({ loc: addresses.offer(view.slug, view.locale), lastmod: changed, alternates: offerAlternates });
-    for (const service of view.services) {
+    for (const service of view.services.filter(({ uuid }) => uuid)) {
       const alternates = views
         .filter((other) => other.services.some((candidate) => candidate.uuid === service.uuid))
         .map((other) => ({ locale: other.locale, href: addresses.service(other.slug, service.uuid, other.locale) }));
