@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addMonths } from '../../plugin/server/src/compliance/report';
 import { startCms, type TestCms } from '../support/cms';
 
 const SUPPORT_TYPES = 9;
@@ -84,6 +85,28 @@ describe('the demo offer on a new database', () => {
   });
 });
 
+/**
+ * What an evaluating council first sees in the admin: on the offers list, a high score, the one
+ * service overdue on purpose and few services incomplete for directories; on each offer's page,
+ * "For directories" lists only the services the demo leaves incomplete on purpose.
+ */
+async function expectRealisticMix() {
+  const compliance = cms.strapi.plugin('kinship-offer').service('compliance');
+  const offers = await compliance.list();
+  const borough = offers.find((offer: any) => offer.slug === 'example-borough');
+  const shared = offers.find((offer: any) => offer.slug === 'example-shared-service');
+  expect(borough).toMatchObject({ reviewOverdue: false, servicesOverdue: 1, servicesIncompleteForDirectories: 3 });
+  expect(borough.score).toBeGreaterThanOrEqual(90);
+  expect(shared).toMatchObject({ reviewOverdue: false, servicesOverdue: 0, servicesIncompleteForDirectories: 1 });
+  const forDirectories = async (offer: any) => (await compliance.forOffer(offer.documentId)).forDirectories.services.map((service: any) => service.title).sort();
+  expect(await forDirectories(borough)).toEqual(['Holiday activities and food', 'Letterbox contact service', 'Online peer support evenings']);
+  expect(await forDirectories(shared)).toEqual(['Virtual school for kinship children']);
+}
+
+describe('the demo as an evaluating council first sees it', () => {
+  it('started today: a realistic mix, not all red', expectRealisticMix);
+});
+
 describe('starting again', () => {
   it('adds nothing and keeps what editors changed', async () => {
     const service = (await publishedOffer('example-borough')).services[0];
@@ -103,4 +126,16 @@ describe('starting again', () => {
     const education = await cms.strapi.documents('plugin::kinship-offer.support-type').findFirst({ filters: { code: 'education' } });
     expect(education?.label).toBe('School and college');
   });
+});
+
+describe('the demo started for the first time with the clock a year ahead', () => {
+  beforeAll(async () => {
+    await cms.stop();
+    // Only Date moves (a year on, then with the real clock); Strapi's timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'], now: addMonths(new Date(), 12), shouldAdvanceTime: true });
+    cms = await startCms();
+  });
+  afterAll(() => vi.useRealTimers());
+
+  it('shows the same realistic mix', expectRealisticMix);
 });

@@ -1,11 +1,12 @@
 /**
  * The demo as an evaluating council first sees it, whatever day it is seeded: the offers list and
- * an offer's page show a realistic mix (reviews 1 to 10 months old, one service overdue on purpose,
- * the next reviews ahead), not everything red as fixed dates made it once they aged.
+ * an offer's page show a realistic mix (every service reviewed in the last three months but one,
+ * overdue on purpose; the next reviews ahead; only the few services the demo leaves incomplete on
+ * purpose listed for directories), not everything red as fixed dates and missing fields made it.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_OFFERS, demoOffersAsOf, type DemoOffer } from '../../../examples/cms/src/demo/offers';
-import { addMonths, complianceReport, type ServiceForReport } from '../../../plugin/server/src/compliance/report';
+import { addMonths, complianceReport, DIRECTORY_REVIEW_MONTHS, type ComplianceReport, type ServiceForReport } from '../../../plugin/server/src/compliance/report';
 
 /** An offer of the demo seeded on `seededOn`, as the report reads it on `seededOn`. */
 function reportOn(seededOn: Date, index: number) {
@@ -24,30 +25,41 @@ function reportOn(seededOn: Date, index: number) {
   return { demo, report: complianceReport({ ...demo.offer, independentAdvice: demo.offer.independentAdvice as unknown[] } as any, services, { today: seededOn }) };
 }
 
-const monthsBefore = (day: string, today: Date) => (today.getTime() - Date.parse(day)) / (30.44 * 86_400_000);
+/** What directories will miss, service by service: `{ title: [check keys] }`. */
+const directoryGaps = (report: ComplianceReport) =>
+  Object.fromEntries(report.forDirectories.services.map((service) => [service.title, service.missing.map((check) => check.key)]));
 
 describe('the demo seeded on any day', () => {
   const today = new Date();
   const aYearAhead = addMonths(today, 12);
 
   for (const [when, seededOn] of [['today', today], ['with the clock a year ahead', aYearAhead]] as const) {
-    it(`seeded ${when}: reviews 1 to 10 months old, one service overdue on purpose, next reviews ahead`, () => {
+    it(`seeded ${when}: every service reviewed in the last three months but one, overdue on purpose; next reviews ahead`, () => {
       const { demo, report } = reportOn(seededOn, 0);
-      const ages = demo.services.map((service) => monthsBefore(service.lastReviewedAt as string, seededOn));
-      expect(ages.filter((age) => age > 12).length).toBe(1);
-      expect(ages.filter((age) => age <= 12).every((age) => age >= 1 && age <= 10)).toBe(true);
+      expect(report.overdue.services.map((service) => service.title)).toEqual(['Letterbox contact service']);
+      for (const service of demo.services.filter((s) => s.title !== 'Letterbox contact service')) {
+        const reviewed = Date.parse(service.lastReviewedAt as string);
+        expect(reviewed, service.title).toBeGreaterThanOrEqual(addMonths(seededOn, -DIRECTORY_REVIEW_MONTHS).getTime());
+        expect(reviewed, service.title).toBeLessThanOrEqual(seededOn.getTime());
+      }
       expect(report.overdue.offer).toBe(false);
-      expect(report.overdue.services.map((service) => service.title)).toHaveLength(1);
       expect(Date.parse(demo.offer.nextReviewDue as string)).toBeGreaterThan(seededOn.getTime());
-      // The offers list: a high score, and only some services incomplete for directories.
       expect(report.score).toBeGreaterThanOrEqual(90);
-      expect(report.forDirectories.complete).toBeGreaterThan(0);
-      expect(report.forDirectories.services.length).toBeLessThan(demo.services.length);
-      // Every service listed for directories truly misses something the feed needs.
-      for (const service of report.forDirectories.services) expect(service.missing.length).toBeGreaterThan(0);
 
-      const shared = reportOn(seededOn, 1).report;
-      expect(shared.overdue).toEqual({ offer: false, services: [] });
+      const shared = reportOn(seededOn, 1);
+      expect(shared.report.overdue).toEqual({ offer: false, services: [] });
+      for (const service of shared.demo.services) {
+        expect(Date.parse(service.lastReviewedAt as string), service.title).toBeGreaterThanOrEqual(addMonths(seededOn, -DIRECTORY_REVIEW_MONTHS).getTime());
+      }
+    });
+
+    it(`seeded ${when}: directories miss something only in the services left incomplete on purpose, one thing each`, () => {
+      expect(directoryGaps(reportOn(seededOn, 0).report)).toEqual({
+        'Online peer support evenings': ['directory:phone'],
+        'Holiday activities and food': ['directory:eligibility'],
+        'Letterbox contact service': ['directory:reviewed'],
+      });
+      expect(directoryGaps(reportOn(seededOn, 1).report)).toEqual({ 'Virtual school for kinship children': ['directory:phone', 'directory:eligibility'] });
     });
   }
 

@@ -73,6 +73,11 @@ const sharedOrganisations = [
   },
 ];
 
+/** Contacts of the organisations above, for services in both offers. */
+const sharedContacts = [
+  { key: 'family-law-line', name: 'Family Law Advice Centre advice line', phone: '020 7946 0110', email: 'help@familylawadvice.example.org', organisation: 'family-law-advice' },
+];
+
 const exampleBorough: DemoOffer = {
   organisations: [
     ...sharedOrganisations,
@@ -195,6 +200,13 @@ const exampleBorough: DemoOffer = {
     { key: 'out-of-hours', name: 'Out-of-hours duty social worker', role: 'Evenings, nights and weekends', phone: '020 7946 0999', organisation: 'kinship-team' },
     { key: 'out-of-hours-relay', name: 'Out-of-hours duty social worker by textphone (Relay UK)', phone: '18001 020 7946 0999', organisation: 'kinship-team' },
     { key: 'listening-line', name: 'Kinship listening line', role: 'Free, open 24 hours', phone: '0808 157 0999', organisation: 'kinship-team' },
+    { key: 'network-advice', name: 'Kinship Carers Network advice line', role: 'Free from landlines and mobiles', phone: '0808 157 0100', email: 'advice@kinshipcarers.example.org', organisation: 'kinship-network' },
+    { key: 'welfare-rights', name: 'Welfare rights advisers', phone: '020 7946 0061', email: 'welfare.rights@example.gov.uk', organisation: 'welfare-rights' },
+    { key: 'riverside-reception', name: 'Riverside Family Hub reception', phone: '020 7946 0050', email: 'riverside.hub@example.gov.uk', organisation: 'riverside-hub' },
+    { key: 'work-advisers', name: 'Work and skills advisers', phone: '020 7946 0081', email: 'work.skills@example.gov.uk', organisation: 'work-hub' },
+    { key: 'wellbeing-referrals', name: 'Wellbeing service referrals team', phone: '020 7946 0041', email: 'wellbeing@examplewellbeing.example.nhs.uk', organisation: 'wellbeing-service' },
+    { key: 'carers-centre-worker', name: 'Carers\' centre kinship worker', phone: '020 7946 0071', email: 'hello@examplecarers.example.org', organisation: 'carers-centre' },
+    ...sharedContacts,
   ],
   services: [
     {
@@ -214,7 +226,7 @@ const exampleBorough: DemoOffer = {
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en', 'pl', 'ur'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-09-01',
+      lastReviewedAt: '2026-10-01',
       lastReviewedBy: 'Kinship Support Team',
     },
     {
@@ -223,6 +235,7 @@ const exampleBorough: DemoOffer = {
       description: 'A friendly group run with kinship carers. Guests from housing, schools and health come along to explain what they offer. Children are welcome in the crèche.',
       supportTypes: ['support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers living in Example Borough, in any arrangement. Children under five are welcome in the crèche.',
       provider: 'kinship-team',
       howToAccess: 'Just come along, or ring the navigators first if you would like someone to meet you at the door.',
       cost: 'free',
@@ -231,7 +244,7 @@ const exampleBorough: DemoOffer = {
       openingTimes: [{ days: ['TU'], opensAt: '10:00', closesAt: '12:00', note: 'Second Tuesday of the month' }],
       languages: ['en'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-09-01',
+      lastReviewedAt: '2026-10-01',
       lastReviewedBy: 'Kinship Support Team',
     },
     {
@@ -240,6 +253,7 @@ const exampleBorough: DemoOffer = {
       description: 'Five sessions of two hours each. You learn how early life shapes children, how to keep them safe online and off, and how to build a close bond. Run by the kinship team with carers who have done it before. Repeats every term.',
       supportTypes: ['support_groups_and_training', 'therapeutic_support'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers living in Example Borough, new or experienced, in any arrangement.',
       provider: 'kinship-team',
       howToAccess: 'Book a place through the navigators.',
       cost: 'free',
@@ -248,15 +262,18 @@ const exampleBorough: DemoOffer = {
       openingTimes: [{ days: ['WE'], opensAt: '18:30', closesAt: '20:30', note: 'Five Wednesdays each term' }],
       languages: ['en'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-07-15',
+      lastReviewedAt: '2026-09-03',
       lastReviewedBy: 'Kinship Support Team',
     },
+    // Missing on purpose, one of the few services the admin lists under "For directories": a phone.
+    // The network takes sign-ups online only, so there is no number for directories to show.
     {
       title: 'Online peer support evenings',
       summary: 'Talk to other kinship carers from across England in a small online group.',
       description: 'Small groups meet online every fortnight with a trained volunteer who is a kinship carer too.',
       supportTypes: ['support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers anywhere in England.',
       provider: 'kinship-network',
       howToAccess: 'Sign up on the Kinship Carers Network website.',
       referralUrl: 'https://kinshipcarers.example.org/peer-support',
@@ -264,7 +281,7 @@ const exampleBorough: DemoOffer = {
       deliveryMethods: ['online'],
       openingTimes: [{ days: ['TH'], opensAt: '19:00', closesAt: '20:30', note: 'Every other Thursday' }],
       languages: ['en'],
-      lastReviewedAt: '2026-06-01',
+      lastReviewedAt: '2026-08-20',
       lastReviewedBy: 'Kinship Carers Network',
     },
     {
@@ -273,6 +290,7 @@ const exampleBorough: DemoOffer = {
       description: 'Advisers who specialise in kinship care answer your questions and send you written information afterwards.',
       supportTypes: ['financial_support', 'legal_support'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers anywhere in England, and relatives or friends thinking of becoming one.',
       provider: 'kinship-network',
       howToAccess: 'Ring the advice line or use the online enquiry form.',
       referralUrl: 'https://kinshipcarers.example.org/advice',
@@ -280,7 +298,8 @@ const exampleBorough: DemoOffer = {
       deliveryMethods: ['phone', 'online'],
       openingTimes: weekdays('10:00', '15:00'),
       languages: ['en'],
-      lastReviewedAt: '2026-06-01',
+      contacts: ['network-advice'],
+      lastReviewedAt: '2026-08-20',
       lastReviewedBy: 'Kinship Carers Network',
     },
     {
@@ -298,7 +317,7 @@ const exampleBorough: DemoOffer = {
       costDescription: 'Means-tested: you may receive up to the full allowance',
       deliveryMethods: ['phone', 'in_person'],
       contacts: ['finance'],
-      lastReviewedAt: '2026-04-01',
+      lastReviewedAt: '2026-08-04',
       lastReviewedBy: 'Head of Kinship and Permanence',
     },
     {
@@ -306,12 +325,13 @@ const exampleBorough: DemoOffer = {
       summary: 'Kinship foster carers get the same allowance as all other foster carers.',
       supportTypes: ['financial_support'],
       arrangementTypes: ['kinship_foster_care'],
+      eligibility: 'Relatives and friends approved as foster carers for a child looked after by Example Borough.',
       provider: 'kinship-team',
       howToAccess: 'Paid automatically from the date you are approved or the child is placed with you.',
       cost: 'free',
       deliveryMethods: ['phone'],
       contacts: ['finance'],
-      lastReviewedAt: '2026-04-01',
+      lastReviewedAt: '2026-08-04',
       lastReviewedBy: 'Head of Kinship and Permanence',
     },
     {
@@ -325,7 +345,7 @@ const exampleBorough: DemoOffer = {
       cost: 'means_tested',
       deliveryMethods: ['phone', 'in_person'],
       contacts: ['finance'],
-      lastReviewedAt: '2026-04-01',
+      lastReviewedAt: '2026-08-04',
       lastReviewedBy: 'Head of Kinship and Permanence',
     },
     {
@@ -341,7 +361,7 @@ const exampleBorough: DemoOffer = {
       costDescription: 'Up to £500 per child',
       deliveryMethods: ['phone'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-04-01',
+      lastReviewedAt: '2026-08-04',
       lastReviewedBy: 'Head of Kinship and Permanence',
     },
     {
@@ -349,6 +369,7 @@ const exampleBorough: DemoOffer = {
       summary: 'A free check that you get every benefit you can, such as Guardian\'s Allowance.',
       supportTypes: ['financial_support'],
       arrangementTypes: ALL,
+      eligibility: 'Anyone living in Example Borough, including every kinship carer.',
       provider: 'welfare-rights',
       howToAccess: 'Ring the welfare rights service or ask at any family hub.',
       cost: 'free',
@@ -356,7 +377,8 @@ const exampleBorough: DemoOffer = {
       locations: ['civic-centre', 'riverside-hub'],
       openingTimes: weekdays('09:30', '16:30'),
       languages: ['en', 'bn', 'so'],
-      lastReviewedAt: '2026-05-20',
+      contacts: ['welfare-rights'],
+      lastReviewedAt: '2026-09-22',
       lastReviewedBy: 'Welfare Rights Service',
     },
     {
@@ -364,6 +386,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Help finding and paying for childcare so you can keep working after a child comes to live with you.',
       supportTypes: ['staying_in_work'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers living in Example Borough who work, or want to, and care for a child under 14.',
       provider: 'riverside-hub',
       howToAccess: 'Talk to the family hub\'s childcare adviser.',
       cost: 'means_tested',
@@ -371,7 +394,8 @@ const exampleBorough: DemoOffer = {
       locations: ['riverside-hub'],
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en'],
-      lastReviewedAt: '2026-05-01',
+      contacts: ['riverside-reception'],
+      lastReviewedAt: '2026-09-08',
       lastReviewedBy: 'Riverside Family Hub',
     },
     {
@@ -379,6 +403,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Advice on your rights at work, kinship leave, flexible working requests and returning to work.',
       supportTypes: ['staying_in_work'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers who live or work in Example Borough.',
       provider: 'work-hub',
       howToAccess: 'Book an appointment online or at Northgate Library.',
       referralUrl: 'https://www.example.gov.uk/work-and-skills/appointments',
@@ -387,7 +412,8 @@ const exampleBorough: DemoOffer = {
       locations: ['northgate-library'],
       openingTimes: [{ days: ['MO', 'TH'], opensAt: '10:00', closesAt: '16:00' }],
       languages: ['en'],
-      lastReviewedAt: '2026-03-10',
+      contacts: ['work-advisers'],
+      lastReviewedAt: '2026-07-30',
       lastReviewedBy: 'Work and Skills Hub',
     },
     {
@@ -396,6 +422,7 @@ const exampleBorough: DemoOffer = {
       description: 'Kinship families are given priority on the housing register when taking on a child makes their home overcrowded. The officer can also talk to your landlord or housing association for you.',
       supportTypes: ['accommodation'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship families living in Example Borough, whether you rent or own your home.',
       provider: 'housing-options',
       howToAccess: 'Ring the kinship housing lead directly.',
       cost: 'free',
@@ -404,7 +431,7 @@ const exampleBorough: DemoOffer = {
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en'],
       contacts: ['housing-officer'],
-      lastReviewedAt: '2026-08-01',
+      lastReviewedAt: '2026-09-29',
       lastReviewedBy: 'Housing Options',
     },
     {
@@ -412,12 +439,13 @@ const exampleBorough: DemoOffer = {
       summary: 'Grants and loans to make room for the children you are raising, such as a loft conversion or an extra bedroom.',
       supportTypes: ['accommodation'],
       arrangementTypes: ['special_guardianship_order', 'kinship_foster_care', 'child_arrangements_order', 'adoption'],
+      eligibility: 'Kinship carers in Example Borough whose home is too small for the children they are raising under an order or as foster carers.',
       provider: 'housing-options',
       howToAccess: 'Your social worker or the housing officer makes a referral.',
       cost: 'means_tested',
       deliveryMethods: ['in_person'],
       contacts: ['housing-officer'],
-      lastReviewedAt: '2026-08-01',
+      lastReviewedAt: '2026-09-29',
       lastReviewedBy: 'Housing Options',
     },
     {
@@ -426,6 +454,7 @@ const exampleBorough: DemoOffer = {
       description: 'The virtual school promotes the education of children in kinship care. An officer can join school meetings, advise on admissions and exclusions, and help the school use the pupil premium plus well.',
       supportTypes: ['education'],
       arrangementTypes: ALL,
+      eligibility: 'Children in kinship care who live or go to school in Example Borough, their carers and their schools.',
       minimumAge: 2,
       maximumAge: 18,
       provider: 'virtual-school',
@@ -435,7 +464,7 @@ const exampleBorough: DemoOffer = {
       openingTimes: weekdays('08:30', '16:30', 'School terms only'),
       languages: ['en'],
       contacts: ['designated-officer'],
-      lastReviewedAt: '2026-09-10',
+      lastReviewedAt: '2026-10-08',
       lastReviewedBy: 'Virtual School',
     },
     {
@@ -443,6 +472,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Children who left care through a special guardianship, child arrangements or adoption order get priority for school places and extra funding.',
       supportTypes: ['education'],
       arrangementTypes: ORDERS,
+      eligibility: 'Children who were looked after and left care through a special guardianship, child arrangements or adoption order.',
       minimumAge: 4,
       maximumAge: 16,
       provider: 'virtual-school',
@@ -450,7 +480,7 @@ const exampleBorough: DemoOffer = {
       cost: 'free',
       deliveryMethods: ['online'],
       contacts: ['designated-officer'],
-      lastReviewedAt: '2026-09-10',
+      lastReviewedAt: '2026-10-08',
       lastReviewedBy: 'Virtual School',
     },
     {
@@ -458,6 +488,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Funded nursery places from age two and help with an education, health and care plan.',
       supportTypes: ['education'],
       arrangementTypes: ALL,
+      eligibility: 'Children under five in kinship care living in Example Borough, and their carers.',
       minimumAge: 0,
       maximumAge: 5,
       provider: 'riverside-hub',
@@ -467,9 +498,12 @@ const exampleBorough: DemoOffer = {
       locations: ['riverside-hub'],
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en'],
-      lastReviewedAt: '2026-05-01',
+      contacts: ['riverside-reception'],
+      lastReviewedAt: '2026-09-08',
       lastReviewedBy: 'Riverside Family Hub',
     },
+    // Missing on purpose, for "For directories": who it is for. The summary says it, but
+    // "Eligibility", the field directories read, is empty: the gap easiest to leave in real offers.
     {
       title: 'Holiday activities and food',
       summary: 'Free holiday clubs with a meal for children in kinship care, in the Easter, summer and Christmas holidays.',
@@ -484,7 +518,8 @@ const exampleBorough: DemoOffer = {
       deliveryMethods: ['in_person'],
       locations: ['riverside-hub', 'northgate-library'],
       languages: ['en'],
-      lastReviewedAt: '2026-06-15',
+      contacts: ['riverside-reception'],
+      lastReviewedAt: '2026-09-08',
       lastReviewedBy: 'Riverside Family Hub',
     },
     {
@@ -493,6 +528,7 @@ const exampleBorough: DemoOffer = {
       description: 'Family time workers help plan time together and stay with you while it happens. This can be at a family centre or out and about. They also help you talk to parents when it is hard.',
       supportTypes: ['family_time'],
       arrangementTypes: ['kinship_foster_care', 'special_guardianship_order', 'child_arrangements_order', 'informal_family_arrangement'],
+      eligibility: 'Children in kinship care whose plan includes time with their family, and their carers.',
       provider: 'kinship-team',
       howToAccess: 'Through your social worker, or ask the navigators.',
       cost: 'free',
@@ -504,14 +540,17 @@ const exampleBorough: DemoOffer = {
       ],
       languages: ['en'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-02-01',
+      lastReviewedAt: '2026-08-12',
       lastReviewedBy: 'Kinship Support Team',
     },
+    // Overdue on purpose: last reviewed twelve and a half months before the demo is seeded, so the
+    // admin's overdue list, the review reminder and "For directories" (not checked for three months) show one.
     {
       title: 'Letterbox contact service',
       summary: 'Help to exchange letters, cards and photos safely with birth relatives when meeting is not right.',
       supportTypes: ['family_time'],
       arrangementTypes: ['adoption', 'special_guardianship_order'],
+      eligibility: 'Adoptive parents and special guardians, and the birth relatives who write to the child.',
       provider: 'kinship-team',
       howToAccess: 'Ring the navigators to set it up.',
       cost: 'free',
@@ -526,13 +565,14 @@ const exampleBorough: DemoOffer = {
       description: 'Offered to every family before care proceedings, and to any family who asks. The family has private time to agree its own plan, which the council supports wherever it keeps the child safe.',
       supportTypes: ['family_group_decision_making'],
       arrangementTypes: ALL,
+      eligibility: 'Any family in Example Borough where a child may not be able to stay with their parents.',
       provider: 'kinship-team',
       howToAccess: 'Ask your social worker or ring the coordinators.',
       cost: 'free',
       deliveryMethods: ['in_person', 'online'],
       languages: ['en', 'pl', 'ar', 'ur'],
       contacts: ['fgc-coordinators'],
-      lastReviewedAt: '2026-01-12',
+      lastReviewedAt: '2026-08-26',
       lastReviewedBy: 'Family Group Conference Service',
     },
     {
@@ -540,12 +580,13 @@ const exampleBorough: DemoOffer = {
       summary: 'Shorter meetings to bring the family network together quickly when a child needs somewhere to stay.',
       supportTypes: ['family_group_decision_making'],
       arrangementTypes: ['informal_family_arrangement', 'private_fostering', 'kinship_foster_care'],
+      eligibility: 'Families in Example Borough where a child needs somewhere safe to stay soon.',
       provider: 'kinship-team',
       howToAccess: 'Arranged by the child\'s social worker, usually within a week.',
       cost: 'free',
       deliveryMethods: ['in_person', 'online'],
       contacts: ['fgc-coordinators'],
-      lastReviewedAt: '2026-01-12',
+      lastReviewedAt: '2026-08-26',
       lastReviewedBy: 'Family Group Conference Service',
     },
     {
@@ -554,6 +595,7 @@ const exampleBorough: DemoOffer = {
       description: 'The council pays for up to three hours of advice from your own lawyer. They explain what the order means for you, the child and the parents.',
       supportTypes: ['legal_support'],
       arrangementTypes: ['special_guardianship_order', 'child_arrangements_order', 'kinship_foster_care'],
+      eligibility: 'Relatives and friends asked to become a special guardian, carer under a child arrangements order or foster carer for a child known to Example Borough.',
       provider: 'family-law-advice',
       howToAccess: 'Your social worker arranges it, or ask the navigators.',
       cost: 'free',
@@ -561,7 +603,8 @@ const exampleBorough: DemoOffer = {
       deliveryMethods: ['in_person', 'phone', 'online'],
       openingTimes: weekdays('09:30', '17:00'),
       languages: ['en'],
-      lastReviewedAt: '2026-03-01',
+      contacts: ['family-law-line'],
+      lastReviewedAt: '2026-09-15',
       lastReviewedBy: 'Family Law Advice Centre',
     },
     {
@@ -569,12 +612,13 @@ const exampleBorough: DemoOffer = {
       summary: 'Help with court fees and solicitors\' costs when the council supports your application for an order.',
       supportTypes: ['legal_support', 'financial_support'],
       arrangementTypes: ['special_guardianship_order', 'child_arrangements_order', 'adoption'],
+      eligibility: 'Carers applying for an order with the council\'s support, depending on household income.',
       provider: 'kinship-team',
       howToAccess: 'Discuss it with your social worker before you apply to court.',
       cost: 'means_tested',
       deliveryMethods: ['phone'],
       contacts: ['finance'],
-      lastReviewedAt: '2026-03-01',
+      lastReviewedAt: '2026-08-04',
       lastReviewedBy: 'Head of Kinship and Permanence',
     },
     {
@@ -583,6 +627,7 @@ const exampleBorough: DemoOffer = {
       description: 'Are you looking after someone else\'s child for 28 days or more, and you are not a close relative? Then the law says the council must be told. A social worker visits, makes sure the child is safe and well, and helps you get the support you need.',
       supportTypes: ['legal_support', 'support_groups_and_training'],
       arrangementTypes: ['private_fostering'],
+      eligibility: 'Private foster carers in Example Borough, and the parents of the children they look after.',
       minimumAge: 0,
       maximumAge: 18,
       provider: 'kinship-team',
@@ -590,7 +635,7 @@ const exampleBorough: DemoOffer = {
       cost: 'free',
       deliveryMethods: ['in_person', 'phone'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-02-20',
+      lastReviewedAt: '2026-07-28',
       lastReviewedBy: 'Fostering Recruitment Team',
     },
     {
@@ -598,6 +643,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Therapy and emotional support for children who have experienced loss, trauma or separation.',
       supportTypes: ['therapeutic_support'],
       arrangementTypes: ALL,
+      eligibility: 'Children and young people aged 4 to 18 in kinship care who live or go to school in Example Borough.',
       minimumAge: 4,
       maximumAge: 18,
       provider: 'wellbeing-service',
@@ -609,7 +655,8 @@ const exampleBorough: DemoOffer = {
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en'],
       alert: 'Waiting list: about 10 weeks for a first appointment',
-      lastReviewedAt: '2026-07-01',
+      contacts: ['wellbeing-referrals'],
+      lastReviewedAt: '2026-09-17',
       lastReviewedBy: 'Children\'s Wellbeing Service',
     },
     {
@@ -617,6 +664,7 @@ const exampleBorough: DemoOffer = {
       summary: 'An eight-week course that helps carers understand and respond to children\'s behaviour after trauma.',
       supportTypes: ['therapeutic_support', 'support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers in Example Borough raising a child who has lived through trauma or loss.',
       provider: 'wellbeing-service',
       howToAccess: 'Book through the navigators.',
       cost: 'free',
@@ -625,7 +673,7 @@ const exampleBorough: DemoOffer = {
       openingTimes: [{ days: ['TH'], opensAt: '10:00', closesAt: '12:30', note: 'Starts each January and September' }],
       languages: ['en'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-07-01',
+      lastReviewedAt: '2026-09-17',
       lastReviewedBy: 'Children\'s Wellbeing Service',
     },
     {
@@ -633,6 +681,7 @@ const exampleBorough: DemoOffer = {
       summary: 'Funded therapy for children who were adopted or left care under a special guardianship order.',
       supportTypes: ['therapeutic_support'],
       arrangementTypes: ['adoption', 'special_guardianship_order'],
+      eligibility: 'Children who were adopted, or left care under a special guardianship order, and live in Example Borough.',
       minimumAge: 0,
       maximumAge: 21,
       provider: 'kinship-team',
@@ -640,7 +689,7 @@ const exampleBorough: DemoOffer = {
       cost: 'free',
       deliveryMethods: ['in_person', 'online'],
       contacts: ['navigators'],
-      lastReviewedAt: '2026-04-01',
+      lastReviewedAt: '2026-08-12',
       lastReviewedBy: 'Kinship Support Team',
     },
     {
@@ -648,13 +697,15 @@ const exampleBorough: DemoOffer = {
       summary: 'Planned short breaks and activity days so carers can rest and children can have fun.',
       supportTypes: ['therapeutic_support', 'support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers in Example Borough registered with the carers\' centre.',
       provider: 'carers-centre',
       howToAccess: 'Register with the carers\' centre; a carers\' assessment may be needed.',
       cost: 'free',
       deliveryMethods: ['in_person'],
       openingTimes: [{ days: ['SA'], opensAt: '10:00', closesAt: '15:00', note: 'One Saturday a month' }],
       languages: ['en'],
-      lastReviewedAt: '2026-05-05',
+      contacts: ['carers-centre-worker'],
+      lastReviewedAt: '2026-09-24',
       lastReviewedBy: 'Carers\' Centre',
     },
     {
@@ -662,6 +713,7 @@ const exampleBorough: DemoOffer = {
       summary: 'A monthly club where children and young people growing up in kinship care meet others like them.',
       supportTypes: ['therapeutic_support', 'support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Children aged 7 to 15 growing up in kinship care in Example Borough.',
       minimumAge: 7,
       maximumAge: 15,
       provider: 'carers-centre',
@@ -672,7 +724,8 @@ const exampleBorough: DemoOffer = {
       openingTimes: [{ days: ['SA'], opensAt: '13:00', closesAt: '15:00', note: 'Last Saturday of the month' }],
       languages: ['en'],
       alert: 'No club in December',
-      lastReviewedAt: '2026-05-05',
+      contacts: ['carers-centre-worker'],
+      lastReviewedAt: '2026-09-24',
       lastReviewedBy: 'Carers\' Centre',
     },
     {
@@ -681,6 +734,7 @@ const exampleBorough: DemoOffer = {
       description: 'When the kinship team is closed, the duty social worker can help in a crisis. For example, if you feel you cannot go on caring, a visit with a parent worries you, or a child has not come home. The listening line is for when you need to talk, at any hour.\n\nIn an emergency, call 999.',
       supportTypes: ['therapeutic_support'],
       arrangementTypes: ALL,
+      eligibility: 'Every kinship family in Example Borough, when the kinship team is closed.',
       provider: 'kinship-team',
       howToAccess: 'Ring the number you need. Textphone users can call the duty social worker through Relay UK.',
       cost: 'free',
@@ -692,7 +746,7 @@ const exampleBorough: DemoOffer = {
       ],
       languages: ['en'],
       contacts: ['out-of-hours', 'out-of-hours-relay', 'listening-line'],
-      lastReviewedAt: '2026-09-01',
+      lastReviewedAt: '2026-10-01',
       lastReviewedBy: 'Kinship Support Team',
     },
   ],
@@ -844,6 +898,7 @@ const sharedService: DemoOffer = {
   ],
   contacts: [
     { key: 'shared-duty', name: 'Kinship duty worker', phone: '020 7946 0501', email: 'kinship.duty@triborough.example.gov.uk', organisation: 'shared-kinship-team' },
+    ...sharedContacts,
   ],
   services: [
     {
@@ -851,13 +906,14 @@ const sharedService: DemoOffer = {
       summary: 'A duty worker answers questions from kinship carers in all three boroughs every weekday.',
       supportTypes: ['support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers living in Northfield, Eastbrook or Westmere.',
       provider: 'shared-kinship-team',
       cost: 'free',
       deliveryMethods: ['phone'],
       openingTimes: weekdays('09:00', '17:00'),
       languages: ['en'],
       contacts: ['shared-duty'],
-      lastReviewedAt: '2026-09-15',
+      lastReviewedAt: '2026-10-06',
       lastReviewedBy: 'Tri-Borough Kinship Care Team',
     },
     {
@@ -865,11 +921,12 @@ const sharedService: DemoOffer = {
       summary: 'One allowance scheme for special guardians and child arrangements order carers in all three boroughs.',
       supportTypes: ['financial_support'],
       arrangementTypes: ['special_guardianship_order', 'child_arrangements_order'],
+      eligibility: 'Special guardians and child arrangements order carers of a child who was looked after by one of the three boroughs.',
       provider: 'shared-kinship-team',
       cost: 'means_tested',
       deliveryMethods: ['phone', 'in_person'],
       contacts: ['shared-duty'],
-      lastReviewedAt: '2026-09-15',
+      lastReviewedAt: '2026-09-01',
       lastReviewedBy: 'Tri-Borough Kinship Care Team',
     },
     {
@@ -877,15 +934,18 @@ const sharedService: DemoOffer = {
       summary: 'A monthly group for kinship carers from any of the three boroughs.',
       supportTypes: ['support_groups_and_training'],
       arrangementTypes: ALL,
+      eligibility: 'Kinship carers from Northfield, Eastbrook or Westmere.',
       provider: 'shared-kinship-team',
       cost: 'free',
       deliveryMethods: ['in_person'],
       locations: ['eastbrook-hub'],
       openingTimes: [{ days: ['WE'], opensAt: '10:00', closesAt: '12:00', note: 'First Wednesday of the month' }],
       languages: ['en'],
-      lastReviewedAt: '2026-09-15',
+      contacts: ['shared-duty'],
+      lastReviewedAt: '2026-09-23',
       lastReviewedBy: 'Tri-Borough Kinship Care Team',
     },
+    // Missing on purpose, the shared service's one gap for directories: a phone and who it is for.
     {
       title: 'Virtual school for kinship children',
       summary: 'Education advice for children in kinship care in Northfield, Eastbrook and Westmere schools.',
@@ -895,7 +955,7 @@ const sharedService: DemoOffer = {
       cost: 'free',
       deliveryMethods: ['phone', 'online'],
       languages: ['en'],
-      lastReviewedAt: '2026-09-15',
+      lastReviewedAt: '2026-08-18',
       lastReviewedBy: 'Tri-Borough Virtual School',
     },
     {
@@ -903,11 +963,13 @@ const sharedService: DemoOffer = {
       summary: 'Free legal advice for kinship carers before and after a court order.',
       supportTypes: ['legal_support'],
       arrangementTypes: ORDERS.concat('kinship_foster_care'),
+      eligibility: 'Kinship carers in the three boroughs before or after a court order, or approved as foster carers.',
       provider: 'family-law-advice',
       cost: 'free',
       deliveryMethods: ['phone'],
       languages: ['en'],
-      lastReviewedAt: '2026-09-15',
+      contacts: ['family-law-line'],
+      lastReviewedAt: '2026-09-09',
       lastReviewedBy: 'Family Law Advice Centre',
     },
   ],
@@ -943,7 +1005,11 @@ const sharedService: DemoOffer = {
 
 export const DEMO_OFFERS: DemoOffer[] = [exampleBorough, sharedService];
 
-/** The day the dates above are written as of: reviews 1 to 10 months before it, one 12 and a half (overdue). */
+/**
+ * The day the dates above are written as of: services reviewed 1 to 11 weeks before it, inside
+ * directories' three-month check, but for the Letterbox contact service (12 and a half months,
+ * overdue on purpose); the offers' next reviews 5 and 11 months after it.
+ */
 export const DEMO_WRITTEN_ON = '2026-10-15';
 
 const DAY_MS = 86_400_000;
