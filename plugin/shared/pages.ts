@@ -88,4 +88,6 @@ export interface PageRenderer {
   renderPage(page: PageModel): Promise<string>;
   /** The pages' stylesheet: the element's own styles for the light DOM, and the page's chrome. */
   stylesheet: string;
+  /** The element's language packs by code (`{ cy: { retry: 'Ceisio eto', … } }`), read by the CMS once. */
+  usePacks(packs: Record<string, Record<string, unknown>>): void;
 }

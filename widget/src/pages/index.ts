@@ -3,10 +3,10 @@
  * through the contract in plugin/shared/pages.ts.
  */
 import type { PageRenderer } from '../../../plugin/shared/pages';
-import { renderPage } from './render';
+import { renderPage, usePacks } from './render';
 import { stylesheet } from './styles';
 
-export { renderPage, stylesheet };
+export { renderPage, stylesheet, usePacks };
 
 // Holds the bundle to the contract the server loads it by.
-({ renderPage, stylesheet }) satisfies PageRenderer;
+({ renderPage, stylesheet, usePacks }) satisfies PageRenderer;

@@ -25,17 +25,27 @@ import { EMPTY_FILTERS, filterServices, offeredSupportTypes, readFilters, search
 import { languageName } from '../format/text';
 import { jsonForScript, offerDescription, pageGraph } from './json-ld';
 import { directionOf, wordsLocale } from '../locale';
+import { packFor } from '../packs';
 import { renderConsultationReport } from '../render/consultation-report';
 import { renderOffer, type FinderContext } from '../render/finder';
 import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
 import { DEFAULT_STRINGS, format, type Strings } from '../strings';
 
+/** The element's words in other languages (widget/src/packs/<code>.json's `strings`), by language code. */
+const packs: Record<string, Partial<Strings>> = {};
+
 /**
- * The element's words for a page in `locale`. One seam: the element's translated packs, where
- * there is one for the language, will be chosen here.
+ * Gives the renderer the element's language packs (the CMS reads them, once, from beside the
+ * widget.js it serves): the pages then speak the offer's language as the element does.
  */
-export function stringsFor(_locale: string): Strings {
-  return DEFAULT_STRINGS;
+export function usePacks(given: Record<string, Record<string, unknown>>) {
+  Object.assign(packs, given as Record<string, Partial<Strings>>);
+}
+
+/** The element's words for a page in `locale`: its pack laid over English, key by key, as the element does (../packs). */
+export function stringsFor(locale: string): Strings {
+  const code = packFor(locale);
+  return code && packs[code] ? { ...DEFAULT_STRINGS, ...packs[code] } : DEFAULT_STRINGS;
 }
 
 /**

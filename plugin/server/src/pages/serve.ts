@@ -17,7 +17,7 @@
  * the Content-Security-Policy) are on every page, and kept with a cached one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { FILTER_PARAMS } from '../../../shared/code-lists';
@@ -75,6 +75,14 @@ function finderSearch(querystring: string): string {
   return kept.size ? `?${kept}` : '';
 }
 
+/** The element's language packs built beside widget.js (dist/widget/packs/<code>.json), by code. */
+function builtPacks(): Record<string, Record<string, unknown>> {
+  const dir = path.join(BUILT, '..', 'widget', 'packs');
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
+  return Object.fromEntries(files.map((file) => [file.slice(0, -'.json'.length), JSON.parse(readFileSync(path.join(dir, file), 'utf8')).strings]));
+}
+
 const versionOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 export function publicPages(strapi: Core.Strapi) {
@@ -85,6 +93,7 @@ export function publicPages(strapi: Core.Strapi) {
     if (!built) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const renderer: PageRenderer = require(path.join(BUILT, 'render.mjs'));
+      renderer.usePacks(builtPacks());
       const script = readFileSync(path.join(BUILT, 'pages.js'), 'utf8');
       built = {
         renderer,

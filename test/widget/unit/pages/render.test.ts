@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { PageLinks } from '../../../../plugin/shared/pages';
 import type { Offer } from '../../../../widget/src/api/types';
 import { jsonForScript } from '../../../../widget/src/pages/json-ld';
-import { renderPage } from '../../../../widget/src/pages/render';
+import { renderPage, usePacks } from '../../../../widget/src/pages/render';
+import welsh from '../../../../widget/src/packs/cy.json';
+import { DEFAULT_STRINGS } from '../../../../widget/src/strings';
 import fixture from '../../fixtures/example-borough.json';
 
 const offer = fixture.data.kinshipOffer as unknown as Offer;
@@ -14,6 +16,7 @@ const links: PageLinks = {
   canonical: 'https://cms.example.gov.uk/kinship-offer/example-borough',
   offer: 'https://cms.example.gov.uk/kinship-offer/example-borough',
   service: (uuid) => `https://cms.example.gov.uk/kinship-offer/example-borough/services/${uuid}`,
+  consultationReport: 'https://cms.example.gov.uk/kinship-offer/example-borough/consultation-report',
   alternates: [],
   stylesheet: '/pages.css',
   script: '/pages.js',
@@ -56,5 +59,18 @@ describe('the page renderer (Lit\'s server rendering of the element\'s templates
     const page = await renderPage({ kind: 'offer', offer, links, search: '' });
     expect(page).not.toContain('name="robots"');
     expect(page).toContain('class="page-header"');
+  });
+});
+
+describe('the pages in the offer\'s language', () => {
+  it('use the element\'s pack for the offer\'s locale, key by key over English, as the element does', async () => {
+    const model = { kind: 'offer' as const, offer, links, search: '' };
+    const english = await renderPage(model);
+    usePacks({ cy: welsh.strings });
+    const inWelsh = await renderPage({ ...model, offer: { ...offer, locale: 'cy' } });
+    expect(welsh.strings.servicesHeading).not.toBe(DEFAULT_STRINGS.servicesHeading);
+    expect(inWelsh).toContain(welsh.strings.servicesHeading);
+    expect(english).toContain(DEFAULT_STRINGS.servicesHeading);
+    expect(english).not.toContain(welsh.strings.servicesHeading);
   });
 });
