@@ -32,6 +32,8 @@ cms.stdout.on('data', (chunk: Buffer) => {
     console.log(`
   kinship-offer demo is running
     Admin (editors):      ${cmsUrl}/admin
+    The offer's page:     ${cmsUrl}/kinship-offer/example-borough
+    Open Referral feed:   ${cmsUrl}/api/kinship-offer/oruk/example-borough
     GraphQL endpoint:     ${cmsUrl}/graphql
     REST (published):     ${cmsUrl}/api/kinship-offer/offers
     Example host pages:   ${examplesUrl}/
