@@ -51,12 +51,10 @@ describe('the kinshipOffer query (the widget\'s one request)', () => {
       'kinship_foster_care',
       'adoption',
     ]);
+    // An arrangement's description is the finder's hint; a support type's is not shown, so not asked for.
+    expect(arrangementTypes[0]).toEqual({ code: 'informal_family_arrangement', label: expect.any(String), description: expect.any(String) });
     expect(supportTypes).toHaveLength(9);
-    expect(supportTypes[0]).toEqual({
-      code: 'support_groups_and_training',
-      label: 'Support groups and training',
-      description: expect.any(String),
-    });
+    expect(supportTypes[0]).toEqual({ code: 'support_groups_and_training', label: 'Support groups and training' });
   });
 
   it('gives null for an offer that does not exist', async () => {

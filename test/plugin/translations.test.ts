@@ -14,8 +14,8 @@ const SERVICE = 'plugin::kinship-offer.service';
 
 let cms: TestCms;
 const documents = (uid: string) => cms.strapi.documents(uid as any);
-/** The widget's query, and which document and language each service is. */
-const QUERY = OFFER_QUERY.replace(/services \{/, 'services { documentId locale');
+/** The widget's query, the shared fields it does not show, and which document and language each service is. */
+const QUERY = OFFER_QUERY.replace(/services \{/, 'documentId councils nextReviewDue services { documentId locale');
 const view = async (locale?: string) => {
   const { data, errors } = await graphql(cms.url, QUERY, { slug: 'example-borough', locale });
   expect(errors).toBeUndefined();

@@ -1,20 +1,21 @@
 /**
- * The one GraphQL request the widget makes: everything a reader may see, in one round trip.
+ * The one GraphQL request the widget makes: everything a reader may see, in one round trip, and
+ * nothing the element does not show or send: every field here is in the first view a reader
+ * downloads. The view has more for the CMS's other readers (the offer's documentId, councils,
+ * accountable officer's e-mail and next review date; a provider's e-mail and phone, which the
+ * element leaves to its contacts; an advice organisation's e-mail; a support type's description).
  * The plugin's tests run it against the live schema, so the two cannot drift apart.
  */
 export const OFFER_QUERY = /* GraphQL */ `
   query KinshipOffer($slug: String!, $locale: String) {
     kinshipOffer(slug: $slug, locale: $locale) {
-      documentId
       slug
       locale
       name
-      councils
       generalApproach
       evidenceBase
       accountableOfficerName
       accountableOfficerRole
-      accountableOfficerEmail
       contactName
       contactPhone
       contactEmail
@@ -28,11 +29,9 @@ export const OFFER_QUERY = /* GraphQL */ `
         name
         description
         website
-        email
         phone
       }
       lastReviewedAt
-      nextReviewDue
       youSaidWeDid {
         youSaid
         weDid
@@ -65,8 +64,6 @@ export const OFFER_QUERY = /* GraphQL */ `
         provider {
           name
           website
-          email
-          phone
         }
         locations {
           name
@@ -96,7 +93,6 @@ export const OFFER_QUERY = /* GraphQL */ `
         supportTypes {
           code
           label
-          description
         }
       }
     }

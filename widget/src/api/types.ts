@@ -16,7 +16,8 @@ import type {
 } from '../../../plugin/shared/offer-view';
 
 export type { BlockNode, Blocks, OpeningTime };
-export type Offer = OfferView;
+/** Without the fields the widget's query leaves out (offer-query.ts). */
+export type Offer = Omit<OfferView, 'documentId' | 'councils' | 'accountableOfficerEmail' | 'nextReviewDue'>;
 export type Service = ServiceView;
 export type Organisation = OrganisationView;
 export type Location = LocationView;
