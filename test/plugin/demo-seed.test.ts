@@ -133,7 +133,8 @@ describe('the demo started for the first time with the clock a year ahead', () =
     await cms.stop();
     // Only Date moves (a year on, then with the real clock); Strapi's timers stay real.
     vi.useFakeTimers({ toFake: ['Date'], now: addMonths(new Date(), 12), shouldAdvanceTime: true });
-    cms = await startCms();
+    // Seeded then, not a copy of the run's prepared database, which was seeded today.
+    cms = await startCms({ emptyDatabase: true });
   });
   afterAll(() => vi.useRealTimers());
 

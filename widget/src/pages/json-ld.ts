@@ -9,7 +9,8 @@
  * line separators JavaScript once refused) are written as JSON's `\u` escapes, which every JSON
  * reader reads back as the same text.
  */
-import type { Offer, Service } from '../api/types';
+import type { Service } from '../api/types';
+import type { OfferView as Offer } from '../../../plugin/shared/offer-view';
 import { hasWords } from '../../../plugin/shared/code-lists';
 import type { PageLinks } from '../../../plugin/shared/pages';
 import { safeHref } from '../render/blocks';

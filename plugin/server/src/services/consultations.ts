@@ -36,10 +36,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         table.primary(['document_id', 'locale', 'published_at']);
       }),
 
-    /** Logs the offer's current publications (run after each publish; logging one twice is harmless). */
+    /**
+     * Logs the offer's current publications (run after each publish; logging one twice is harmless).
+     * Written in the publish's own transaction when it has one (an import wraps many in one):
+     * another connection would wait for that transaction to end, on SQLite for ever.
+     */
     async logPublications(documentId: string) {
       const rows = (await publishedRows(documentId)).map((row: any) => ({ document_id: documentId, locale: row.locale ?? '', published_at: new Date(row.publishedAt) }));
-      if (rows.length) await knex()(PUBLICATION_TABLE).insert(rows).onConflict(['document_id', 'locale', 'published_at']).ignore();
+      if (!rows.length) return;
+      await strapi.db.transaction(({ trx }) => trx(PUBLICATION_TABLE).insert(rows).onConflict(['document_id', 'locale', 'published_at']).ignore());
     },
 
     /**

@@ -4,14 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PageLinks } from '../../../../plugin/shared/pages';
-import type { Offer } from '../../../../widget/src/api/types';
+import type { OfferView } from '../../../../plugin/shared/offer-view';
 import { jsonForScript } from '../../../../widget/src/pages/json-ld';
 import { renderPage, usePacks } from '../../../../widget/src/pages/render';
 import welsh from '../../../../widget/src/packs/cy.json';
 import { DEFAULT_STRINGS } from '../../../../widget/src/strings';
 import fixture from '../../fixtures/example-borough.json';
 
-const offer = fixture.data.kinshipOffer as unknown as Offer;
+// The widget's query leaves the councils out; the pages render from the whole view, which has them.
+const offer = { ...fixture.data.kinshipOffer, councils: [{ name: 'Example Borough Council', gssCode: 'E09000999' }] } as unknown as OfferView;
 const links: PageLinks = {
   canonical: 'https://cms.example.gov.uk/kinship-offer/example-borough',
   offer: 'https://cms.example.gov.uk/kinship-offer/example-borough',
