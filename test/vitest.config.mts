@@ -33,11 +33,12 @@ const integration = (database: 'sqlite' | 'postgres', include = ['plugin/*.test.
  * built per ABI, under every Strapi here), what the plugin answers with from Node's own libraries
  * (zlib's brotli and gzip, crypto's ETag hashes, http), V8 (graphql-jit compiles queries to
  * functions; Apollo's stack traces), ICU (Intl's plural rules, dates, language names, in the units),
+ * ES modules loaded with require() (the pages' server renderer, the plain-English check's retext),
  * the demo app's first start on an empty database, and the demo with its pages in Chromium.
  */
 const NODE_VERSION_SENSITIVE = {
   unit: UNIT_TESTS,
-  sqlite: ['demo-seed', 'drafts', 'kinship-offer-query', 'offer-request-answer', 'http-caching', 'oruk-feed', 'saving'].map((name) => `plugin/${name}.test.ts`),
+  sqlite: ['demo-seed', 'drafts', 'kinship-offer-query', 'offer-request-answer', 'http-caching', 'oruk-feed', 'saving', 'pages', 'plain-english'].map((name) => `plugin/${name}.test.ts`),
   e2e: ['e2e/example-pages.test.ts'],
 };
 
