@@ -11,8 +11,21 @@ import { ensureNginx, startNginx, type Nginx } from '../support/nginx';
 
 const missing = ensureNginx();
 const FORGED = 'attacker.example';
-/** Every feed response that names an address of ours: the root, the OpenAPI servers, terms' URIs. */
-const PATHS = ['/api/kinship-offer/oruk', '/api/kinship-offer/oruk/openapi.json', '/api/kinship-offer/oruk/taxonomy_terms', '/api/kinship-offer/oruk/example-borough/taxonomies'];
+/**
+ * Every kind of public response that names an address of ours, with the address an honest reader
+ * must see: the feed (root, OpenAPI servers, terms' URIs), the public pages and their sitemap, and
+ * GraphQL's publicUrl by the widget's cached GET.
+ */
+const PUBLIC_URL_QUERY = `/graphql?query=${encodeURIComponent('{ kinshipOffer(slug: "example-borough") { publicUrl } }')}`;
+const PATHS: Array<[string, string]> = [
+  ['/api/kinship-offer/oruk', 'http://127.0.0.1/api/kinship-offer/oruk'],
+  ['/api/kinship-offer/oruk/openapi.json', 'http://127.0.0.1/api/kinship-offer/oruk'],
+  ['/api/kinship-offer/oruk/taxonomy_terms', 'http://127.0.0.1/api/kinship-offer/oruk'],
+  ['/api/kinship-offer/oruk/example-borough/taxonomies', 'http://127.0.0.1/api/kinship-offer/oruk'],
+  ['/kinship-offer/example-borough', 'http://127.0.0.1/kinship-offer/example-borough'],
+  ['/kinship-offer/sitemap.xml', 'http://127.0.0.1/kinship-offer/example-borough'],
+  [PUBLIC_URL_QUERY, 'http://127.0.0.1/kinship-offer/example-borough'],
+];
 
 let cms: TestCms;
 let nginx: Nginx;
@@ -36,18 +49,20 @@ describe.skipIf(missing)('a forged host, through nginx keyed on the URL', () => 
   ])('%s never reaches another client in an app without server.url', async (_name, forged, proxied) => {
     cms.strapi.server.app.proxy = proxied;
     try {
-      for (const path of PATHS) {
+      for (const [path, honestAddress] of PATHS) {
         const query = `${path}${path.includes('?') ? '&' : '?'}run=${proxied ? 'proxied' : 'host'}`;
-        const poisoned = await through(query, forged);
+        // The widget's GET carries the header that lets a cached GraphQL GET through Apollo's CSRF guard.
+        const asked = path.startsWith('/graphql') ? { ...forged, 'content-type': 'application/json' } : forged;
+        const poisoned = await through(query, asked);
         expect(poisoned.status, nginx.errors()).toBe(200);
         // The forger gets what it asked for, and only it.
         expect(poisoned.body).toContain(FORGED);
         for (let reader = 0; reader < 2; reader += 1) {
-          const honest = await through(query);
+          const honest = await through(query, path.startsWith('/graphql') ? { 'content-type': 'application/json' } : {});
           expect(honest.status).toBe(200);
           expect(honest.body, `${path}: ${honest.headers['x-cache-status']}`).not.toContain(FORGED);
           // nginx passes its own $host (the name without the port) on: the honest address.
-          expect(honest.body).toContain('http://127.0.0.1/api/kinship-offer/oruk');
+          expect(honest.body).toContain(honestAddress);
         }
         expect(poisoned.headers['cache-control']).toMatch(/^private\b/);
         expect(poisoned.headers['cache-control']).not.toMatch(/public|s-maxage/);

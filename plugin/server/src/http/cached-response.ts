@@ -57,6 +57,11 @@ export interface CachedResponse {
   encoded: Partial<Record<Compressed, Promise<Buffer>>>;
   /** Other headers to send with it (those the app's middlewares set when it was built). */
   headers: Record<string, string>;
+  /**
+   * Built with addresses from the request's own headers (../http/public-url, an app without
+   * `server.url`): sent private each time, as when it was built, never to a shared cache.
+   */
+  forOneClient?: boolean;
 }
 
 /** Headers that belong to one response, or that `sendCached` sets itself: never kept. */

@@ -25,6 +25,18 @@ type RequestContext = { origin: string; state?: Record<string, unknown> };
 
 let warned = false;
 
+/**
+ * The origin `publicOrigin` would give, without marking the response as made from the request:
+ * for a cache key, which must tell origins apart whether or not the response names one.
+ */
+export function originForKey(strapi: Core.Strapi, ctx: RequestContext): string {
+  const configured = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
+  return configured.startsWith('http') ? configured : `${ctx.origin}${configured}`;
+}
+
+/** Whether something in this response was addressed from the request's own headers (then it is for this client only). */
+export const addressesFromRequest = (ctx: RequestContext): boolean => Boolean(ctx.state?.[ADDRESSES_FROM_REQUEST]);
+
 /** The instance's public origin and path, absolute, without a trailing slash ("https://cms.example.gov.uk"). */
 export function publicOrigin(strapi: Core.Strapi, ctx: RequestContext): string {
   const configured = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
@@ -61,6 +73,6 @@ export function privateCacheControl(value: string | undefined): string {
 export function keepAddressesFromSharedCaches() {
   return async function keepAddressesFromSharedCaches(ctx: any, next: () => Promise<void>) {
     await next();
-    if (ctx.state?.[ADDRESSES_FROM_REQUEST]) ctx.set('cache-control', privateCacheControl(ctx.response.get('cache-control')));
+    if (addressesFromRequest(ctx)) ctx.set('cache-control', privateCacheControl(ctx.response.get('cache-control')));
   };
 }

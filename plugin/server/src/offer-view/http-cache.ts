@@ -23,9 +23,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { cachedResponse, sendCached } from '../http/cached-response';
+import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
 import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
-import { publicOrigin } from '../http/public-url';
+import { addressesFromRequest, originForKey, privateCacheControl } from '../http/public-url';
 import { getService } from '../services/get-service';
 import { memoised } from './store';
 
@@ -157,6 +157,9 @@ export function offerResponseCache(strapi: Core.Strapi) {
   };
   const requests = memoised(MAX_ENTRIES, readRequest);
 
+  /** Shared caches may keep a response for everyone, unless it names an address made from the request's headers. */
+  const cacheControlOf = (entry: CachedResponse) => (entry.forOneClient ? privateCacheControl(publicCacheControl()) : publicCacheControl());
+
   return async (ctx: any, next: () => Promise<void>) => {
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
     // it, and Apollo refuses it (400 or 405).
@@ -175,7 +178,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (!request) return next();
     const { slugs } = request;
     // `publicUrl` starts at the request's public origin (../http/public-url): one response per origin.
-    const key = `${request.key}\n${publicOrigin(strapi, ctx)}`;
+    const key = `${request.key}\n${originForKey(strapi, ctx)}`;
 
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version). If the
@@ -188,7 +191,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
     }
 
     const cached = responses.get(key);
-    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt, cacheControl: cacheControlOf(cached.value) });
 
     ctx.request.headers['apollo-require-preflight'] = 'true';
     if (head) ctx.method = 'GET';
@@ -200,8 +203,8 @@ export function offerResponseCache(strapi: Core.Strapi) {
       missesToAnswer.delete(ctx);
     }
     if (ctx.status !== 200 || typeof ctx.body !== 'string' || ctx.body.includes('"errors":')) return;
-    const entry = cachedResponse(ctx.body, ctx.response.headers);
+    const entry = { ...cachedResponse(ctx.body, ctx.response.headers), forOneClient: addressesFromRequest(ctx) };
     responses.set(key, version, entry);
-    await sendCached(ctx, entry, { hit: false, startedAt, timings: [`graphql;desc=${answeredPlainly.has(ctx) ? 'plain' : 'apollo'}`] });
+    await sendCached(ctx, entry, { hit: false, startedAt, cacheControl: cacheControlOf(entry), timings: [`graphql;desc=${answeredPlainly.has(ctx) ? 'plain' : 'apollo'}`] });
   };
 }
