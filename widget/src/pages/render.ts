@@ -43,10 +43,34 @@ export function stringsFor(_locale: string): Strings {
  */
 const HYDRATION_MARKS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
 
+/** The space an attribute bound to `nothing` leaves at the end of a start tag (`<a href="…" >`). */
+const EMPTY_ATTRIBUTE_SPACE = /(<[a-z][^<>]*?) +>/g;
+
 /** The page's context for the render modules: its words, language and heading levels. */
 function contextOf(offer: Offer, level: number): RenderContext {
   const t = stringsFor(offer.locale);
   return { offer, t, lang: wordsLocale(offer.locale, t.lang), level, feedback: () => nothing };
+}
+
+/** The browsing context the offer's own links open in: the frame itself in the iframe view (see `embedHead`). */
+const targetOf = (model: PageModel) => (isEmbed(model) ? '_self' : undefined);
+
+const isEmbed = (model: PageModel) => model.kind !== 'not-found' && model.embed === true;
+
+/**
+ * What the iframe view adds to the head:
+ * - `<base target="_blank">`: a link out (a provider's website, a referral form) opens a new
+ *   top-level browsing context, never inside the host's frame, where the site may refuse to be
+ *   framed; the offer's own links (`targetOf`) stay in the frame;
+ * - `responsive-embedded-sizing`: a host that sets `frame-sizing: content-height` on the iframe
+ *   sizes it to the page where the browser has it (CSS Box Sizing 4);
+ * - its script (../pages/embed) as a classic script: a module script would need CORS, which a
+ *   sandboxed frame's opaque origin (`Origin: null`) makes one more thing to go wrong.
+ */
+function embedHead(script: string) {
+  return page`<base target="_blank">
+<meta name="responsive-embedded-sizing">
+<script src=${script} defer></script>`;
 }
 
 /** The head and the page around `main`: one document for every kind of page. */
@@ -54,7 +78,8 @@ function documentOf(model: PageModel, t: Strings, title: string, main: unknown, 
   const offer = model.offer;
   const links = model.links;
   const locale = offer?.locale ?? t.lang;
-  const embed = model.kind !== 'not-found' && model.embed;
+  const embed = isEmbed(model);
+  const target = targetOf(model);
   return page`<!doctype html>
 <html lang=${locale} dir=${directionOf(locale)}>
 <head>
@@ -64,18 +89,19 @@ function documentOf(model: PageModel, t: Strings, title: string, main: unknown, 
 ${model.kind === 'not-found' ? page`<meta name="robots" content="noindex">` : embed ? page`<meta name="robots" content="noindex, indexifembedded">` : nothing}
 ${links.canonical ? page`<link rel="canonical" href=${links.canonical}>` : nothing}
 ${(links.alternates?.length ?? 0) > 1 ? links.alternates!.map((alternate) => page`<link rel="alternate" hreflang=${alternate.locale} href=${alternate.href}>`) : nothing}
+${links.oembed ? page`<link rel="alternate" type="application/json+oembed" href=${links.oembed} title=${title}>` : nothing}
 <link rel="stylesheet" href=${links.stylesheet}>
-<script type="module" src=${links.script}></script>
+${embed ? embedHead(links.script) : page`<script type="module" src=${links.script}></script>`}
 </head>
-<body>
-<a class="skip-link" href="#main">${t.skipLink}</a>
+<body class=${embed ? 'embed' : nothing}>
+<a class="skip-link" href="#main" target=${target ?? nothing}>${t.skipLink}</a>
 ${embed ? nothing : page`<header class="page-header"><div class="width-container">
   <p class="council">${offer ? offer.councils.map((council) => council.name).join(', ') || offer.name : ''}</p>
   ${languageSwitcher(links, locale, t)}
 </div></header>`}
 <div class="width-container">
-${breadcrumbs.length && !embed
-  ? page`<nav class="breadcrumbs" aria-label=${t.breadcrumbs}><ol>${breadcrumbs.map(([text, href]) => page`<li><a href=${href}>${text}</a></li>`)}</ol></nav>`
+${breadcrumbs.length
+  ? page`<nav class="breadcrumbs" aria-label=${t.breadcrumbs}><ol>${breadcrumbs.map(([text, href]) => page`<li><a href=${href} target=${target ?? nothing}>${text}</a></li>`)}</ol></nav>`
   : nothing}
 <main id="main" class="root" lang=${locale} dir=${directionOf(locale)}>${main}</main>
 </div>
@@ -113,6 +139,7 @@ function offerPage(model: OfferPage) {
     detailsWhenClosed: true,
     serviceHref: (service) => links.service(service.uuid),
     form: { action: links.offer, submit: ctx.t.showServices },
+    target: targetOf(model),
   };
   return documentOf(model, ctx.t, offer.name, html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}`);
 }
@@ -143,5 +170,5 @@ function notFoundPage(model: NotFoundPage) {
 
 export async function renderPage(model: PageModel): Promise<string> {
   const document = model.kind === 'offer' ? offerPage(model) : model.kind === 'service' ? servicePage(model) : notFoundPage(model);
-  return (await collectResult(render(document))).replace(HYDRATION_MARKS, '');
+  return (await collectResult(render(document))).replace(HYDRATION_MARKS, '').replace(EMPTY_ATTRIBUTE_SPACE, '$1>');
 }

@@ -1,0 +1,99 @@
+/**
+ * The iframe view of the offer and of each service, against a real Strapi with the demo: what a
+ * host framing it gets (headers, markup), and that the pages around it keep their own framing rules.
+ * How it behaves in a browser, framed by hosts of each kind: test/e2e/embed.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCms, type TestCms } from '../support/cms';
+
+const SLUG = 'example-borough';
+/** Only the demo's hidden address (8 Imaginary Road, EB4 5EF) contains these. */
+const HIDDEN = ['Imaginary', '5EF', 'EB4 5'];
+
+let cms: TestCms;
+let base: string;
+let services: Array<{ uuid: string; title: string }>;
+
+async function page(path: string) {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
+beforeAll(async () => {
+  cms = await startCms();
+  base = `${cms.url}/kinship-offer`;
+  const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: SLUG }, status: 'published', populate: { services: true } });
+  services = (offer!.services as Array<{ uuid: string; title: string }>).map(({ uuid, title }) => ({ uuid, title }));
+});
+afterAll(async () => cms?.stop());
+
+describe('the iframe view', () => {
+  it('of the offer: the page without the council\'s chrome, not indexed but where embedded, its own title', async () => {
+    const { status, html } = await page(`/${SLUG}/embed`);
+    expect(status).toBe(200);
+    expect(html).toContain('<title>Example Borough Council</title>');
+    expect(html).toContain('<meta name="robots" content="noindex, indexifembedded">');
+    expect(html).toContain('<meta name="responsive-embedded-sizing">');
+    expect(html).not.toContain('class="page-header"');
+    expect(html).toContain('<h1 class="first">Example Borough Council</h1>');
+    // Its canonical is the page itself, not the view.
+    expect(html).toContain(`<link rel="canonical" href="${base}/${SLUG}">`);
+  });
+
+  it('keeps the offer\'s own links in the frame and sends every other link out of it', async () => {
+    const { html } = await page(`/${SLUG}/embed`);
+    expect(html).toContain('<base target="_blank">');
+    for (const { uuid } of services) expect(html).toContain(`href="${base}/${SLUG}/services/${uuid}/embed" target="_self"`);
+    expect(html).toMatch(new RegExp(`<form [^>]*action="${base}/${SLUG}/embed" target="_self">`));
+    expect(html).toContain('<a class="skip-link" href="#main" target="_self">');
+  });
+
+  it('of every service: its title, a way back to the offer in the frame', async () => {
+    for (const { uuid, title } of services) {
+      const { status, html } = await page(`/${SLUG}/services/${uuid}/embed`);
+      expect(status, title).toBe(200);
+      expect(html, title).toContain('<meta name="robots" content="noindex, indexifembedded">');
+      expect(html, title).toContain(`<link rel="canonical" href="${base}/${SLUG}/services/${uuid}">`);
+      expect(html, title).toContain(`<a href="${base}/${SLUG}/embed" target="_self">Example Borough Council</a>`);
+      for (const secret of HIDDEN) expect(html, title).not.toContain(secret);
+    }
+  });
+
+  it('loads its own script as a classic script, which is served', async () => {
+    const { html } = await page(`/${SLUG}/embed`);
+    const script = /<script src="([^"]+\/assets\/embed\.js\?v=[^"]+)" defer>/.exec(html)![1];
+    const response = await fetch(script);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toContain('kinship-offer:resize');
+    const resize = await fetch(`${base}/assets/resize.js`);
+    expect(resize.status).toBe(200);
+  });
+
+  it('may be framed by any host, while the pages keep the app\'s framing rules', async () => {
+    for (const path of [`/${SLUG}/embed`, `/${SLUG}/services/${services[0].uuid}/embed`]) {
+      // Twice: the second at least is sent from the cache, with the headers it was built with.
+      for (let round = 0; round < 2; round++) {
+        const { headers } = await page(path);
+        if (round) expect(headers.get('x-cache'), path).toBe('HIT');
+        expect(headers.get('x-frame-options'), path).toBeNull();
+        expect(headers.get('content-security-policy'), path).not.toMatch(/frame-ancestors/);
+        expect(headers.get('content-security-policy'), path).toMatch(/script-src 'self'/);
+      }
+    }
+    for (const path of [`/${SLUG}`, `/${SLUG}/services/${services[0].uuid}`]) {
+      for (let round = 0; round < 2; round++) {
+        const { headers } = await page(path);
+        expect(headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+        expect(headers.get('content-security-policy'), path).toMatch(/frame-ancestors 'self'/);
+      }
+    }
+  });
+
+  it('a page and its view are kept apart in the cache', async () => {
+    const plain = await page(`/${SLUG}/services/${services[1].uuid}`);
+    const view = await page(`/${SLUG}/services/${services[1].uuid}/embed`);
+    expect(plain.html).toContain('class="page-header"');
+    expect(view.html).not.toContain('class="page-header"');
+  });
+});
