@@ -97,3 +97,80 @@ describe('the iframe view', () => {
     expect(view.html).not.toContain('class="page-header"');
   });
 });
+
+describe('oEmbed', () => {
+  const oembed = async (params: Record<string, string>) => {
+    const response = await fetch(`${cms.url}/api/kinship-offer/oembed?${new URLSearchParams(params)}`);
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  const json = async (params: Record<string, string>) => JSON.parse((await oembed(params)).text);
+
+  it('every public page names its oEmbed answer in its head, and the answer is the page\'s iframe view', async () => {
+    for (const [path, title] of [[`/${SLUG}`, 'Example Borough Council'], ...services.map(({ uuid, title }) => [`/${SLUG}/services/${uuid}`, `${title} – Example Borough Council`])]) {
+      const { html } = await page(path);
+      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(html);
+      expect(link, path).not.toBeNull();
+      const response = await fetch(link![1].replace(/&amp;/g, '&'));
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      const answer = await response.json();
+      expect(answer, path).toMatchObject({ version: '1.0', type: 'rich', title, provider_name: 'Example Borough Council', provider_url: `${base}/${SLUG}`, width: 640, height: 800 });
+      expect(answer.html, path).toBe(
+        `<iframe src="${base}${path}/embed" title="${title.replace(/'/g, '&#39;')}" width="640" height="800" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
+      );
+      for (const secret of HIDDEN) expect(JSON.stringify(answer), path).not.toContain(secret);
+    }
+  });
+
+  it('keeps within the consumer\'s maxwidth and maxheight, and answers in XML', async () => {
+    expect(await json({ url: `${base}/${SLUG}`, maxwidth: '500', maxheight: '750' })).toMatchObject({ width: 500, height: 750 });
+    const xml = await oembed({ url: `${base}/${SLUG}`, format: 'xml' });
+    expect(xml.status).toBe(200);
+    expect(xml.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+    expect(xml.text).toContain('<type>rich</type>');
+    expect(xml.text).toContain(`<html>&lt;iframe src=&quot;${base}/${SLUG}/embed&quot;`);
+  });
+
+  it('answers the iframe view\'s own address as its page\'s', async () => {
+    expect((await json({ url: `${base}/${SLUG}/embed` })).title).toBe('Example Borough Council');
+  });
+
+  it('refuses with a 404 every address that is not a published page of ours, and fetches none of them', async () => {
+    let fetched = 0;
+    const { createServer } = await import('node:http');
+    const elsewhere = createServer((_request, response) => {
+      fetched++;
+      response.end('<link rel="alternate" type="application/json+oembed" href="http://example.com/">');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const other = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}`;
+    const draftOnly = await cms.strapi.documents('plugin::kinship-offer.service').create({ data: { title: 'Draft only', summary: 'Not ready', cost: 'free' } as any });
+    for (const url of [
+      `${other}/kinship-offer/${SLUG}`,
+      `https://example.com/kinship-offer/${SLUG}`,
+      `${cms.url}/api/kinship-offer/widget.js`,
+      `${cms.url}/kinship-offerx/${SLUG}`,
+      `${base}/no-such-offer`,
+      `${base}/${SLUG}/services/00000000-0000-4000-8000-000000000000`,
+      `${base}/${SLUG}/services/${draftOnly.uuid}`,
+      `${base}/${SLUG}/nothing/here`,
+      `${base}/assets/pages.js`,
+      `${base}`,
+    ]) {
+      const { status, text } = await oembed({ url });
+      expect(status, url).toBe(404);
+      expect(text, url).not.toContain('Draft only');
+    }
+    expect(fetched).toBe(0);
+    await new Promise((resolve) => elsewhere.close(resolve));
+  });
+
+  it('answers junk with a 400 naming the parameter, and another format with a 501', async () => {
+    for (const params of [{}, { url: '' }, { url: 'not a url' }, { url: 'javascript:alert(1)' }, { url: `${base}/${'a'.repeat(3000)}` }, { url: `${base}/${SLUG}`, maxwidth: '-5' }, { url: `${base}/${SLUG}`, maxheight: 'tall' }]) {
+      const { status, text } = await oembed(params as Record<string, string>);
+      expect(status, JSON.stringify(params)).toBe(400);
+      expect(JSON.parse(text).error.details.parameter, JSON.stringify(params)).toMatch(/^(url|maxwidth|maxheight)$/);
+    }
+    expect((await oembed({ url: `${base}/${SLUG}`, format: 'yaml' })).status).toBe(501);
+  });
+});

@@ -64,6 +64,9 @@ const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
   ORUK_ENDPOINTS.map(([path, action]) => ({ method: 'GET', path: `${base}${path}`, handler: `oruk.${action}`, config: { auth: false } })),
 );
 
+/** oEmbed for the public pages (../pages/oembed): public, for any consumer. */
+const oembedRoute = { method: 'GET', path: '/oembed', handler: 'oembed.answer', config: { auth: false } };
+
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute) across all instances. */
 const feedbackRoute = {
   method: 'POST',
@@ -78,6 +81,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, oembedRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };

@@ -1,0 +1,122 @@
+/**
+ * oEmbed (oembed.com, 1.0) for the public pages: `GET /api/kinship-offer/oembed?url=<page>&format=json`
+ * answers a consumer that was given the address of the offer's page or a service's page (WordPress,
+ * when an editor pastes the link on a line of its own; Drupal's oembed_providers) with the page's
+ * iframe view to put in its place. Each page names this answer in its head (discovery, section 4).
+ *
+ * Only this instance's own public pages are answered: `url` is read as an address under the pages'
+ * base (./addresses: the public origin from ../http/public-url, then the base path) and looked up
+ * in the published offer view. Nothing is ever fetched, so a consumer cannot make the CMS request
+ * another address. Drafts and hidden addresses cannot appear: the answer is made from the published
+ * view, and holds nothing but the page's title, the council's name and addresses of ours.
+ *
+ * Parameters: `url` (required, an absolute http(s) address, at most 2,048 characters), `format`
+ * (`json`, the default, or `xml`), `maxwidth` and `maxheight` (whole CSS pixels, optional).
+ * Answers: 200 `{ version: '1.0', type: 'rich', html, width, height, title, provider_name,
+ * provider_url, cache_age }`; 400 for a parameter that cannot be read; 404 for an address that is
+ * not a published page of ours; 501 for another format (the spec's answer).
+ */
+import type { Core } from '@strapi/strapi';
+import { publicCacheControl, publicReadHeaders } from '../http/cached-response';
+import { problem } from '../http/problem';
+import { getService } from '../services/get-service';
+import { LANGUAGE_PARAM, pageAddresses, readPagePath } from './addresses';
+
+/** The iframe's size when the consumer sets no limit: a column of a council's page, and most of a screen. */
+export const EMBED_SIZE = { width: 640, height: 800 } as const;
+
+/** Longer addresses are refused, not read. */
+const MAX_URL_LENGTH = 2048;
+
+/** Seconds a consumer may keep an answer (WordPress keeps it in post meta for as long as this). */
+const CACHE_AGE = 86_400;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** A whole number of pixels, 1 or more, or undefined when absent; throws its name when unreadable. */
+function pixels(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) throw new Error(name);
+  return Number(value);
+}
+
+export interface OEmbedAnswer {
+  version: '1.0';
+  type: 'rich';
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  html: string;
+  width: number;
+  height: number;
+  cache_age: number;
+}
+
+/** The answer as oEmbed's XML (section 2.3.4): each field an element, text escaped. */
+function asXml(answer: OEmbedAnswer): string {
+  const fields = Object.entries(answer).map(([name, value]) => `<${name}>${escapeHtml(String(value))}</${name}>`);
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>`;
+}
+
+export function oembedController(strapi: Core.Strapi) {
+  return {
+    async answer(ctx: any) {
+      const { url, format = 'json', maxwidth, maxheight } = ctx.query as Record<string, unknown>;
+      if (typeof url !== 'string' || !url || url.length > MAX_URL_LENGTH) {
+        return problem(ctx, 400, 'ValidationError', `url must be the address of a page of the offer, at most ${MAX_URL_LENGTH} characters`, { parameter: 'url' });
+      }
+      if (format !== 'json' && format !== 'xml') return problem(ctx, 501, 'NotImplementedError', 'format must be json or xml', { parameter: 'format' });
+      let limits: { width?: number; height?: number };
+      try {
+        limits = { width: pixels(maxwidth, 'maxwidth'), height: pixels(maxheight, 'maxheight') };
+      } catch (error) {
+        const parameter = (error as Error).message;
+        return problem(ctx, 400, 'ValidationError', `${parameter} must be a whole number of pixels`, { parameter });
+      }
+      let page: URL;
+      try {
+        page = new URL(url);
+      } catch {
+        return problem(ctx, 400, 'ValidationError', 'url must be an absolute address', { parameter: 'url' });
+      }
+      if (page.protocol !== 'http:' && page.protocol !== 'https:') return problem(ctx, 400, 'ValidationError', 'url must be an http or https address', { parameter: 'url' });
+
+      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const addresses = pageAddresses(strapi, ctx, defaultLocale);
+      const notOurs = () => problem(ctx, 404, 'NotFoundError', 'url is not the address of a published page of this offer');
+      if (!addresses) return notOurs();
+      const base = new URL(addresses.base);
+      if (page.origin !== base.origin || !page.pathname.startsWith(`${base.pathname}/`)) return notOurs();
+      const route = readPagePath(page.pathname.slice(base.pathname.length));
+      if (route.kind !== 'offer' && route.kind !== 'service') return notOurs();
+      const offer = await getService('offer-view').find(route.slug, page.searchParams.get(LANGUAGE_PARAM) ?? undefined);
+      if (!offer) return notOurs();
+      const service = route.kind === 'service' ? offer.services.find((candidate) => candidate.uuid === route.uuid) : undefined;
+      if (route.kind === 'service' && !service) return notOurs();
+
+      const title = service ? `${service.title} – ${offer.name}` : offer.name;
+      const src = service ? addresses.serviceEmbed(offer.slug, service.uuid, offer.locale) : addresses.offerEmbed(offer.slug, offer.locale);
+      const width = Math.min(EMBED_SIZE.width, limits.width ?? Infinity);
+      const height = Math.min(EMBED_SIZE.height, limits.height ?? Infinity);
+      const answer: OEmbedAnswer = {
+        version: '1.0',
+        type: 'rich',
+        title,
+        provider_name: offer.councils.map((council) => council.name).join(', ') || offer.name,
+        provider_url: addresses.offer(offer.slug, offer.locale),
+        html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
+        width,
+        height,
+        cache_age: CACHE_AGE,
+      };
+      publicReadHeaders(ctx);
+      ctx.set('cache-control', publicCacheControl());
+      if (format === 'xml') {
+        ctx.type = 'text/xml; charset=utf-8';
+        ctx.body = asXml(answer);
+      } else {
+        ctx.body = answer;
+      }
+    },
+  };
+}
