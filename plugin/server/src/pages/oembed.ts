@@ -10,6 +10,11 @@
  * another address. Drafts and hidden addresses cannot appear: the answer is made from the published
  * view, and holds nothing but the page's title, the council's name and addresses of ours.
  *
+ * The `html` is a link to the page in a `<blockquote>`, then the iframe view, as WordPress's own
+ * post embeds are: the link is there for a reader wherever the frame is not shown (a feed reader,
+ * an email), and it is what makes WordPress load wp-embed.js (wp_maybe_enqueue_oembed_host_js),
+ * which sizes the frame from its height messages and hides the link once the frame speaks.
+ *
  * Parameters: `url` (required, an absolute http(s) address, at most 2,048 characters), `format`
  * (`json`, the default, or `xml`), `maxwidth` and `maxheight` (whole CSS pixels, optional).
  * Answers: 200 `{ version: '1.0', type: 'rich', html, width, height, title, provider_name,
@@ -95,6 +100,7 @@ export function oembedController(strapi: Core.Strapi) {
       if (route.kind === 'service' && !service) return notOurs();
 
       const title = service ? `${service.title} – ${offer.name}` : offer.name;
+      const pageAddress = service ? addresses.service(offer.slug, service.uuid, offer.locale) : addresses.offer(offer.slug, offer.locale);
       const src = service ? addresses.serviceEmbed(offer.slug, service.uuid, offer.locale) : addresses.offerEmbed(offer.slug, offer.locale);
       const width = Math.min(EMBED_SIZE.width, limits.width ?? Infinity);
       const height = Math.min(EMBED_SIZE.height, limits.height ?? Infinity);
@@ -104,7 +110,7 @@ export function oembedController(strapi: Core.Strapi) {
         title,
         provider_name: offer.councils.map((council) => council.name).join(', ') || offer.name,
         provider_url: addresses.offer(offer.slug, offer.locale),
-        html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
+        html: `<blockquote><a href="${escapeHtml(pageAddress)}">${escapeHtml(title)}</a></blockquote><iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
         width,
         height,
         cache_age: CACHE_AGE,
