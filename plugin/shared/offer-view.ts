@@ -126,6 +126,8 @@ export interface ServiceView extends Document {
   alert?: string | null;
   lastReviewedAt?: string | null;
   lastReviewedBy?: string | null;
+  /** Its public page (GraphQL only, made per request): absolute, null when the CMS serves no pages. */
+  publicUrl?: string | null;
 }
 
 /** What families told the council and what changed: published entries, newest first. */
@@ -169,6 +171,8 @@ export interface OfferView extends Document {
   nextReviewDue?: string | null;
   services: ServiceView[];
   youSaidWeDid?: YouSaidWeDidView[];
+  /** Its public page (GraphQL only, made per request): absolute, null when the CMS serves no pages. */
+  publicUrl?: string | null;
   /** Both vocabularies in display order, in the offer's language where translated. */
   vocabulary: { arrangementTypes: TermView[]; supportTypes: TermView[] };
 }

@@ -53,7 +53,10 @@ export interface OfferPage extends PageBase {
   search: string;
 }
 
-/** A service's own page; `qrCode`: an SVG image of the page's address, for print. */
+/**
+ * A service's own page; `qrCode`: an SVG image of the page's canonical address, for print, made by
+ * the server (the `qrcode` package) and put in the page as it is.
+ */
 export interface ServicePage extends PageBase {
   kind: 'service';
   offer: OfferView;

@@ -13,65 +13,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startCms, type TestCms } from '../support/cms';
-import { hostilePayloads } from './hostile-payloads';
+import { hostilePayloads, seedHostileOffer as seed, seedHostileVocabularies } from './hostile-payloads';
 
 const PAYLOADS = hostilePayloads();
 const BATCH = 40;
-const ARRANGEMENTS = ['informal_family_arrangement', 'private_fostering', 'child_arrangements_order', 'special_guardianship_order', 'kinship_foster_care', 'adoption'];
 
 let cms: TestCms;
 let browser: Browser;
 /** The host site: serves whatever page the test sets. */
 let host: { server: Server; url: string; page: string };
 
-const blocks = (payload: string) => [
-  { type: 'heading', level: 2, children: [{ type: 'text', text: payload }] },
-  { type: 'paragraph', children: [{ type: 'text', text: payload, bold: true }, { type: 'link', url: payload, children: [{ type: 'text', text: payload }] }] },
-  { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: payload }] }] },
-  { type: payload, children: [{ type: 'text', text: payload }] },
-];
-
-/** One offer per payload, built validly through the importer, then overwritten with the payload everywhere. */
-async function seed(strapi: TestCms['strapi'], payload: string, index: number) {
-  const slug = `hostile-${index}`;
-  const key = `h${index}`;
-  const { documentId } = await strapi.plugin('kinship-offer').service('importer').importOffer({
-    organisations: [{ key, name: `Hostile organisation ${index}`, kind: 'voluntary' }],
-    locations: [{ key, name: `Hostile location ${index}`, postcode: 'EB1 1AA', hideExactAddress: false }],
-    contacts: [{ key, name: `Hostile contact ${index}`, organisation: key }],
-    services: [{ title: `Service ${index}`, summary: 'x', cost: 'charged', supportTypes: ['education'], arrangementTypes: ARRANGEMENTS, provider: key, locations: [key], contacts: [key] }],
-    offer: { name: `Hostile ${index}`, slug, councils: [{ name: 'x', gssCode: 'E09000999' }], independentAdvice: [key] },
-  });
-  const write = (uid: string, where: Record<string, unknown>, data: Record<string, unknown>) => strapi.db.query(uid as any).updateMany({ where, data });
-  await write('plugin::kinship-offer.offer', { slug }, {
-    name: payload, contactName: payload, contactPhone: payload, contactEmail: payload, contactHours: payload, contactUrl: payload,
-    accountableOfficerName: payload, accountableOfficerRole: payload, councils: [{ name: payload, gssCode: payload }],
-    legalFrameworkByArrangement: Object.fromEntries(ARRANGEMENTS.map((code) => [code, payload])),
-    generalApproach: blocks(payload), evidenceBase: blocks(payload), legalFramework: blocks(payload),
-    financialSupportPolicy: blocks(payload), complaints: blocks(payload),
-  });
-  await write('plugin::kinship-offer.service', { title: `Service ${index}` }, {
-    title: payload, summary: payload, description: blocks(payload), eligibility: payload, howToAccess: payload, referralUrl: payload,
-    costDescription: payload, alert: payload, lastReviewedBy: payload, deliveryMethods: [payload], languages: [payload],
-    openingTimes: [{ days: ['MO', payload], opensAt: '09:00', closesAt: '17:00', note: payload }],
-  });
-  await write('plugin::kinship-offer.organisation', { name: `Hostile organisation ${index}` }, { name: payload, description: payload, website: payload, phone: payload, email: payload });
-  await write('plugin::kinship-offer.location', { name: `Hostile location ${index}` }, {
-    name: payload, addressLine1: payload, addressLine2: payload, townOrCity: payload, postcode: payload, accessibility: payload,
-  });
-  await write('plugin::kinship-offer.contact', { name: `Hostile contact ${index}` }, { name: payload, role: payload, phone: payload, email: payload });
-  return documentId;
-}
-
 beforeAll(async () => {
   cms = await startCms();
   for (const [index, payload] of PAYLOADS.entries()) await seed(cms.strapi, payload, index);
-  // The vocabularies are shared by every offer: their labels and descriptions get payloads in turn.
-  for (const uid of ['plugin::kinship-offer.arrangement-type', 'plugin::kinship-offer.support-type']) {
-    for (const [index, term] of (await cms.strapi.db.query(uid as any).findMany({})).entries()) {
-      await cms.strapi.db.query(uid as any).update({ where: { id: term.id }, data: { label: PAYLOADS[index * 7], description: PAYLOADS[index * 7 + 3] } });
-    }
-  }
+  await seedHostileVocabularies(cms.strapi, PAYLOADS);
   browser = await launchChromium();
   const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(host.page));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,6 +5,62 @@
  * Every executable payload calls `__xss(n)`, so a test sees it if anything runs.
  */
 
+import type { Core } from '@strapi/strapi';
+
+const ARRANGEMENTS = ['informal_family_arrangement', 'private_fostering', 'child_arrangements_order', 'special_guardianship_order', 'kinship_foster_care', 'adoption'];
+
+const blocks = (payload: string) => [
+  { type: 'heading', level: 2, children: [{ type: 'text', text: payload }] },
+  { type: 'paragraph', children: [{ type: 'text', text: payload, bold: true }, { type: 'link', url: payload, children: [{ type: 'text', text: payload }] }] },
+  { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: payload }] }] },
+  { type: payload, children: [{ type: 'text', text: payload }] },
+];
+
+/**
+ * One offer per payload (slug `hostile-<index>`, one service), built validly through the importer,
+ * then overwritten with the payload in every field, below the Document Service (as data that got
+ * past validation would be). Used by the widget's test (hostile-content) and the pages' (pages-hostile).
+ */
+export async function seedHostileOffer(strapi: Core.Strapi, payload: string, index: number) {
+  const slug = `hostile-${index}`;
+  const key = `h${index}`;
+  const { documentId } = await strapi.plugin('kinship-offer').service('importer').importOffer({
+    organisations: [{ key, name: `Hostile organisation ${index}`, kind: 'voluntary' }],
+    locations: [{ key, name: `Hostile location ${index}`, postcode: 'EB1 1AA', hideExactAddress: false }],
+    contacts: [{ key, name: `Hostile contact ${index}`, organisation: key }],
+    services: [{ title: `Service ${index}`, summary: 'x', cost: 'charged', supportTypes: ['education'], arrangementTypes: ARRANGEMENTS, provider: key, locations: [key], contacts: [key] }],
+    offer: { name: `Hostile ${index}`, slug, councils: [{ name: 'x', gssCode: 'E09000999' }], independentAdvice: [key] },
+  });
+  const write = (uid: string, where: Record<string, unknown>, data: Record<string, unknown>) => strapi.db.query(uid as any).updateMany({ where, data });
+  await write('plugin::kinship-offer.offer', { slug }, {
+    name: payload, contactName: payload, contactPhone: payload, contactEmail: payload, contactHours: payload, contactUrl: payload,
+    accountableOfficerName: payload, accountableOfficerRole: payload, councils: [{ name: payload, gssCode: payload }],
+    legalFrameworkByArrangement: Object.fromEntries(ARRANGEMENTS.map((code) => [code, payload])),
+    generalApproach: blocks(payload), evidenceBase: blocks(payload), legalFramework: blocks(payload),
+    financialSupportPolicy: blocks(payload), complaints: blocks(payload),
+  });
+  await write('plugin::kinship-offer.service', { title: `Service ${index}` }, {
+    title: payload, summary: payload, description: blocks(payload), eligibility: payload, howToAccess: payload, referralUrl: payload,
+    costDescription: payload, alert: payload, lastReviewedBy: payload, deliveryMethods: [payload], languages: [payload],
+    openingTimes: [{ days: ['MO', payload], opensAt: '09:00', closesAt: '17:00', note: payload }],
+  });
+  await write('plugin::kinship-offer.organisation', { name: `Hostile organisation ${index}` }, { name: payload, description: payload, website: payload, phone: payload, email: payload });
+  await write('plugin::kinship-offer.location', { name: `Hostile location ${index}` }, {
+    name: payload, addressLine1: payload, addressLine2: payload, townOrCity: payload, postcode: payload, accessibility: payload,
+  });
+  await write('plugin::kinship-offer.contact', { name: `Hostile contact ${index}` }, { name: payload, role: payload, phone: payload, email: payload });
+  return documentId;
+}
+
+/** The vocabularies are shared by every offer: their labels and descriptions get payloads in turn. */
+export async function seedHostileVocabularies(strapi: Core.Strapi, payloads: string[]) {
+  for (const uid of ['plugin::kinship-offer.arrangement-type', 'plugin::kinship-offer.support-type']) {
+    for (const [index, term] of (await strapi.db.query(uid as any).findMany({})).entries()) {
+      await strapi.db.query(uid as any).update({ where: { id: term.id }, data: { label: payloads[index * 7], description: payloads[index * 7 + 3] } });
+    }
+  }
+}
+
 /** Vectors that would run script or style if rendered as HTML or followed as a link. */
 const markup = (n: number) => [
   `<script>__xss(${n})</script>`,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../support/cms';
-import { httpGet } from '../support/http';
+import { graphql, httpGet } from '../support/http';
 
 const SERVICE = 'plugin::kinship-offer.service';
 const OFFER = 'plugin::kinship-offer.offer';
@@ -189,5 +189,115 @@ describe('the read\'s rules hold', () => {
     expect(text).toContain(':root');
     expect(text).not.toContain(':host');
     expect((await fetch(script)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+});
+
+/** The JSON-LD graph of a page, parsed as a search engine parses it. */
+function graph(html: string): any[] {
+  const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0][1])['@graph'];
+}
+
+describe('for search engines and sharing', () => {
+  it('the offer page\'s JSON-LD parses and names every service, each a GovernmentService of the council\'s area', async () => {
+    const nodes = graph((await page(`/${SLUG}`)).html);
+    const services = nodes.filter((node) => node['@type'] === 'GovernmentService');
+    expect(services.map((node) => node.name).sort()).toEqual(published.map(({ title }) => title).sort());
+    for (const service of services) {
+      expect(service.url).toBe(`${base}/${SLUG}/services/${service.identifier}`);
+      expect(service.areaServed).toEqual([{ '@type': 'AdministrativeArea', name: 'Example Borough Council', identifier: { '@type': 'PropertyValue', propertyID: 'GSS', value: 'E09000999' } }]);
+      expect(service.audience['@type']).toBe('Audience');
+    }
+    expect(services.some((service) => service.provider?.name && service.availableChannel?.some((channel: any) => channel.servicePhone))).toBe(true);
+    expect(services.some((service) => service.availableChannel?.some((channel: any) => channel.serviceLocation?.address?.postalCode))).toBe(true);
+    const council = nodes.find((node) => node['@type'] === 'GovernmentOrganization');
+    expect(council).toMatchObject({ name: 'Example Borough Council', identifier: { propertyID: 'GSS', value: 'E09000999' } });
+    expect(nodes.find((node) => node['@type'] === 'BreadcrumbList').itemListElement).toEqual([{ '@type': 'ListItem', position: 1, name: 'Example Borough Council', item: `${base}/${SLUG}` }]);
+  });
+
+  it('a service page\'s JSON-LD is its service, with a breadcrumb from the offer', async () => {
+    const { uuid, title } = published[0];
+    const nodes = graph((await page(`/${SLUG}/services/${uuid}`)).html);
+    expect(nodes.filter((node) => node['@type'] === 'GovernmentService').map((node) => node.name)).toEqual([title]);
+    expect(nodes.find((node) => node['@type'] === 'BreadcrumbList').itemListElement.map((item: any) => item.item)).toEqual([`${base}/${SLUG}`, `${base}/${SLUG}/services/${uuid}`]);
+  });
+
+  it('carries a description, Open Graph and Twitter card meta, with the canonical address', async () => {
+    const { uuid, title } = published[0];
+    const { html } = await page(`/${SLUG}/services/${uuid}`);
+    const meta = (name: string) => new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)">`).exec(html)?.[1];
+    expect(meta('og:url')).toBe(`${base}/${SLUG}/services/${uuid}`);
+    expect(meta('og:title')).toBe(escaped(`${title} – Example Borough Council`));
+    expect(meta('og:locale')).toBe('en');
+    expect(meta('twitter:card')).toBe('summary');
+    expect(meta('description')).toBeTruthy();
+    expect(meta('og:description')).toBe(meta('description'));
+  });
+
+  it('sitemap.xml lists the offer and every published service page, with lastmod, and no draft', async () => {
+    const response = await page('/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    const locs = [...response.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs).toEqual(expect.arrayContaining([`${base}/${SLUG}`, ...published.map(({ uuid }) => `${base}/${SLUG}/services/${uuid}`)]));
+    expect(locs).toContain(`${base}/example-shared-service`);
+    expect(response.html).not.toContain(draftOnly.uuid);
+    expect(response.html).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[^<]+<\/lastmod>/);
+    for (const secret of HIDDEN) expect(response.html).not.toContain(secret);
+  });
+
+  it('a service page shares its address by e-mail, text message and WhatsApp, and prints it as a QR code', async () => {
+    const { uuid } = published[0];
+    const address = `${base}/${SLUG}/services/${uuid}`;
+    const { html } = await page(`/${SLUG}/services/${uuid}`);
+    expect(html).toContain(`href="mailto:?subject=`);
+    expect(html).toContain(`body=${encodeURIComponent(address)}`);
+    expect(html).toMatch(/href="sms:\?&amp;body=[^"]*%3A%20http/);
+    expect(html).toContain(`href="https://wa.me/?text=`);
+    expect(html).toMatch(/<figure class="qr-code"><svg aria-hidden="true" focusable="false" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
+  });
+});
+
+describe('addresses', () => {
+  const QUERY = `query($slug: String!) { kinshipOffer(slug: $slug) { publicUrl services { uuid publicUrl } } }`;
+
+  it('GraphQL gives publicUrl for the offer and each service: the pages\' addresses', async () => {
+    for (const ask of [graphql]) {
+      const { data } = await ask(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBe(`${base}/${SLUG}`);
+      for (const service of data.kinshipOffer.services) expect(service.publicUrl).toBe(`${base}/${SLUG}/services/${service.uuid}`);
+    }
+    const search = new URLSearchParams({ query: QUERY, variables: JSON.stringify({ slug: SLUG }) });
+    const viaGet = await (await fetch(`${cms.url}/graphql?${search}`)).json();
+    expect(viaGet.data.kinshipOffer.publicUrl).toBe(`${base}/${SLUG}`);
+  });
+
+  it('behind a proxy under a path, every address starts at the public URL (server.url)', async () => {
+    cms.strapi.config.set('server.url', 'https://council.example.gov.uk/cms');
+    try {
+      const { html } = await page(`/${SLUG}/services/${published[0].uuid}`);
+      expect(html).toContain(`<link rel="canonical" href="https://council.example.gov.uk/cms/kinship-offer/${SLUG}/services/${published[0].uuid}">`);
+      expect(html).toContain(`<link rel="stylesheet" href="https://council.example.gov.uk/cms/kinship-offer/assets/pages.css?v=`);
+      expect(html).not.toContain(cms.url);
+      const { data } = await graphql(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBe(`https://council.example.gov.uk/cms/kinship-offer/${SLUG}`);
+    } finally {
+      cms.strapi.config.set('server.url', '');
+    }
+  });
+
+  it('pages: false serves no pages, and publicUrl is null', async () => {
+    cms.strapi.config.set('plugin::kinship-offer.pages', false);
+    try {
+      const response = await page(`/${SLUG}`);
+      expect(response.status).toBe(404);
+      expect(response.html).not.toContain('Example Borough');
+      const { data } = await graphql(cms.url, QUERY, { slug: SLUG });
+      expect(data.kinshipOffer.publicUrl).toBeNull();
+      expect(data.kinshipOffer.services[0].publicUrl).toBeNull();
+    } finally {
+      cms.strapi.config.set('plugin::kinship-offer.pages', '/kinship-offer');
+    }
   });
 });

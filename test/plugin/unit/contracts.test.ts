@@ -3,7 +3,8 @@
  * checks are types: `npm test` type-checks this file first (tsc -p test), and a field added to a
  * schema but not to the contract, or the reverse, fails there. The view shows every attribute of a
  * type except back-references (see server/src/offer-view/shape.ts), plus documentId, updatedAt and,
- * for translated types, locale.
+ * for translated types, locale; and, for offers and services, `publicUrl`, which GraphQL makes per
+ * request (server/src/graphql/kinship-offer-query.ts).
  */
 import { describe, expect, it } from 'vitest';
 import type * as Contract from '../../../plugin/shared/offer-view';
@@ -19,7 +20,7 @@ import { viewFields } from '../../../plugin/server/src/offer-view/shape';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fields of a contract type that come from the schema's attributes. */
-type ContractFields<T> = Exclude<keyof T, 'documentId' | 'updatedAt' | 'locale' | 'vocabulary'>;
+type ContractFields<T> = Exclude<keyof T, 'documentId' | 'updatedAt' | 'locale' | 'vocabulary' | 'publicUrl'>;
 type SchemaFields<S extends { attributes: object }, BackReferences extends string = never> = Exclude<keyof S['attributes'], BackReferences>;
 
 /** Each is `true` only while the contract and the schema list the same fields. */

@@ -18,10 +18,12 @@
 import { html as page, render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { NotFoundPage, OfferPage, PageLinks, PageModel, ServicePage } from '../../../plugin/shared/pages';
 import type { Offer } from '../api/types';
 import { EMPTY_FILTERS, filterServices, readFilters, searchTextOf, type FilterState } from '../filters';
 import { languageName } from '../format/text';
+import { jsonForScript, offerDescription, pageGraph } from './json-ld';
 import { directionOf, wordsLocale } from '../locale';
 import { renderOffer, type FinderContext } from '../render/finder';
 import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
@@ -73,8 +75,42 @@ function embedHead(script: string) {
 <script src=${script} defer></script>`;
 }
 
+/** What a page says of itself to search engines and link previews. */
+interface PageMeta {
+  title: string;
+  description: string;
+  /** The schema.org graph (./json-ld), if the page has one. */
+  graph?: unknown;
+}
+
+/** `en-GB` as Open Graph writes a locale: `en_GB`. */
+const ogLocale = (locale: string) => locale.replace(/-/g, '_');
+
+/** Search engines, Open Graph (Facebook, WhatsApp, LinkedIn, Slack) and Twitter cards. */
+function metaOf(model: PageModel, meta: PageMeta) {
+  const links = model.links;
+  const offer = model.offer;
+  if (model.kind === 'not-found' || !links.canonical || !offer) return page`<meta name="robots" content="noindex">`;
+  const siteName = offer.councils.map((council) => council.name).join(', ') || offer.name;
+  return page`${model.embed ? page`<meta name="robots" content="noindex, indexifembedded">` : nothing}
+${meta.description ? page`<meta name="description" content=${meta.description}>` : nothing}
+<link rel="canonical" href=${links.canonical}>
+${(links.alternates?.length ?? 0) > 1 ? links.alternates!.map((alternate) => page`<link rel="alternate" hreflang=${alternate.locale} href=${alternate.href}>`) : nothing}
+<meta property="og:type" content="website">
+<meta property="og:title" content=${meta.title}>
+${meta.description ? page`<meta property="og:description" content=${meta.description}>` : nothing}
+<meta property="og:url" content=${links.canonical}>
+<meta property="og:site_name" content=${siteName}>
+<meta property="og:locale" content=${ogLocale(offer.locale)}>
+${(links.alternates ?? []).filter((alternate) => alternate.locale !== offer.locale).map((alternate) => page`<meta property="og:locale:alternate" content=${ogLocale(alternate.locale)}>`)}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content=${meta.title}>
+${meta.description ? page`<meta name="twitter:description" content=${meta.description}>` : nothing}
+${meta.graph ? page`<script type="application/ld+json">${unsafeHTML(jsonForScript(meta.graph))}</script>` : nothing}`;
+}
+
 /** The head and the page around `main`: one document for every kind of page. */
-function documentOf(model: PageModel, t: Strings, title: string, main: unknown, breadcrumbs: Array<[string, string]> = []) {
+function documentOf(model: PageModel, t: Strings, meta: PageMeta, main: unknown, breadcrumbs: Array<[string, string]> = []) {
   const offer = model.offer;
   const links = model.links;
   const locale = offer?.locale ?? t.lang;
@@ -85,11 +121,9 @@ function documentOf(model: PageModel, t: Strings, title: string, main: unknown, 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-${model.kind === 'not-found' ? page`<meta name="robots" content="noindex">` : embed ? page`<meta name="robots" content="noindex, indexifembedded">` : nothing}
-${links.canonical ? page`<link rel="canonical" href=${links.canonical}>` : nothing}
-${(links.alternates?.length ?? 0) > 1 ? links.alternates!.map((alternate) => page`<link rel="alternate" hreflang=${alternate.locale} href=${alternate.href}>`) : nothing}
-${links.oembed ? page`<link rel="alternate" type="application/json+oembed" href=${links.oembed} title=${title}>` : nothing}
+<title>${meta.title}</title>
+${metaOf(model, meta)}
+${links.oembed ? page`<link rel="alternate" type="application/json+oembed" href=${links.oembed} title=${meta.title}>` : nothing}
 <link rel="stylesheet" href=${links.stylesheet}>
 ${embed ? embedHead(links.script) : page`<script type="module" src=${links.script}></script>`}
 </head>
@@ -141,7 +175,34 @@ function offerPage(model: OfferPage) {
     form: { action: links.offer, submit: ctx.t.showServices },
     target: targetOf(model),
   };
-  return documentOf(model, ctx.t, offer.name, html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}`);
+  const meta = { title: offer.name, description: offerDescription(offer) };
+  const graph = pageGraph(offer, links, offer.services, [[offer.name, links.offer]], meta.description);
+  const main = html`${heading(1, offer.name, 'first')}${renderOffer(finder, 'full')}${renderShare(ctx.t, offer.name, links.canonical)}`;
+  return documentOf(model, ctx.t, { ...meta, graph }, main);
+}
+
+/**
+ * Share and print: the page's address to copy, and e-mail, text message and WhatsApp links that
+ * open the reader's own app with it (nothing about the reader reaches the council or us); a
+ * button to print, and on paper a QR code of the address (`qrCode`, an SVG made on the server).
+ * The copy and print buttons need the page's script, so they start hidden and it shows them.
+ */
+function renderShare(t: Strings, title: string, url: string, qrCode?: string) {
+  const message = `${title}: ${url}`;
+  return html`<section class="share no-print" aria-labelledby="share-heading">
+      <h2 id="share-heading">${t.shareHeading}</h2>
+      <ul>
+        <li><button type="button" class="secondary" data-copy=${url} hidden>${t.copyLink}</button></li>
+        <li><a href=${`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`}>${t.shareEmail}</a></li>
+        <li><a href=${`sms:?&body=${encodeURIComponent(message)}`}>${t.shareText}</a></li>
+        <li><a href=${`https://wa.me/?text=${encodeURIComponent(message)}`} rel="noopener noreferrer">${t.shareWhatsApp}</a></li>
+        <li><button type="button" class="secondary" data-print hidden>${t.print}</button></li>
+      </ul>
+      <p class="share-status" role="status" data-copied=${t.linkCopied}></p>
+    </section>
+    ${qrCode
+      ? html`<figure class="qr-code">${unsafeHTML(qrCode)}<figcaption>${t.qrCaption} ${url}</figcaption></figure>`
+      : nothing}`;
 }
 
 /** A service's own page: everything the element shows of it, then the offer's named contact. */
@@ -155,8 +216,11 @@ function servicePage(model: ServicePage) {
     ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
     <p>${service.summary}</p>
     ${renderServiceDetails(service, { ...ctx, level: -1 })}
-    ${renderContact(ctx)}`;
-  return documentOf(model, ctx.t, `${service.title} – ${offer.name}`, main, [[offer.name, links.offer]]);
+    ${renderContact(ctx)}
+    ${renderShare(ctx.t, service.title, links.canonical, model.qrCode)}`;
+  const meta = { title: `${service.title} – ${offer.name}`, description: service.summary ?? '' };
+  const trail: Array<[string, string]> = [[offer.name, links.offer], [service.title, links.canonical]];
+  return documentOf(model, ctx.t, { ...meta, graph: pageGraph(offer, links, [service], trail, meta.description) }, main, trail.slice(0, 1));
 }
 
 /** Not found, with the named contact where the offer is known: a reader always has a way to get help. */
@@ -165,7 +229,7 @@ function notFoundPage(model: NotFoundPage) {
   const main = html`${heading(1, t.notFoundTitle, 'first')}
     <p>${t.notFoundBody}</p>
     ${model.offer ? html`${renderContact(contextOf(model.offer, 2))}${model.links.offer ? html`<p><a href=${model.links.offer}>${model.offer.name}</a></p>` : nothing}` : nothing}`;
-  return documentOf(model, t, t.notFoundTitle, main);
+  return documentOf(model, t, { title: t.notFoundTitle, description: '' }, main);
 }
 
 export async function renderPage(model: PageModel): Promise<string> {

@@ -68,6 +68,17 @@ const pageRules = /* css */ `
     font-size: 0.9em;
     color: var(--_secondary);
   }
+  /* A link alone in a list item is a target of its own: 24 px tall at least (WCAG 2.2, 2.5.8). */
+  li > a[href] {
+    display: inline-block;
+    min-height: 24px;
+  }
+  .share ul {
+    gap: 0.5em 1.5em;
+  }
+  .share-status:empty {
+    display: none;
+  }
   .qr-code {
     display: none;
   }
@@ -90,8 +101,9 @@ const pageRules = /* css */ `
       height: 30mm;
       flex: none;
     }
-    a[href^='http']::after {
-      content: none;
+    /* Closed details print whole without the script too (Chromium 131+, Firefox 138+). */
+    details::details-content {
+      content-visibility: visible;
     }
   }
 `;

@@ -21,6 +21,7 @@ import type { CompiledQuery } from 'graphql-jit';
 import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../offer-view/http-cache';
 import { memoised } from '../offer-view/store';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
+import { publicUrlOf } from '../pages/addresses';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
 
@@ -33,6 +34,20 @@ export const KINSHIP_OFFER_SCOPE = `${UID.offer}.find`;
 const resolveKinshipOffer = (_parent: unknown, args: { slug: string; locale?: string | null }) =>
   getService('offer-view').find(args.slug, args.locale ?? undefined);
 
+const PUBLIC_URL_DESCRIPTION = 'The address of its public page, absolute, in its language; null when the CMS serves no pages';
+
+/**
+ * `publicUrl` of an offer or a service (../pages/addresses): made per request, from the request's
+ * public origin (../http/public-url), so it is not in the cached view. `context.koaContext`: the
+ * request, as @strapi/plugin-graphql and `kinshipOfferAnswer` give it.
+ */
+const resolvePublicUrl = (kind: 'offer' | 'service') => (parent: any, _args: unknown, context: { koaContext: { origin: string } }) => {
+  const offer = kind === 'offer' ? parent : getService('offer-view').offerOf(parent);
+  return offer ? publicUrlOf(strapi, context.koaContext, offer, kind === 'service' ? parent.uuid : undefined) : null;
+};
+/** The view types that have a public page. */
+const WITH_PAGES: Partial<Record<ViewTypeName, 'offer' | 'service'>> = { offer: 'offer', service: 'service' };
+
 export function kinshipOfferTypes(nexus: any) {
 
   const viewTypes = (Object.keys(VIEW_TYPES) as ViewTypeName[]).map((name) =>
@@ -44,6 +59,8 @@ export function kinshipOfferTypes(nexus: any) {
           else t.field(field.name, { type: field.type });
         }
         if (name === 'offer') t.nonNull.field('vocabulary', { type: 'KinshipLocalOfferVocabulary' });
+        const page = WITH_PAGES[name];
+        if (page) t.field('publicUrl', { type: 'String', description: PUBLIC_URL_DESCRIPTION, resolve: resolvePublicUrl(page) });
       },
     }),
   );
@@ -100,6 +117,7 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
         fields: (): Record<string, GraphQLFieldConfig<unknown, unknown>> => ({
           ...Object.fromEntries(viewFields(name).map((field) => [field.name, { type: field.list ? listOf(field.type) : typeNamed(field.type) }])),
           ...(name === 'offer' ? { vocabulary: { type: new GraphQLNonNull(typeNamed('KinshipLocalOfferVocabulary') as any) } } : {}),
+          ...(WITH_PAGES[name] ? { publicUrl: { type: GraphQLString, description: PUBLIC_URL_DESCRIPTION, resolve: resolvePublicUrl(WITH_PAGES[name]!) as any } } : {}),
         }),
       }),
     );
@@ -242,7 +260,7 @@ function kinshipOfferExecutor(strapi: Core.Strapi) {
     if (ready.customised) return null;
     const query = compiled(JSON.stringify([request.query, request.operationName]));
     if (!query || !(await mayFindOffers(ctx))) return null;
-    const result = await query.query(undefined, undefined, request.variables ?? undefined);
+    const result = await query.query(undefined, { koaContext: ctx }, request.variables ?? undefined);
     if (result.errors?.length) return null;
     return `${JSON.stringify(result)}\n`;
   };

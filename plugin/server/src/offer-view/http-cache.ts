@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { cachedResponse, sendCached } from '../http/cached-response';
+import { publicOrigin } from '../http/public-url';
 import { getService } from '../services/get-service';
 import { memoised } from './store';
 
@@ -164,7 +165,9 @@ export function offerResponseCache(strapi: Core.Strapi) {
     if (querystring.length > 4 * MAX_QUERY_LENGTH) return next();
     const request = requests(querystring);
     if (!request) return next();
-    const { key, slugs } = request;
+    const { slugs } = request;
+    // `publicUrl` starts at the request's public origin (../http/public-url): one response per origin.
+    const key = `${request.key}\n${publicOrigin(strapi, ctx)}`;
 
     const { responses } = offerView();
     // Per offer: an edit to another offer leaves this response warm (./content-version). If the

@@ -42,6 +42,13 @@ interface BuiltView {
 
 const NO_VIEW: BuiltView = { view: null, services: new Map() };
 
+/**
+ * The offer (slug and locale) each service in a built view is shown in: a service's own page is
+ * under its offer's (pages/addresses), and a view's services are read per offer, so each object
+ * has one.
+ */
+const offerOfService = new WeakMap<object, { slug: string; locale: string }>();
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const version = databaseContentVersion(strapi);
   const views = memoryStore<Promise<BuiltView>>(MAX_CACHED_VIEWS);
@@ -123,6 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Whoever asked first, the cached view is the public one.
     const published = redactHiddenAddresses(UID.offer, { ...offer, services: [] }, lookup) as Entry;
     const view = { ...published, services: [...services.values()].map(({ service }) => service), vocabulary: vocabulary.value } as unknown as OfferView;
+    for (const service of view.services) offerOfService.set(service, { slug: view.slug, locale: view.locale });
     return { view, services, vocabulary };
   }
 
@@ -131,6 +139,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     contentVersion: (slug?: string | null) => version.current(slug),
 
     publishedLocales,
+
+    /** The offer a service of a view (as `find` returned it) is shown in. */
+    offerOf: (service: object) => offerOfService.get(service),
 
     /** Called on every write to the plugin's content through this instance. */
     changed: () => version.changed(),

@@ -123,3 +123,18 @@ export function readPagePath(path: string): PagePath {
   if (services === 'services' && uuid && rest.length === 0) return { kind: 'service', slug, uuid, embed };
   return { kind: 'unknown', slug };
 }
+
+/** The default locale, read once per request however many addresses it makes (`publicUrlOf`). */
+const defaultLocaleOf = new WeakMap<object, Promise<string>>();
+
+/**
+ * The absolute address of the page of `offer` (or of its service `uuid`) in the offer's language,
+ * for the request `ctx`; null when the app serves no pages. What `publicUrl` answers in GraphQL.
+ */
+export async function publicUrlOf(strapi: Core.Strapi, ctx: { origin: string }, offer: { slug: string; locale: string }, uuid?: string): Promise<string | null> {
+  if (pagesBasePath(strapi) === null) return null;
+  let defaultLocale = defaultLocaleOf.get(ctx);
+  if (!defaultLocale) defaultLocaleOf.set(ctx, (defaultLocale = strapi.plugin('i18n').service('locales').getDefaultLocale() as Promise<string>));
+  const addresses = pageAddresses(strapi, ctx, await defaultLocale)!;
+  return uuid ? addresses.service(offer.slug, uuid, offer.locale) : addresses.offer(offer.slug, offer.locale);
+}

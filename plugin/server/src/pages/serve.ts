@@ -27,6 +27,8 @@ import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } f
 import { memoryStore } from '../offer-view/store';
 import { getService } from '../services/get-service';
 import { pluginApiBase } from '../http/public-url';
+import { UID } from '../uids';
+import { sitemapEntries, sitemapXml } from './sitemap';
 import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, type AssetName, type PageAddresses } from './addresses';
 
 /**
@@ -34,6 +36,20 @@ import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, ty
  * plugin's dist/pages (rollup.config.mjs); this file runs from dist/server/src/pages.
  */
 const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
+
+/** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const QRCode: { toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string> } = require('qrcode');
+
+/**
+ * The page's address as a QR code for paper: medium error correction (15%: a smudge or a fold in
+ * a leaflet), no quiet zone of its own (the page's margin is one), hidden from screen readers (the
+ * address is written beside it).
+ */
+async function qrCodeOf(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+}
 
 /** Pages kept at once (each offer in each language, a service's page, the finder's common choices). */
 const MAX_CACHED_PAGES = 2000;
@@ -147,11 +163,33 @@ export function publicPages(strapi: Core.Strapi) {
     return sendCached(ctx, asset.entry, { hit: true, startedAt, cacheControl });
   }
 
+  /** The sitemap of every published offer, kept while nothing at all changes. */
+  async function sitemap(ctx: any, addresses: PageAddresses, startedAt: number) {
+    const version = await offerView().contentVersion();
+    const key = JSON.stringify(['sitemap', addresses.base]);
+    const cached = pages.get(key);
+    if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
+    const rows: Array<{ slug: string }> = await strapi.db.query(UID.offer).findMany({ where: { publishedAt: { $notNull: true } }, select: ['slug'] });
+    const entries = [];
+    for (const slug of [...new Set(rows.map((row) => row.slug))].sort()) {
+      const views: OfferView[] = [];
+      for (const locale of (await offerView().publishedLocales(slug)).sort()) {
+        const view = await offerView().find(slug, locale);
+        if (view?.locale === locale) views.push(view);
+      }
+      entries.push(...sitemapEntries(addresses, views));
+    }
+    const entry = cachedResponse(sitemapXml(entries), ctx.response.headers, 'application/xml; charset=utf-8');
+    pages.set(key, version, entry);
+    return sendCached(ctx, entry, { hit: false, startedAt });
+  }
+
   /** Answers a GET or HEAD for `pagePath` (the path under the base). */
   async function answer(ctx: any, pagePath: string, startedAt: number) {
     const route = readPagePath(pagePath);
     if (isAsset(route)) return sendAsset(ctx, load()[route.kind], startedAt);
     const addresses = pageAddresses(strapi, ctx, await defaultLocale())!;
+    if (route.kind === 'sitemap') return sitemap(ctx, addresses, startedAt);
     if (route.kind !== 'offer' && route.kind !== 'service') {
       const offer = route.kind === 'unknown' && route.slug ? await offerView().find(route.slug) : null;
       return notFound(ctx, addresses, offer);
@@ -181,7 +219,7 @@ export function publicPages(strapi: Core.Strapi) {
         if (translated?.locale === locale && translated.services.some((candidate) => candidate.uuid === service.uuid)) locales.push(locale);
       }
       const links = await linksOf(ctx, addresses, offer, (locale) => addresses.service(offer.slug, service.uuid, locale), route.embed, locales);
-      model = { kind: 'service', offer, service, links, qrCode: '', embed: route.embed };
+      model = { kind: 'service', offer, service, links, qrCode: await qrCodeOf(links.canonical), embed: route.embed };
     }
     const entry = cachedResponse(await renderer.renderPage(model), ctx.response.headers, HTML);
     pages.set(key, version, entry);
