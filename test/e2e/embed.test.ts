@@ -112,7 +112,7 @@ describe('the iframe view, framed by a host', () => {
   it('sandboxed without allow-forms: the finder still filters, in the frame, and the host resizes it', async () => {
     const { page, problems, close } = await open('/sandboxed');
     const frame = await offerFrame(page);
-    const status = async () => Number(/(\d+) service/.exec((await frame.locator('[role="status"]').textContent())!)![1]);
+    const status = async () => Number(/(\d+) service/.exec((await frame.locator('[part="status"]').textContent())!)![1]);
     const all = await status();
     const tallBefore = await frameHeight(page, frame);
     await frame.getByLabel('Financial support', { exact: true }).check({ timeout: 5000 });

@@ -174,3 +174,38 @@ describe('oEmbed', () => {
     expect((await oembed({ url: `${base}/${SLUG}`, format: 'yaml' })).status).toBe(501);
   });
 });
+
+describe('the link card and QR codes', () => {
+  const api = (path: string, params: Record<string, string>) => fetch(`${cms.url}/api/kinship-offer/${path}?${new URLSearchParams(params)}`);
+
+  it('a link to the page, one line, and the named contact\'s phone, as plain HTML and text', async () => {
+    const response = await api('link-card', { url: `${base}/${SLUG}` });
+    expect(response.status).toBe(200);
+    const card = await response.json();
+    expect(card.html).toBe(
+      `<p><a href="${base}/${SLUG}">Example Borough Council</a><br>Support for relatives and friends raising a child (kinship care). Call Kinship Support Team on 020 7946 0000.</p>`,
+    );
+    expect(card.text).toBe(`Example Borough Council\n${base}/${SLUG}\nSupport for relatives and friends raising a child (kinship care).\nCall Kinship Support Team on 020 7946 0000.`);
+    for (const secret of HIDDEN) expect(JSON.stringify(card)).not.toContain(secret);
+    const svg = await fetch(card.qrCode.svg);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await fetch(card.qrCode.png);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('a service\'s card links to the service\'s page', async () => {
+    const card = await (await api('link-card', { url: `${base}/${SLUG}/services/${services[0].uuid}` })).json();
+    expect(card.html).toContain(`<a href="${base}/${SLUG}/services/${services[0].uuid}">`);
+  });
+
+  it('only for pages of ours: 404 for other addresses, 400 for junk', async () => {
+    for (const path of ['link-card', 'qr-code']) {
+      expect((await api(path, { url: `https://example.com/kinship-offer/${SLUG}` })).status, path).toBe(404);
+      expect((await api(path, { url: `${base}/no-such-offer` })).status, path).toBe(404);
+      expect((await api(path, { url: 'junk' })).status, path).toBe(400);
+    }
+    expect((await api('qr-code', { url: `${base}/${SLUG}`, format: 'gif' })).status).toBe(400);
+  });
+});

@@ -8,6 +8,7 @@ import { PUBLIC_CONTENT_TYPES, uidOf } from '../uids';
 import compliance from './compliance';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
+import { linkCardController } from '../pages/link-card';
 import { oembedController } from '../pages/oembed';
 import reach from '../reach/controller';
 import reviews from './reviews';
@@ -17,6 +18,7 @@ export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
   feedback,
+  linkCard: ({ strapi }: { strapi: any }) => linkCardController(strapi),
   oembed: ({ strapi }: { strapi: any }) => oembedController(strapi),
   oruk,
   reach,

@@ -25,7 +25,8 @@ import type { Core } from '@strapi/strapi';
 import { publicCacheControl, publicReadHeaders } from '../http/cached-response';
 import { problem } from '../http/problem';
 import { getService } from '../services/get-service';
-import { LANGUAGE_PARAM, pageAddresses, readPagePath } from './addresses';
+import type { OfferView, ServiceView } from '../../../shared/offer-view';
+import { LANGUAGE_PARAM, pageAddresses, readPagePath, type PageAddresses } from './addresses';
 
 /** The iframe's size when the consumer sets no limit: a column of a council's page, and most of a screen. */
 export const EMBED_SIZE = { width: 640, height: 800 } as const;
@@ -36,7 +37,7 @@ const MAX_URL_LENGTH = 2048;
 /** Seconds a consumer may keep an answer (WordPress keeps it in post meta for as long as this). */
 const CACHE_AGE = 86_400;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A whole number of pixels, 1 or more, or undefined when absent; throws its name when unreadable. */
 function pixels(value: unknown, name: string): number | undefined {
@@ -63,13 +64,71 @@ function asXml(answer: OEmbedAnswer): string {
   return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join('')}</oembed>`;
 }
 
+/** A published page of ours, found from its address. */
+export interface FoundPage {
+  offer: OfferView;
+  service?: ServiceView;
+  addresses: PageAddresses;
+  /** The page's address (the iframe view's page, where `url` was the view). */
+  page: string;
+  /** Its iframe view's address. */
+  embed: string;
+  /** The page's title, as its <title> says it. */
+  title: string;
+}
+
+/**
+ * The published page `url` names, or false having answered the request with the problem (400 for
+ * a `url` that cannot be read, 404 for one that is not a published page of ours). Never fetches.
+ */
+export async function findPage(strapi: Core.Strapi, ctx: any, url: unknown): Promise<FoundPage | false> {
+  if (typeof url !== 'string' || !url || url.length > MAX_URL_LENGTH) {
+    problem(ctx, 400, 'ValidationError', `url must be the address of a page of the offer, at most ${MAX_URL_LENGTH} characters`, { parameter: 'url' });
+    return false;
+  }
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    problem(ctx, 400, 'ValidationError', 'url must be an absolute address', { parameter: 'url' });
+    return false;
+  }
+  if (address.protocol !== 'http:' && address.protocol !== 'https:') {
+    problem(ctx, 400, 'ValidationError', 'url must be an http or https address', { parameter: 'url' });
+    return false;
+  }
+  const notOurs = () => {
+    problem(ctx, 404, 'NotFoundError', 'url is not the address of a published page of this offer');
+    return false as const;
+  };
+  const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+  const addresses = pageAddresses(strapi, ctx, defaultLocale);
+  if (!addresses) return notOurs();
+  const base = new URL(addresses.base);
+  if (address.origin !== base.origin || !address.pathname.startsWith(`${base.pathname}/`)) return notOurs();
+  const route = readPagePath(address.pathname.slice(base.pathname.length));
+  if (route.kind !== 'offer' && route.kind !== 'service') return notOurs();
+  const offer = await getService('offer-view').find(route.slug, address.searchParams.get(LANGUAGE_PARAM) ?? undefined);
+  if (!offer) return notOurs();
+  if (route.kind === 'offer') {
+    return { offer, addresses, page: addresses.offer(offer.slug, offer.locale), embed: addresses.offerEmbed(offer.slug, offer.locale), title: offer.name };
+  }
+  const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
+  if (!service) return notOurs();
+  return {
+    offer,
+    service,
+    addresses,
+    page: addresses.service(offer.slug, service.uuid, offer.locale),
+    embed: addresses.serviceEmbed(offer.slug, service.uuid, offer.locale),
+    title: `${service.title} – ${offer.name}`,
+  };
+}
+
 export function oembedController(strapi: Core.Strapi) {
   return {
     async answer(ctx: any) {
       const { url, format = 'json', maxwidth, maxheight } = ctx.query as Record<string, unknown>;
-      if (typeof url !== 'string' || !url || url.length > MAX_URL_LENGTH) {
-        return problem(ctx, 400, 'ValidationError', `url must be the address of a page of the offer, at most ${MAX_URL_LENGTH} characters`, { parameter: 'url' });
-      }
       if (format !== 'json' && format !== 'xml') return problem(ctx, 501, 'NotImplementedError', 'format must be json or xml', { parameter: 'format' });
       let limits: { width?: number; height?: number };
       try {
@@ -78,30 +137,9 @@ export function oembedController(strapi: Core.Strapi) {
         const parameter = (error as Error).message;
         return problem(ctx, 400, 'ValidationError', `${parameter} must be a whole number of pixels`, { parameter });
       }
-      let page: URL;
-      try {
-        page = new URL(url);
-      } catch {
-        return problem(ctx, 400, 'ValidationError', 'url must be an absolute address', { parameter: 'url' });
-      }
-      if (page.protocol !== 'http:' && page.protocol !== 'https:') return problem(ctx, 400, 'ValidationError', 'url must be an http or https address', { parameter: 'url' });
-
-      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const addresses = pageAddresses(strapi, ctx, defaultLocale);
-      const notOurs = () => problem(ctx, 404, 'NotFoundError', 'url is not the address of a published page of this offer');
-      if (!addresses) return notOurs();
-      const base = new URL(addresses.base);
-      if (page.origin !== base.origin || !page.pathname.startsWith(`${base.pathname}/`)) return notOurs();
-      const route = readPagePath(page.pathname.slice(base.pathname.length));
-      if (route.kind !== 'offer' && route.kind !== 'service') return notOurs();
-      const offer = await getService('offer-view').find(route.slug, page.searchParams.get(LANGUAGE_PARAM) ?? undefined);
-      if (!offer) return notOurs();
-      const service = route.kind === 'service' ? offer.services.find((candidate) => candidate.uuid === route.uuid) : undefined;
-      if (route.kind === 'service' && !service) return notOurs();
-
-      const title = service ? `${service.title} – ${offer.name}` : offer.name;
-      const pageAddress = service ? addresses.service(offer.slug, service.uuid, offer.locale) : addresses.offer(offer.slug, offer.locale);
-      const src = service ? addresses.serviceEmbed(offer.slug, service.uuid, offer.locale) : addresses.offerEmbed(offer.slug, offer.locale);
+      const found = await findPage(strapi, ctx, url);
+      if (!found) return;
+      const { offer, title } = found;
       const width = Math.min(EMBED_SIZE.width, limits.width ?? Infinity);
       const height = Math.min(EMBED_SIZE.height, limits.height ?? Infinity);
       const answer: OEmbedAnswer = {
@@ -109,8 +147,8 @@ export function oembedController(strapi: Core.Strapi) {
         type: 'rich',
         title,
         provider_name: offer.councils.map((council) => council.name).join(', ') || offer.name,
-        provider_url: addresses.offer(offer.slug, offer.locale),
-        html: `<blockquote><a href="${escapeHtml(pageAddress)}">${escapeHtml(title)}</a></blockquote><iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
+        provider_url: found.addresses.offer(offer.slug, offer.locale),
+        html: `<blockquote><a href="${escapeHtml(found.page)}">${escapeHtml(title)}</a></blockquote><iframe src="${escapeHtml(found.embed)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
         width,
         height,
         cache_age: CACHE_AGE,

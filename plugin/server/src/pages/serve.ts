@@ -39,7 +39,10 @@ const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
 
 /** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const QRCode: { toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string> } = require('qrcode');
+export const QRCode: {
+  toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string>;
+  toBuffer(text: string, options: { type: 'png'; margin: number; width: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<Buffer>;
+} = require('qrcode');
 
 /**
  * The page's address as a QR code for paper: medium error correction (15%: a smudge or a fold in

@@ -67,6 +67,12 @@ const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
 /** oEmbed for the public pages (../pages/oembed): public, for any consumer. */
 const oembedRoute = { method: 'GET', path: '/oembed', handler: 'oembed.answer', config: { auth: false } };
 
+/** The link card and the pages' QR codes (../pages/link-card): public. */
+const linkCardRoutes = [
+  { method: 'GET', path: '/link-card', handler: 'linkCard.card', config: { auth: false } },
+  { method: 'GET', path: '/qr-code', handler: 'linkCard.qrCode', config: { auth: false } },
+];
+
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute) across all instances. */
 const feedbackRoute = {
   method: 'POST',
@@ -81,6 +87,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, oembedRoute, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };
