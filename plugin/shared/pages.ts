@@ -80,3 +80,6 @@ export interface PageRenderer {
   /** The pages' stylesheet: the element's own styles for the light DOM, and the page's chrome. */
   stylesheet: string;
 }
+
+/** The iframe view's size where a host gives none of its own (oEmbed's answer, the embed builder's iframe), in CSS pixels. */
+export const EMBED_SIZE = { width: 640, height: 800 } as const;

@@ -26,10 +26,9 @@ import { publicCacheControl, publicReadHeaders } from '../http/cached-response';
 import { problem } from '../http/problem';
 import { getService } from '../services/get-service';
 import type { OfferView, ServiceView } from '../../../shared/offer-view';
+import { EMBED_SIZE } from '../../../shared/pages';
 import { LANGUAGE_PARAM, pageAddresses, readPagePath, type PageAddresses } from './addresses';
 
-/** The iframe's size when the consumer sets no limit: a column of a council's page, and most of a screen. */
-export const EMBED_SIZE = { width: 640, height: 800 } as const;
 
 /** Longer addresses are refused, not read. */
 const MAX_URL_LENGTH = 2048;
