@@ -9,7 +9,8 @@
  * Then the public pages (widget/src/pages), into the plugin's dist/pages: the renderer the CMS runs
  * (render.mjs, for Node: the element's render modules, with lit and @lit-labs/ssr left to the
  * plugin's dependencies, so the server renders the very templates the element does, from the
- * plugin's own build) and the small script the pages load (pages.js, for browsers).
+ * plugin's own build), the small script the pages load (pages.js, for browsers), the iframe view's
+ * (embed.js) and the script a host may load to size that iframe (resize.js).
  */
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -134,4 +135,15 @@ const pageScript = {
   ],
 };
 
-export default [widget, pageRenderer, pageScript];
+/** The iframe view's script and the host's resize script: classic scripts (see widget/src/pages/embed.ts). */
+const classicScript = (name) => ({
+  input: `widget/src/pages/${name}.ts`,
+  output: { file: `plugin/dist/pages/${name}.js`, format: 'iife' },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+    terser({ ecma: 2022, format: { comments: false } }),
+  ],
+});
+
+export default [widget, pageRenderer, pageScript, classicScript('embed'), classicScript('resize')];

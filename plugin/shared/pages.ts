@@ -30,15 +30,19 @@ export interface PageLinks {
   consultationReport: string;
   /** This page in each language the offer is published in (this one included). */
   alternates: PageAlternate[];
-  /** The pages' stylesheet and script (versioned, cached for ever). */
+  /** The pages' stylesheet and script (versioned, cached for ever); the iframe view's own script in the iframe view. */
   stylesheet: string;
   script: string;
+  /** This page's oEmbed answer (JSON), for discovery by hosts such as WordPress (oembed.com, section 4). */
+  oembed?: string;
 }
 
 interface PageBase {
   /**
    * The iframe view (no council chrome; `noindex, indexifembedded`): for hosts that embed the page
-   * in a frame, oEmbed's `html`.
+   * in a frame, oEmbed's `html`. Its `links.offer` and `links.service` are iframe views too, so a
+   * reader moving between the offer and its services stays in the frame; every other link opens
+   * a new top-level browsing context.
    */
   embed?: boolean;
   links: PageLinks;
@@ -91,3 +95,6 @@ export interface PageRenderer {
   /** The element's language packs by code (`{ cy: { retry: 'Ceisio eto', … } }`), read by the CMS once. */
   usePacks(packs: Record<string, Record<string, unknown>>): void;
 }
+
+/** The iframe view's size where a host gives none of its own (oEmbed's answer, the embed builder's iframe), in CSS pixels. */
+export const EMBED_SIZE = { width: 640, height: 800 } as const;

@@ -1,6 +1,6 @@
 /** Debian's Chromium, driven by playwright-core (npm tools cannot download a browser here). */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 
 const require = createRequire(__filename);
 
@@ -28,10 +28,10 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Runs axe-core (WCAG 2.2 A and AA rules) on the page, or the part of it `within` selects, shadow
- * roots included; returns the violations.
+ * Runs axe-core (WCAG 2.2 A and AA rules) on the page (or one of its frames, a cross-origin one
+ * included), or the part of it `within` selects, shadow roots included; returns the violations.
  */
-export async function axeViolations(page: Page, within?: string) {
+export async function axeViolations(page: Page | Frame, within?: string) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async (within) => {
     const result = await (window as any).axe.run(within ? { include: [within] } : document, {

@@ -1,6 +1,6 @@
 /** The embed builder's snippet and the admin's links: what editors copy and where gaps lead. */
 import { describe, expect, it } from 'vitest';
-import { cmsUrlOf, embedAttributes, embedSnippet } from '../../../plugin/admin/src/embed/snippet';
+import { cmsUrlOf, embedAttributes, embedSnippet, iframeSnippet, pageUrl, WHERE_TO_USE } from '../../../plugin/admin/src/embed/snippet';
 import { editOffer, fixFor, newService } from '../../../plugin/admin/src/links';
 
 const offer = { slug: 'example-borough', name: 'Example Borough Council', contactUrl: 'https://www.example.gov.uk/kinship', contactPhone: '020 7946 0100' };
@@ -53,5 +53,25 @@ describe('where a gap leads', () => {
     expect(fixFor('abc', { key: 'section:complaints', field: 'complaints' })).toBe(editOffer('abc', 'complaints'));
     expect(editOffer('abc', 'complaints')).toBe('/content-manager/collection-types/plugin::kinship-offer.offer/abc?field=complaints');
     expect(fixFor('abc', { key: 'support:therapeutic_support' })).toBe(newService());
+  });
+});
+
+describe('the other ways onto a site', () => {
+  it('the pasted link is the offer\'s page under the CMS\'s public address', () => {
+    expect(pageUrl('https://www.example.gov.uk/cms/', 'example-borough')).toBe('https://www.example.gov.uk/cms/kinship-offer/example-borough');
+  });
+
+  it('the iframe is the page\'s iframe view at a fixed height, titled, with the resize script', () => {
+    expect(iframeSnippet({ cmsUrl: 'https://cms.example.gov.uk', offer: { ...offer, name: 'Example "Borough"' } })).toBe(
+      [
+        '<iframe title="Kinship local offer: Example &quot;Borough&quot;" src="https://cms.example.gov.uk/kinship-offer/example-borough/embed"',
+        '  style="width: 100%; height: 800px; border: 0; frame-sizing: content-height"></iframe>',
+        '<script src="https://cms.example.gov.uk/kinship-offer/assets/resize.js" async></script>',
+      ].join('\n'),
+    );
+  });
+
+  it('names a way for each CMS councils use', () => {
+    expect(WHERE_TO_USE.map(({ cms }) => cms)).toEqual(['LocalGov Drupal', 'Drupal with oembed_providers', 'WordPress', 'Umbraco', 'Jadu', 'GOSS', 'A plain HTML site']);
   });
 });

@@ -56,10 +56,34 @@ export function stringsFor(locale: string): Strings {
  */
 const HYDRATION_MARKS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
 
+/** The space an attribute bound to `nothing` leaves at the end of a start tag (`<a href="…" >`). */
+const EMPTY_ATTRIBUTE_SPACE = /(<[a-z][^<>]*?) +>/g;
+
 /** The page's context for the render modules: its words, language and heading levels. */
 function contextOf(offer: Offer, level: number): RenderContext {
   const t = stringsFor(offer.locale);
   return { offer, t, lang: wordsLocale(offer.locale, t.lang), level, feedback: () => nothing };
+}
+
+/** The browsing context the offer's own links open in: the frame itself in the iframe view (see `embedHead`). */
+const targetOf = (model: PageModel) => (isEmbed(model) ? '_self' : undefined);
+
+const isEmbed = (model: PageModel) => model.kind !== 'not-found' && model.embed === true;
+
+/**
+ * What the iframe view adds to the head:
+ * - `<base target="_blank">`: a link out (a provider's website, a referral form) opens a new
+ *   top-level browsing context, never inside the host's frame, where the site may refuse to be
+ *   framed; the offer's own links (`targetOf`) stay in the frame;
+ * - `responsive-embedded-sizing`: a host that sets `frame-sizing: content-height` on the iframe
+ *   sizes it to the page where the browser has it (CSS Box Sizing 4);
+ * - its script (../pages/embed) as a classic script: a module script would need CORS, which a
+ *   sandboxed frame's opaque origin (`Origin: null`) makes one more thing to go wrong.
+ */
+function embedHead(script: string) {
+  return page`<base target="_blank">
+<meta name="responsive-embedded-sizing">
+<script src=${script} defer></script>`;
 }
 
 /** What a page says of itself to search engines and link previews. */
@@ -101,7 +125,8 @@ function documentOf(model: PageModel, t: Strings, meta: PageMeta, main: unknown,
   const offer = model.offer;
   const links = model.links;
   const locale = offer?.locale ?? t.lang;
-  const embed = model.kind !== 'not-found' && model.embed;
+  const embed = isEmbed(model);
+  const target = targetOf(model);
   return page`<!doctype html>
 <html lang=${locale} dir=${directionOf(locale)}>
 <head>
@@ -109,18 +134,19 @@ function documentOf(model: PageModel, t: Strings, meta: PageMeta, main: unknown,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${meta.title}</title>
 ${metaOf(model, meta)}
+${links.oembed ? page`<link rel="alternate" type="application/json+oembed" href=${links.oembed} title=${meta.title}>` : nothing}
 <link rel="stylesheet" href=${links.stylesheet}>
-<script type="module" src=${links.script}></script>
+${embed ? embedHead(links.script) : page`<script type="module" src=${links.script}></script>`}
 </head>
-<body>
-<a class="skip-link" href="#main">${t.skipLink}</a>
+<body class=${embed ? 'embed' : nothing}>
+<a class="skip-link" href="#main" target=${target ?? nothing}>${t.skipLink}</a>
 ${embed ? nothing : page`<header class="page-header"><div class="width-container">
   <p class="council">${offer ? offer.councils.map((council) => council.name).join(', ') || offer.name : ''}</p>
   ${languageSwitcher(links, locale, t)}
 </div></header>`}
 <div class="width-container">
-${breadcrumbs.length && !embed
-  ? page`<nav class="breadcrumbs" aria-label=${t.breadcrumbs}><ol>${breadcrumbs.map(([text, href]) => page`<li><a href=${href}>${text}</a></li>`)}</ol></nav>`
+${breadcrumbs.length
+  ? page`<nav class="breadcrumbs" aria-label=${t.breadcrumbs}><ol>${breadcrumbs.map(([text, href]) => page`<li><a href=${href} target=${target ?? nothing}>${text}</a></li>`)}</ol></nav>`
   : nothing}
 <main id="main" class="root" lang=${locale} dir=${directionOf(locale)}>${main}</main>
 </div>
@@ -159,6 +185,7 @@ function offerPage(model: OfferPage) {
     // A service without a UUID (a translation made before it had one) has no page to link to.
     serviceHref: (service) => (service.uuid ? links.service(service.uuid) : undefined),
     form: { action: links.offer, submit: ctx.t.showServices },
+    target: targetOf(model),
   };
   const meta = { title: offer.name, description: offerDescription(offer) };
   const graph = pageGraph(offer, links, offer.services.filter((service) => service.uuid), [[offer.name, links.offer]], meta.description);
@@ -240,5 +267,5 @@ export async function renderPage(model: PageModel): Promise<string> {
         : model.kind === 'consultation-report'
           ? consultationReportPage(model)
           : notFoundPage(model);
-  return (await collectResult(render(document))).replace(HYDRATION_MARKS, '');
+  return (await collectResult(render(document))).replace(HYDRATION_MARKS, '').replace(EMPTY_ATTRIBUTE_SPACE, '$1>');
 }

@@ -45,6 +45,12 @@ export interface FinderContext extends RenderContext {
   on?: FinderHandlers;
   /** A GET form to `action` (the pages), its button labelled `submit`. */
   form?: { action: string; submit: string };
+  /**
+   * The browsing context the offer's own links (a service's page, the form, clearing the choices)
+   * open in: `_self` in the pages' iframe view, whose `<base target="_blank">` sends all others out
+   * of the frame.
+   */
+  target?: '_self';
 }
 
 /**
@@ -104,7 +110,7 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
   const open = ctx.isOpen(service);
   const href = ctx.serviceHref?.(service);
   return html`<li class="service" part="service">
-    ${heading(ctx.level + 2, href ? html`<a href=${href}>${service.title}</a>` : service.title)}
+    ${heading(ctx.level + 2, href ? html`<a href=${href} target=${ctx.target ?? nothing}>${service.title}</a>` : service.title)}
     ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
     <p>${service.summary}</p>
     <details ?open=${open} data-uuid=${service.uuid} @toggle=${ctx.on?.toggle}>
@@ -120,7 +126,7 @@ export function renderFinder(ctx: FinderContext) {
   const controls = renderControls(ctx);
   return html`
     ${form
-      ? html`<form class="no-print" part="filters" method="get" action=${form.action}>${controls}<button type="submit">${form.submit}</button></form>`
+      ? html`<form class="no-print" part="filters" method="get" action=${form.action} target=${ctx.target ?? nothing}>${controls}<button type="submit">${form.submit}</button></form>`
       : html`<div class="no-print" part="filters">${controls}</div>`}
     <section>
       ${heading(ctx.level, t.servicesHeading)}
@@ -128,7 +134,7 @@ export function renderFinder(ctx: FinderContext) {
       ${results.length === 0
         ? html`<p>${t.noResults}</p>
             ${form
-              ? html`<p><a href=${form.action}>${t.clearFilters}</a></p>`
+              ? html`<p><a href=${form.action} target=${ctx.target ?? nothing}>${t.clearFilters}</a></p>`
               : html`<button type="button" class="secondary" @click=${ctx.on?.clear}>${t.clearFilters}</button>`}`
         : groupServices(results, ctx.supportTypes, ctx.filters.supportTypes, t.otherSupport).map(
             ([term, services]) => html`<section>

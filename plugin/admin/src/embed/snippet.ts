@@ -5,6 +5,7 @@
  */
 
 import type { OfferViewKind } from '../../../shared/code-lists';
+import { EMBED_SIZE } from '../../../shared/pages';
 
 export { OFFER_VIEWS as VIEWS } from '../../../shared/code-lists';
 export type View = OfferViewKind;
@@ -57,3 +58,33 @@ export function embedSnippet(options: EmbedOptions): string {
     `</kinship-offer>`,
   ].join('\n');
 }
+
+/** The four ways onto a council's site (docs/web-teams.md). */
+export type EmbedWay = 'script' | 'link' | 'iframe' | 'card';
+
+/** The pages' base path where the app sets none (plugin config `pages`). */
+const PAGES_PATH = '/kinship-offer';
+
+/** The offer's public page: what an editor pastes on its own line (oEmbed) or links to. */
+export const pageUrl = (cmsUrl: string, slug: string) => `${cmsUrl.replace(/\/+$/, '')}${PAGES_PATH}/${encodeURIComponent(slug)}`;
+
+/** The iframe view, at a fixed height, with our resize script for a page that may also hold a script. */
+export function iframeSnippet({ cmsUrl, offer }: Pick<EmbedOptions, 'cmsUrl' | 'offer'>): string {
+  const page = pageUrl(cmsUrl, offer.slug);
+  return [
+    `<iframe title="${escapeAttribute(`Kinship local offer: ${offer.name}`)}" src="${escapeAttribute(`${page}/embed`)}"`,
+    `  style="width: 100%; height: ${EMBED_SIZE.height}px; border: 0; frame-sizing: content-height"></iframe>`,
+    `<script src="${escapeAttribute(`${cmsUrl.replace(/\/+$/, '')}${PAGES_PATH}/assets/resize.js`)}" async></script>`,
+  ].join('\n');
+}
+
+/** Which way suits each CMS councils use, and what the editor does there. */
+export const WHERE_TO_USE: ReadonlyArray<{ cms: string; way: EmbedWay; how: string }> = [
+  { cms: 'LocalGov Drupal', way: 'link', how: 'No script or iframe in its text formats: once your developers add the offer as an oEmbed provider (oembed_providers), paste the link as remote media; until then, the link card.' },
+  { cms: 'Drupal with oembed_providers', way: 'link', how: 'Add a provider with the CMS\'s /api/kinship-offer/oembed endpoint, then paste the link as remote media.' },
+  { cms: 'WordPress', way: 'link', how: 'Paste the link on a line of its own; WordPress embeds and sizes it.' },
+  { cms: 'Umbraco', way: 'iframe', how: 'Paste the iframe into an HTML or embed block.' },
+  { cms: 'Jadu', way: 'card', how: 'Paste the link card; where your web team has an iframe widget, the iframe.' },
+  { cms: 'GOSS', way: 'card', how: 'Paste the link card; where an HTML snippet is allowed, the iframe.' },
+  { cms: 'A plain HTML site', way: 'script', how: 'Paste the script snippet: the whole offer, live, styled by your site.' },
+];

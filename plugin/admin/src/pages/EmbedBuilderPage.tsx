@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { endpoints, useAdminApi } from '../api/client';
 import { WidgetPreview } from '../components/WidgetPreview';
-import { cmsUrlOf, embedSnippet, VIEWS, type EmbedOptions, type View } from '../embed/snippet';
+import { cmsUrlOf, embedSnippet, iframeSnippet, pageUrl, VIEWS, WHERE_TO_USE, type EmbedOptions, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
 
 const VIEW_LABELS: Record<View, string> = {
@@ -154,6 +154,35 @@ export function EmbedBuilderPage() {
                   <Button startIcon={<Duplicate />} onClick={copySnippet}>
                     Copy the snippet
                   </Button>
+                </Box>
+              </Flex>
+            </Box>
+            <Box tag="section" aria-labelledby="embed-no-script" background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
+              <Flex direction="column" alignItems="stretch" gap={3}>
+                <Typography tag="h2" variant="beta" id="embed-no-script">
+                  Where scripts are not allowed
+                </Typography>
+                <Field.Root name="pastedLink" id="embed-pasted-link" hint="WordPress, and Drupal with oembed_providers: paste it on a line of its own and it becomes the offer.">
+                  <Field.Label>Pasted link</Field.Label>
+                  <Textarea value={pageUrl(options.cmsUrl, options.offer.slug)} readOnly rows={1} style={{ fontFamily: 'monospace' }} />
+                  <Field.Hint />
+                </Field.Root>
+                <Field.Root name="iframe" id="embed-iframe" hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer.">
+                  <Field.Label>Iframe</Field.Label>
+                  <Textarea value={iframeSnippet(options)} readOnly rows={4} style={{ fontFamily: 'monospace' }} />
+                  <Field.Hint />
+                </Field.Root>
+                <Typography tag="h3" variant="delta">
+                  Which to use
+                </Typography>
+                <Box tag="ul" paddingLeft={4}>
+                  {WHERE_TO_USE.map(({ cms, how }) => (
+                    <li key={cms}>
+                      <Typography>
+                        <strong>{cms}</strong>: {how}
+                      </Typography>
+                    </li>
+                  ))}
                 </Box>
               </Flex>
             </Box>

@@ -10,6 +10,8 @@ import consultationReport from './consultation-report';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
 import plainEnglish from './plain-english';
+import { linkCardController } from '../pages/link-card';
+import { oembedController } from '../pages/oembed';
 import reach from '../reach/controller';
 import reviews from './reviews';
 import widget from './widget';
@@ -19,6 +21,8 @@ export default {
   compliance,
   'consultation-report': consultationReport,
   feedback,
+  linkCard: ({ strapi }: { strapi: any }) => linkCardController(strapi),
+  oembed: ({ strapi }: { strapi: any }) => oembedController(strapi),
   oruk,
   'plain-english': plainEnglish,
   reach,

@@ -29,6 +29,7 @@
  */
 import { cachedResponse, publicReadHeaders, sendCached } from '../http/cached-response';
 import { pluginApiBase } from '../http/public-url';
+import { problem } from '../http/problem';
 import { getService } from '../services/get-service';
 import { listItem, serviceAtLocationFull, serviceAtLocationListItem } from './map';
 import { openapiDocument } from './openapi';
@@ -50,12 +51,6 @@ const cacheKey = (base: string, ctx: any) =>
 function baseOf(ctx: any): string {
   const offer = ctx.params?.offer;
   return `${pluginApiBase(strapi, ctx)}/oruk${offer ? `/${encodeURIComponent(offer)}` : ''}`;
-}
-
-function problem(ctx: any, status: number, name: string, message: string, details: Record<string, unknown> = {}) {
-  ctx.status = status;
-  ctx.set('cache-control', 'no-cache');
-  ctx.body = { data: null, error: { status, name, message, details } };
 }
 
 type Answer = (feed: Feed, ctx: any, base: string) => unknown;

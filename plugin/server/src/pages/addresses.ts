@@ -9,7 +9,10 @@
  *   edits and languages, so a link a navigator texted keeps working);
  * - `<base>/<offer slug>/consultation-report`: the offer's consultation report (Children Act 1989,
  *   s.22H);
- * - `<base>/sitemap.xml`; `<base>/assets/pages.css` and `<base>/assets/pages.js`.
+ * - the offer's and each service's page followed by `/embed`: its iframe view (the same page
+ *   without the council's chrome, for a host to frame: oEmbed's `html`, the embed builder's iframe);
+ * - `<base>/sitemap.xml`; `<base>/assets/pages.css`, `<base>/assets/pages.js`, the iframe view's
+ *   script `<base>/assets/embed.js` and the host's resize script `<base>/assets/resize.js`.
  * A page in a language other than the instance's default locale carries `?lang=<locale>`.
  *
  * Absolute addresses start where ../http/public-url says (the app's `server.url`, so a CMS behind a
@@ -32,7 +35,19 @@ export const CONSULTATION_REPORT_PATH = 'consultation-report';
 export const LANGUAGE_PARAM = 'lang';
 
 /** The fixed paths under the base; an offer slugged like one of these has no page of its own. */
-export const FIXED_PATHS = { sitemap: '/sitemap.xml', stylesheet: '/assets/pages.css', script: '/assets/pages.js' } as const;
+export const FIXED_PATHS = {
+  sitemap: '/sitemap.xml',
+  stylesheet: '/assets/pages.css',
+  script: '/assets/pages.js',
+  embedScript: '/assets/embed.js',
+  resizeScript: '/assets/resize.js',
+} as const;
+
+/** A file the pages (or a host framing them) load. */
+export type AssetName = Exclude<keyof typeof FIXED_PATHS, 'sitemap'>;
+
+/** The last path segment that makes a page its iframe view. */
+export const EMBED_SEGMENT = 'embed';
 
 /** The pages' base path (`/kinship-offer`), or null when the app switched pages off (`pages: false`). */
 export function pagesBasePath(strapi: Core.Strapi): string | null {
@@ -50,9 +65,13 @@ export interface PageAddresses {
   service(slug: string, uuid: string, locale?: string): string;
   /** The offer's consultation report; in `locale` unless that is the default one. */
   consultationReport(slug: string, locale?: string): string;
+  /** The offer's iframe view; in `locale` unless that is the default one. */
+  offerEmbed(slug: string, locale?: string): string;
+  /** A service's iframe view; in `locale` unless that is the default one. */
+  serviceEmbed(slug: string, uuid: string, locale?: string): string;
   sitemap(): string;
-  /** The stylesheet or script, at `version` (cached for ever by readers and shared caches). */
-  asset(name: 'stylesheet' | 'script', version: string): string;
+  /** A file the pages load, at `version` (cached for ever by readers and shared caches). */
+  asset(name: AssetName, version: string): string;
 }
 
 /**
@@ -66,23 +85,29 @@ export function pageAddresses(strapi: Core.Strapi, ctx: { origin: string }, defa
   const inLanguage = (address: string, locale?: string) =>
     locale && locale !== defaultLocale ? `${address}?${new URLSearchParams({ [LANGUAGE_PARAM]: locale })}` : address;
   const offer = (slug: string) => `${base}/${encodeURIComponent(slug)}`;
+  const service = (slug: string, uuid: string) => `${offer(slug)}/services/${encodeURIComponent(uuid)}`;
   return {
     base,
     offer: (slug, locale) => inLanguage(offer(slug), locale),
-    service: (slug, uuid, locale) => inLanguage(`${offer(slug)}/services/${encodeURIComponent(uuid)}`, locale),
+    service: (slug, uuid, locale) => inLanguage(service(slug, uuid), locale),
     consultationReport: (slug, locale) => inLanguage(`${offer(slug)}/${CONSULTATION_REPORT_PATH}`, locale),
+    offerEmbed: (slug, locale) => inLanguage(`${offer(slug)}/${EMBED_SEGMENT}`, locale),
+    serviceEmbed: (slug, uuid, locale) => inLanguage(`${service(slug, uuid)}/${EMBED_SEGMENT}`, locale),
     sitemap: () => `${base}${FIXED_PATHS.sitemap}`,
     asset: (name, version) => `${base}${FIXED_PATHS[name]}?v=${encodeURIComponent(version)}`,
   };
 }
 
-/** What a path under the base names. */
+/** What a path under the base names; `embed`: its iframe view. */
 export type PagePath =
-  | { kind: 'offer'; slug: string }
-  | { kind: 'service'; slug: string; uuid: string }
+  | { kind: 'offer'; slug: string; embed: boolean }
+  | { kind: 'service'; slug: string; uuid: string; embed: boolean }
   | { kind: 'consultation-report'; slug: string }
-  | { kind: 'sitemap' | 'stylesheet' | 'script' }
+  | { kind: 'sitemap' | AssetName }
   | { kind: 'unknown'; slug?: string };
+
+/** Whether `route` names one of the files the pages load. */
+export const isAsset = (route: PagePath): route is { kind: AssetName } => route.kind !== 'sitemap' && route.kind in FIXED_PATHS;
 
 /**
  * Reads `path` (the request's path, the base already taken off: `/example-borough/services/<uuid>`).
@@ -99,11 +124,13 @@ export function readPagePath(path: string): PagePath {
     }
   };
   const segments = path.replace(/\/$/, '').split('/').slice(1).map(decode);
+  const embed = segments.length > 1 && segments.at(-1) === EMBED_SEGMENT;
+  if (embed) segments.pop();
   const [slug, services, uuid, ...rest] = segments;
   if (!slug) return { kind: 'unknown' };
-  if (segments.length === 1) return { kind: 'offer', slug };
-  if (segments.length === 2 && services === CONSULTATION_REPORT_PATH) return { kind: 'consultation-report', slug };
-  if (services === 'services' && uuid && rest.length === 0) return { kind: 'service', slug, uuid };
+  if (segments.length === 1) return { kind: 'offer', slug, embed };
+  if (segments.length === 2 && services === CONSULTATION_REPORT_PATH && !embed) return { kind: 'consultation-report', slug };
+  if (services === 'services' && uuid && rest.length === 0) return { kind: 'service', slug, uuid, embed };
   return { kind: 'unknown', slug };
 }
 

@@ -26,9 +26,10 @@ import type { PageLinks, PageModel, PageRenderer } from '../../../shared/pages';
 import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
 import { memoryStore } from '../offer-view/store';
 import { getService } from '../services/get-service';
+import { pluginApiBase } from '../http/public-url';
 import { UID } from '../uids';
 import { sitemapEntries, sitemapXml } from './sitemap';
-import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, type PageAddresses } from './addresses';
+import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, type AssetName, type PageAddresses } from './addresses';
 
 /**
  * The renderer and the pages' script, built by rollup from the widget's render modules into the
@@ -38,7 +39,10 @@ const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
 
 /** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const QRCode: { toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string> } = require('qrcode');
+export const QRCode: {
+  toString(text: string, options: { type: 'svg'; margin: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<string>;
+  toBuffer(text: string, options: { type: 'png'; margin: number; width: number; errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): Promise<Buffer>;
+} = require('qrcode');
 
 /**
  * The page's address as a QR code for paper: medium error correction (15%: a smudge or a fold in
@@ -85,20 +89,39 @@ function builtPacks(): Record<string, Record<string, unknown>> {
 
 const versionOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
+/**
+ * The iframe view may be framed by any host, in any document (a sandboxed frame's opaque origin,
+ * a `srcdoc` one): the app's `X-Frame-Options` and CSP `frame-ancestors` (Strapi's security
+ * middleware: same origin only) go, for this response only. The rest of the app's policy stays.
+ */
+function frameableByAnyHost(ctx: any) {
+  ctx.remove('x-frame-options');
+  const policy = ctx.response.get('content-security-policy');
+  if (policy) {
+    const kept = String(policy).split(';').map((directive) => directive.trim()).filter((directive) => directive && !/^frame-ancestors\b/i.test(directive));
+    ctx.set('content-security-policy', kept.join('; '));
+  }
+}
+
 export function publicPages(strapi: Core.Strapi) {
   const pages = memoryStore<CachedResponse>(MAX_CACHED_PAGES);
-  let built: { renderer: PageRenderer; stylesheet: Asset; script: Asset } | undefined;
+  let built: ({ renderer: PageRenderer } & Record<AssetName, Asset>) | undefined;
   /** The renderer and assets, loaded once (a missing build is a 503, tried again next request). */
   const load = () => {
     if (!built) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const renderer: PageRenderer = require(path.join(BUILT, 'render.mjs'));
       renderer.usePacks(builtPacks());
-      const script = readFileSync(path.join(BUILT, 'pages.js'), 'utf8');
+      const script = (file: string): Asset => {
+        const text = readFileSync(path.join(BUILT, file), 'utf8');
+        return { entry: cachedResponse(text, {}, 'text/javascript; charset=utf-8'), version: versionOf(text) };
+      };
       built = {
         renderer,
         stylesheet: { entry: cachedResponse(renderer.stylesheet, {}, 'text/css; charset=utf-8'), version: versionOf(renderer.stylesheet) },
-        script: { entry: cachedResponse(script, {}, 'text/javascript; charset=utf-8'), version: versionOf(script) },
+        script: script('pages.js'),
+        embedScript: script('embed.js'),
+        resizeScript: script('resize.js'),
       };
     }
     return built;
@@ -106,18 +129,24 @@ export function publicPages(strapi: Core.Strapi) {
   const offerView = () => getService('offer-view');
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
-  /** Where things are for a page of `offer`; `here(locale)`: this page's address in a language. */
-  async function linksOf(addresses: PageAddresses, offer: OfferView, here: (locale: string) => string, locales?: string[]): Promise<PageLinks> {
-    const { stylesheet, script } = load();
+  /**
+   * Where things are for a page of `offer`; `here(locale)`: this page's address in a language
+   * (the page's own, never its iframe view: the view's canonical is the page). In the iframe view
+   * (`embed`) the offer and its services link to their iframe views.
+   */
+  async function linksOf(ctx: any, addresses: PageAddresses, offer: OfferView, here: (locale: string) => string, embed: boolean, locales?: string[]): Promise<PageLinks> {
+    const assets = load();
     const published = (locales ?? (await offerView().publishedLocales(offer.slug))).sort();
+    const canonical = here(offer.locale);
     return {
-      canonical: here(offer.locale),
-      offer: addresses.offer(offer.slug, offer.locale),
-      service: (uuid) => addresses.service(offer.slug, uuid, offer.locale),
+      canonical,
+      offer: (embed ? addresses.offerEmbed : addresses.offer)(offer.slug, offer.locale),
+      service: (uuid) => (embed ? addresses.serviceEmbed : addresses.service)(offer.slug, uuid, offer.locale),
       consultationReport: addresses.consultationReport(offer.slug, offer.locale),
       alternates: published.map((locale) => ({ locale, href: here(locale) })),
-      stylesheet: addresses.asset('stylesheet', stylesheet.version),
-      script: addresses.asset('script', script.version),
+      stylesheet: addresses.asset('stylesheet', assets.stylesheet.version),
+      script: embed ? addresses.asset('embedScript', assets.embedScript.version) : addresses.asset('script', assets.script.version),
+      oembed: `${pluginApiBase(strapi, ctx)}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}`,
     };
   }
 
@@ -182,7 +211,7 @@ export function publicPages(strapi: Core.Strapi) {
     const offer = await offerView().find(slug, requested);
     const report = offer && (await getService('consultations').report(offer.slug, offer.locale));
     if (!offer || !report) return notFound(ctx, addresses, offer);
-    const links = await linksOf(addresses, offer, (locale) => addresses.consultationReport(offer.slug, locale));
+    const links = await linksOf(ctx, addresses, offer, (locale) => addresses.consultationReport(offer.slug, locale), false);
     const entry = cachedResponse(await load().renderer.renderPage({ kind: 'consultation-report', offer, report, links }), ctx.response.headers, HTML);
     pages.set(key, version, entry);
     return sendCached(ctx, entry, { hit: false, startedAt });
@@ -191,7 +220,7 @@ export function publicPages(strapi: Core.Strapi) {
   /** Answers a GET or HEAD for `pagePath` (the path under the base). */
   async function answer(ctx: any, pagePath: string, startedAt: number) {
     const route = readPagePath(pagePath);
-    if (route.kind === 'stylesheet' || route.kind === 'script') return sendAsset(ctx, load()[route.kind], startedAt);
+    if (isAsset(route)) return sendAsset(ctx, load()[route.kind], startedAt);
     const addresses = pageAddresses(strapi, ctx, await defaultLocale())!;
     if (route.kind === 'sitemap') return sitemap(ctx, addresses, startedAt);
     if (route.kind === 'consultation-report') return consultationReport(ctx, addresses, route.slug, startedAt);
@@ -202,7 +231,8 @@ export function publicPages(strapi: Core.Strapi) {
     const requested = typeof ctx.query[LANGUAGE_PARAM] === 'string' ? (ctx.query[LANGUAGE_PARAM] as string) : undefined;
     const search = route.kind === 'offer' ? finderSearch(ctx.querystring ?? '') : '';
     const version = await offerView().contentVersion(route.slug);
-    const key = JSON.stringify([route.kind, route.slug, route.kind === 'service' ? route.uuid : '', requested ?? null, search, addresses.base]);
+    if (route.embed) frameableByAnyHost(ctx);
+    const key = JSON.stringify([route.kind, route.embed, route.slug, route.kind === 'service' ? route.uuid : '', requested ?? null, search, addresses.base]);
     const cached = pages.get(key);
     if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
 
@@ -211,8 +241,8 @@ export function publicPages(strapi: Core.Strapi) {
     const { renderer } = load();
     let model: PageModel;
     if (route.kind === 'offer') {
-      const links = await linksOf(addresses, offer, (locale) => addresses.offer(offer.slug, locale));
-      model = { kind: 'offer', offer, links, search };
+      const links = await linksOf(ctx, addresses, offer, (locale) => addresses.offer(offer.slug, locale), route.embed);
+      model = { kind: 'offer', offer, links, search, embed: route.embed };
     } else {
       const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
       if (!service) return notFound(ctx, addresses, offer);
@@ -222,8 +252,8 @@ export function publicPages(strapi: Core.Strapi) {
         const translated = locale === offer.locale ? offer : await offerView().find(offer.slug, locale);
         if (translated?.locale === locale && translated.services.some((candidate) => candidate.uuid === service.uuid)) locales.push(locale);
       }
-      const links = await linksOf(addresses, offer, (locale) => addresses.service(offer.slug, service.uuid, locale), locales);
-      model = { kind: 'service', offer, service, links, qrCode: await qrCodeOf(links.canonical) };
+      const links = await linksOf(ctx, addresses, offer, (locale) => addresses.service(offer.slug, service.uuid, locale), route.embed, locales);
+      model = { kind: 'service', offer, service, links, qrCode: await qrCodeOf(links.canonical), embed: route.embed };
     }
     const entry = cachedResponse(await renderer.renderPage(model), ctx.response.headers, HTML);
     pages.set(key, version, entry);

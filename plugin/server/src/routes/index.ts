@@ -72,6 +72,14 @@ const orukRoutes = ['/oruk', '/oruk/:offer'].flatMap((base) =>
 
 /** An offer's consultation report (Children Act 1989, s.22H): public, published consultations only. */
 const consultationReportRoute = { method: 'GET', path: '/offers/:slug/consultation-report', handler: 'consultation-report.show', config: { auth: false } };
+/** oEmbed for the public pages (../pages/oembed): public, for any consumer. */
+const oembedRoute = { method: 'GET', path: '/oembed', handler: 'oembed.answer', config: { auth: false } };
+
+/** The link card and the pages' QR codes (../pages/link-card): public. */
+const linkCardRoutes = [
+  { method: 'GET', path: '/link-card', handler: 'linkCard.card', config: { auth: false } },
+  { method: 'GET', path: '/qr-code', handler: 'linkCard.qrCode', config: { auth: false } },
+];
 
 /** Readers' feedback: public, rate-limited per address (config feedbackPerMinute) across all instances. */
 const feedbackRoute = {
@@ -87,6 +95,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
 };
