@@ -27,7 +27,7 @@ export function bundleSize() {
   const served = path.join(ROOT, 'plugin/dist/widget/kinship-offer.js');
   const brotliBytes = readFileSync(`${served}.br`).length;
   const gzippedBytes = readFileSync(`${served}.gz`).length;
-  return { brotliBytes, gzippedBytes, budgetBytes: 15 * 1024, ratio: brotliBytes / (15 * 1024) };
+  return { brotliBytes, gzippedBytes, budgetBytes: 16 * 1024, ratio: brotliBytes / (16 * 1024) };
 }
 
 /** The sizes filter changes are timed at: the scale table's (./scale). */

@@ -233,7 +233,10 @@ describe('widget.js', () => {
       expect(repeat.status).toBe(304);
     }
     const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
-    expect(br.body.length).toBeLessThan(15 * 1024);
+    // The budget was 15 KiB until the classic-script build, the language switcher and pack loader
+    // and the finder shared with the pages took it past (CHANGELOG); what a reader pays, widget.js
+    // and the offer together, stays within the bench's 25 KiB first view.
+    expect(br.body.length).toBeLessThan(16 * 1024);
   });
 
   it('is immutable at its versioned address', async () => {

@@ -87,7 +87,16 @@ export const DEFAULT_STRINGS = {
   feedbackSend: 'Send',
   feedbackThanks: 'Thank you for your feedback.',
   feedbackFailed: 'Sorry, your feedback could not be sent. Please try again.',
-  // The public pages (../pages): the offer and each service on a page of its own.
+};
+
+export type Strings = typeof DEFAULT_STRINGS;
+
+/**
+ * The public pages' own words (../pages: the offer and each service on a page of its own, and the
+ * consultation report), beside the element's. Kept apart so that the one-tag bundle carries only
+ * the element's words; a page in another language lays its pack over both, key by key.
+ */
+export const PAGE_STRINGS = {
   skipLink: 'Skip to main content',
   breadcrumbs: 'Breadcrumb',
   languageSwitcher: 'Language',
@@ -117,7 +126,7 @@ export const DEFAULT_STRINGS = {
   consultationServicesChanged: 'Services that changed',
 };
 
-export type Strings = typeof DEFAULT_STRINGS;
+export type PageStrings = Strings & typeof PAGE_STRINGS;
 
 /** Fills {placeholders}; a Plural picks its form from `count`. */
 export function format(template: string | Plural, values: Record<string, string | number> = {}, lang = 'en'): string {

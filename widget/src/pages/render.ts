@@ -29,7 +29,7 @@ import { packFor } from '../packs';
 import { renderConsultationReport } from '../render/consultation-report';
 import { renderOffer, type FinderContext } from '../render/finder';
 import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
-import { DEFAULT_STRINGS, format, type Strings } from '../strings';
+import { DEFAULT_STRINGS, format, PAGE_STRINGS, type PageStrings, type Strings } from '../strings';
 
 /** The element's words in other languages (widget/src/packs/<code>.json's `strings`), by language code. */
 const packs: Record<string, Partial<Strings>> = {};
@@ -43,9 +43,9 @@ export function usePacks(given: Record<string, Record<string, unknown>>) {
 }
 
 /** The element's words for a page in `locale`: its pack laid over English, key by key, as the element does (../packs). */
-export function stringsFor(locale: string): Strings {
+export function stringsFor(locale: string): PageStrings {
   const code = packFor(locale);
-  return code && packs[code] ? { ...DEFAULT_STRINGS, ...packs[code] } : DEFAULT_STRINGS;
+  return { ...DEFAULT_STRINGS, ...PAGE_STRINGS, ...(code ? packs[code] : undefined) };
 }
 
 /**
@@ -60,7 +60,7 @@ const HYDRATION_MARKS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
 const EMPTY_ATTRIBUTE_SPACE = /(<[a-z][^<>]*?) +>/g;
 
 /** The page's context for the render modules: its words, language and heading levels. */
-function contextOf(offer: Offer, level: number): RenderContext {
+function contextOf(offer: Offer, level: number): RenderContext & { t: PageStrings } {
   const t = stringsFor(offer.locale);
   return { offer, t, lang: wordsLocale(offer.locale, t.lang), level, feedback: () => nothing };
 }
@@ -121,7 +121,7 @@ ${meta.graph ? page`<script type="application/ld+json">${unsafeHTML(jsonForScrip
 }
 
 /** The head and the page around `main`: one document for every kind of page. */
-function documentOf(model: PageModel, t: Strings, meta: PageMeta, main: unknown, breadcrumbs: Array<[string, string]> = []) {
+function documentOf(model: PageModel, t: PageStrings, meta: PageMeta, main: unknown, breadcrumbs: Array<[string, string]> = []) {
   const offer = model.offer;
   const links = model.links;
   const locale = offer?.locale ?? t.lang;
@@ -156,7 +156,7 @@ ${breadcrumbs.length
 }
 
 /** Each language the offer is published in, named in itself ("Cymraeg", "English"), the current one marked. */
-function languageSwitcher(links: Partial<PageLinks>, current: string, t: Strings) {
+function languageSwitcher(links: Partial<PageLinks>, current: string, t: PageStrings) {
   const alternates = links.alternates ?? [];
   if (alternates.length < 2) return nothing;
   return page`<nav aria-label=${t.languageSwitcher}><ul>${alternates.map(({ locale, href }) =>
@@ -201,7 +201,7 @@ function offerPage(model: OfferPage) {
  * button to print, and on paper a QR code of the address (`qrCode`, an SVG made on the server).
  * The copy and print buttons need the page's script, so they start hidden and it shows them.
  */
-function renderShare(t: Strings, title: string, url: string, qrCode?: string) {
+function renderShare(t: PageStrings, title: string, url: string, qrCode?: string) {
   const message = `${title}: ${url}`;
   return html`<section class="share no-print" aria-labelledby="share-heading">
       <h2 id="share-heading">${t.shareHeading}</h2>
@@ -251,7 +251,7 @@ function consultationReportPage(model: ConsultationReportPage) {
 
 /** Not found, with the named contact where the offer is known: a reader always has a way to get help. */
 function notFoundPage(model: NotFoundPage) {
-  const t = model.offer ? stringsFor(model.offer.locale) : DEFAULT_STRINGS;
+  const t = stringsFor(model.offer?.locale ?? 'en');
   const main = html`${heading(1, t.notFoundTitle, 'first')}
     <p>${t.notFoundBody}</p>
     ${model.offer ? html`${renderContact(contextOf(model.offer, 2))}${model.links.offer ? html`<p><a href=${model.links.offer}>${model.offer.name}</a></p>` : nothing}` : nothing}`;

@@ -7,11 +7,11 @@
 import { html, nothing } from 'lit';
 import type { ConsultationReport, ConsultationReportEntry } from '../../../plugin/shared/consultation-report';
 import { dateText } from '../format/text';
-import { format, type Strings } from '../strings';
+import { format, type PageStrings } from '../strings';
 import { heading } from './offer';
 
 export interface ConsultationReportContext {
-  t: Strings;
+  t: PageStrings;
   /** The language dates and numbers are written in (a BCP 47 tag). */
   lang: string;
   /** The level of the report's heading, 1 to 6; each consultation's is one below. */

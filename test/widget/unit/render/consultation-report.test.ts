@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsultationReport } from '../../../../plugin/shared/consultation-report';
 import { renderConsultationReport } from '../../../../widget/src/render/consultation-report';
-import { DEFAULT_STRINGS } from '../../../../widget/src/strings';
+import { DEFAULT_STRINGS, PAGE_STRINGS } from '../../../../widget/src/strings';
 import { markup } from './markup';
 
 const report: ConsultationReport = {
@@ -41,7 +41,7 @@ const report: ConsultationReport = {
   ],
 };
 const text = (value: ConsultationReport, level = 2) =>
-  markup(renderConsultationReport(value, { t: DEFAULT_STRINGS, lang: 'en-GB', level })).replace(/<!--.*?-->/g, '').replace(/\s+/g, ' ');
+  markup(renderConsultationReport(value, { t: { ...DEFAULT_STRINGS, ...PAGE_STRINGS }, lang: 'en-GB', level })).replace(/<!--.*?-->/g, '').replace(/\s+/g, ' ');
 
 describe('the consultation report', () => {
   it('shows each consultation, newest first, with its facts and counts', () => {
