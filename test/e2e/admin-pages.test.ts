@@ -166,7 +166,7 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
     const snippet = page.getByLabel('Snippet');
     await expect.poll(() => snippet.inputValue(), { timeout: 10_000 }).toContain('offer="example-shared-service"');
 
-    await page.getByRole('radio', { name: 'Services only (with filters)' }).click();
+    await page.getByRole('radio', { name: 'The named contact and the services (with filters)' }).click();
     await page.getByRole('group', { name: /Show only these support types/ }).getByRole('checkbox', { name: 'Financial support' }).click();
     await expect.poll(() => snippet.inputValue(), { timeout: 10_000 }).toContain('view="services"');
     const code = await snippet.inputValue();

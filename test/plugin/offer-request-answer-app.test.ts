@@ -97,12 +97,12 @@ const eachWay: Array<[string, (strapi: Core.Strapi) => void, (offer: any, errors
   [
     'a policy on a field of the offer\'s types',
     (strapi) => {
-      strapi.get('policies').add('global::', { 'no-accountable-officer': () => false });
-      strapi.plugin('graphql').service('extension').use({ resolversConfig: { 'KinshipLocalOffer.accountableOfficerEmail': { policies: ['global::no-accountable-officer'] } } });
+      strapi.get('policies').add('global::', { 'no-contact-email': () => false });
+      strapi.plugin('graphql').service('extension').use({ resolversConfig: { 'KinshipLocalOffer.contactEmail': { policies: ['global::no-contact-email'] } } });
     },
     (offer, errors) => {
-      expect(offer.accountableOfficerEmail).toBeNull();
-      expect(errors[0].path).toEqual(['kinshipOffer', 'accountableOfficerEmail']);
+      expect(offer.contactEmail).toBeNull();
+      expect(errors[0].path).toEqual(['kinshipOffer', 'contactEmail']);
     },
   ],
   [

@@ -65,8 +65,8 @@ describe('the compliance report', () => {
     expect(late.overdue.offer).toBe(true);
     expect(late.overdue.services.map((s) => s.title)).toEqual(['Letterbox contact service']);
     expect(late.nextSteps[0]).toBe('The offer is overdue for review: review it and set the next review date.');
-    const strict = complianceReport(offer, services, { today: new Date('2026-11-23'), serviceReviewMonths: 6 });
+    const strict = complianceReport(offer, services, { today: new Date('2026-11-23'), serviceReviewMonths: 2 });
     expect(strict.overdue.services.length).toBeGreaterThan(1);
-    expect(strict.nextSteps.at(-1)).toMatch(/^Review \d+ services not reviewed for 6 months\.$/);
+    expect(strict.nextSteps.at(-1)).toMatch(/^Review \d+ services not reviewed for 2 months\.$/);
   });
 });
