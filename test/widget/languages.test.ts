@@ -40,7 +40,7 @@ describe('the element\'s words in Welsh', () => {
     expect(label(element, '[part="status"]')).to.equal(`${offer.services.length} gwasanaeth`);
     // In Welsh where the browser has Welsh dates (Debian's Chromium has not), else British English, never American.
     const welshDates = Intl.DateTimeFormat.supportedLocalesOf('cy').length > 0;
-    expect(text(shadow(element))).to.contain(`Adolygwyd y cynnig hwn ddiwethaf ar ${welshDates ? '1 Medi 2026' : '1 September 2026'}.`);
+    expect(text(shadow(element))).to.contain(`Adolygwyd y cynnig hwn ddiwethaf ar ${welshDates ? '24 Hydref 2026' : '24 October 2026'}.`);
     expect(text(shadow(element))).not.to.contain('Search services');
     await expect(element).to.be.accessible();
   });

@@ -43,7 +43,7 @@ const choose = async (element: KinshipOffer, code: string) => {
   shadow(element).querySelector<HTMLInputElement>(`#arrangement-${code}`)!.click();
   await element.updateComplete;
 };
-const chosen = (elements: KinshipOffer[]) => elements.map((element) => shadow(element).querySelector<HTMLInputElement>('input[name="arrangement"]:checked')?.value ?? '');
+const chosen = (elements: KinshipOffer[]) => elements.map((element) => shadow(element).querySelector<HTMLInputElement>('input[name="kinship-arrangement"]:checked')?.value ?? '');
 const parameters = () => [...new URL(location.href).searchParams.keys()].sort();
 
 describe('several offers on one page, in the URL', () => {
