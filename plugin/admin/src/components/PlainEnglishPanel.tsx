@@ -28,11 +28,13 @@ export function PlainEnglishPanel({ model }: PanelProps) {
 function useFocusedField() {
   const [field, setField] = useState<string | null>(null);
   useEffect(() => {
-    const onFocus = (event: FocusEvent) => {
-      const named = (event.target as Element | null)?.closest?.('[name]');
-      const name = named?.getAttribute('name');
+    const follow = (target: EventTarget | null) => {
+      const name = (target as Element | null)?.closest?.('[name]')?.getAttribute('name');
       if (name) setField(name);
     };
+    const onFocus = (event: FocusEvent) => follow(event.target);
+    // The editor may be in a field already: the panel mounts (and Strapi mounts it again) after the form.
+    follow(document.activeElement);
     document.addEventListener('focusin', onFocus);
     return () => document.removeEventListener('focusin', onFocus);
   }, []);
