@@ -7,6 +7,7 @@
  * Writes docs/images/<name>.png, each at 1280 × 800 CSS pixels: what a reader sees first, not a
  * whole page. Run it after a change to what the element, the pages or the admin look like.
  */
+import { signInToAdmin } from '../test/support/editor';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,7 +16,7 @@ import { ensureNativeModules } from '../examples/native-modules';
 import { serveExamples } from '../examples/serve';
 import { launchChromium } from '../test/support/browser';
 import { ensureChromium } from '../test/support/chromium';
-import { DEMO_ADMIN, startCms } from '../test/support/cms';
+import { startCms } from '../test/support/cms';
 
 const images = path.resolve(__dirname, '..', 'docs', 'images');
 
@@ -40,11 +41,7 @@ async function main() {
     await shot('offer-on-a-council-page');
 
     // What an editor sees: the offer's statutory checklist in the admin.
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL(/\/admin\/?$/);
+    await signInToAdmin(page, cms.url);
     // Strapi's own announcements are not ours to show.
     await page.getByRole('button', { name: /close/i }).first().click({ timeout: 2000 }).catch(() => {});
     await page.goto(`${cms.url}/admin/plugins/kinship-offer`);

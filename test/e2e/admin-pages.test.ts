@@ -5,12 +5,13 @@
  * marks it reviewed; the embed builder previews the real widget and copies the snippet.
  * Screenshots go to test/artifacts/admin-*.png.
  */
+import { signInToAdmin } from '../support/editor';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../support/browser';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const ADMIN_BUILD = path.resolve(__dirname, '../../examples/cms/dist/build/index.html');
@@ -49,11 +50,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
 
-  await page.goto('/admin/auth/login');
-  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL(/\/admin\/?$/);
+  await signInToAdmin(page);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -4,12 +4,13 @@
  * linked to its field; the panel beside a service's form checks the field being typed in, and
  * saving still works (advice only). Screenshots go to test/artifacts/advice-*.png.
  */
+import { signInToAdmin } from '../support/editor';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../support/browser';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const ADMIN_BUILD = path.resolve(__dirname, '../../examples/cms/dist/build/index.html');
@@ -27,11 +28,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cms.url })).newPage();
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto('/admin/auth/login');
-  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL(/\/admin\/?$/);
+  await signInToAdmin(page);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

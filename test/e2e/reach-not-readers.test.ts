@@ -5,13 +5,14 @@
  * left out of reach; a reader on the council's page, in the same browser, is counted once. The
  * counts are read from the database after the CMS writes them.
  */
+import { signInToAdmin } from '../support/editor';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExamples } from '../../examples/serve';
 import { launchChromium, READER_USER_AGENT } from '../support/browser';
-import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
+import { startCms, type TestCms } from '../support/cms';
 
 const ADMIN_BUILD = path.resolve(__dirname, '../../examples/cms/dist/build/index.html');
 const REACH_TABLE = 'kinship_offer_reach';
@@ -53,11 +54,7 @@ describe('views that are not carers\'', { timeout: 120_000 }, () => {
   it('the embed builder\'s preview, in an editor\'s everyday browser, is not counted', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cms.url, userAgent: READER_USER_AGENT });
     const page = await context.newPage();
-    await page.goto('/admin/auth/login');
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL(/\/admin\/?$/);
+    await signInToAdmin(page);
     const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-borough' } });
     await page.goto(`/admin/plugins/kinship-offer/embed?offer=${offer!.documentId}`);
     const preview = page.locator('kinship-offer');

@@ -11,6 +11,7 @@
  * PostgreSQL is part of this test: test/run.ts starts it (in CI it must; on a developer's machine
  * without it, it says loudly that it skips this, and sets TEST_POSTGRES=off).
  */
+import { signInToAdmin } from '../support/editor';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,7 +19,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveExamples } from '../../examples/serve';
 import { axeViolations, launchChromium, READER_USER_AGENT } from '../support/browser';
-import { DEMO_ADMIN } from '../support/cms';
 import { freePort, startCluster, type Cluster } from '../support/cluster';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
@@ -117,11 +117,7 @@ describe.skipIf(process.env.TEST_POSTGRES === 'off')('reach, from a reader\'s pa
     // On the instance that did not seed the database: any instance shows every instance's counts.
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cluster.urls[INSTANCES - 1], acceptDownloads: true });
     editor = await context.newPage();
-    await editor.goto('/admin/auth/login');
-    await editor.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await editor.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await editor.getByRole('button', { name: 'Login' }).click();
-    await editor.waitForURL(/\/admin\/?$/);
+    await signInToAdmin(editor);
 
     await editor.goto(`/admin/plugins/kinship-offer/offers/${offerDocumentId}`);
     await editor.getByRole('link', { name: 'Reach' }).click();

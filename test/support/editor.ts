@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { DEMO_ADMIN, type TestCms } from './cms';
 
 /**
@@ -7,4 +8,17 @@ import { DEMO_ADMIN, type TestCms } from './cms';
 export async function editorToken(cms: TestCms): Promise<string> {
   const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
   return ((await login.json()) as { data: { token: string } }).data.token;
+}
+
+/**
+ * Signs the demo editor (DEMO_ADMIN) in to the built admin panel in `page`, as an editor does, and
+ * waits for the admin's home page. `base`: the CMS's address when the page has no baseURL.
+ * Rate-limited like the API's login: once per file.
+ */
+export async function signInToAdmin(page: Page, base = '') {
+  await page.goto(`${base}/admin/auth/login`);
+  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+  await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL(/\/admin\/?$/);
 }
