@@ -407,9 +407,9 @@ describe('invalidation, per offer', () => {
 
   it('asks the database the same number of queries for a cold read, whatever the number of services', async () => {
     const [large] = await insertFictionalOffers(cms.strapi, { offers: 1, services: 24, firstOffer: 2 });
-    const queriesPerColdRead = async (slug: string) => {
+    const queriesInOneColdRead = async (slug: string, attempt: number) => {
       await read(slug);
-      await setSupportTypeLabel(`Legal support ${slug}`); // every offer is cold again
+      await setSupportTypeLabel(`Legal support ${slug} ${attempt}`); // every offer is cold again
       let queries = 0;
       const count = () => (queries += 1);
       cms.strapi.db.connection.on('query', count);
@@ -417,6 +417,14 @@ describe('invalidation, per offer', () => {
       cms.strapi.db.connection.off('query', count);
       expect(response.cache).toBe('MISS');
       return queries;
+    };
+    // The connection also carries the CMS's own background work (a timer's flush, a cron, Strapi's
+    // session upkeep), which can only add queries to a window: the fewest of three reads is the
+    // read's own. A read that asks once per service asks more on every attempt, so this still fails.
+    const queriesPerColdRead = async (slug: string) => {
+      const counts: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) counts.push(await queriesInOneColdRead(slug, attempt));
+      return Math.min(...counts);
     };
     const small = await queriesPerColdRead(A);
     expect(await queriesPerColdRead(large)).toBe(small);

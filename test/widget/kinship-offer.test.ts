@@ -625,6 +625,23 @@ describe('when things go wrong', () => {
     });
   }
 
+  it('reports nothing of a load the browser cut off as the reader left the page, and loads when the page is shown again', async () => {
+    let cutOff: (error: Error) => void = () => {};
+    network.restore();
+    network = fakeNetwork(() => (network.requests.length === 1 ? new Promise<Response>((_, reject) => (cutOff = reject)) : json({ data: { kinshipOffer: offer } })));
+    const element = await mount('offer="example-borough"');
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    cutOff(new TypeError('Failed to fetch')); // as Chromium ends the fetches of a page it unloads
+    await tick();
+    expect(warnings).to.deep.equal([]); // a host's error monitoring hears nothing
+    expect(shadow(element).querySelector('[part="error"]')).to.equal(null);
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })); // back from the back-forward cache
+    await settled(element);
+    expect(shadow(element).querySelector('[part="contact"]')).to.exist;
+    expect(network.requests).to.have.length(2);
+    expect(escaped).to.deep.equal([]);
+  });
+
   it('loads in a browser without AbortSignal.any or AbortSignal.timeout (Safari before 17.4: iPadOS 16)', async () => {
     const kept = { any: (AbortSignal as any).any, timeout: AbortSignal.timeout };
     delete (AbortSignal as any).any;

@@ -39,6 +39,14 @@ function keepTyping(event: Event) {
 const SCRIPT_URL = import.meta.url;
 
 /**
+ * Whether the reader is leaving the page: a browser cuts off the fetches of a page it unloads, and
+ * a load cut off so is nobody's problem (a warning then reaches the council's error monitoring).
+ */
+let leavingPage = false;
+addEventListener('pagehide', () => (leavingPage = true));
+addEventListener('pageshow', () => (leavingPage = false));
+
+/**
  * A council's kinship local offer, from its Strapi CMS, on any page.
  *
  * @summary The kinship local offer: named contact, support filtered by arrangement and need,
@@ -184,6 +192,8 @@ export class KinshipOffer extends LitElement {
       this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
       if (loading.signal.aborted) return;
+      // Back from the back-forward cache, the page shows this element again: load it then.
+      if (leavingPage) return addEventListener('pageshow', () => this._load(), { once: true });
       const kind = error instanceof OfferLoadError ? error.kind : 'network';
       const message = error instanceof Error ? error.message : String(error);
       this._error = error;
