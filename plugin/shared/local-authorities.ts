@@ -1,12 +1,26 @@
 /**
  * The English local authorities with children's services duties (so a duty to publish a kinship
  * local offer): county councils (E10), unitary authorities (E06), metropolitan districts (E08) and
- * London boroughs with the City of London (E09), 153 in all, as organised since April 2023. Codes
- * are the Office for National Statistics' GSS codes; names as the ONS register writes them.
+ * London boroughs with the City of London (E09), 153 in all. Codes are the Office for National
+ * Statistics' GSS codes as they stand since 1 April 2025; names as the ONS register writes them.
+ *
+ * Source, checked name by name and code by code on 7 December 2026: the ONS's Local Authority
+ * Districts (May 2024) names and codes (Open Geography Portal), for E06, E08 and E09; the
+ * Department for Education's 153 local authorities in its Explore Education Statistics API (2025),
+ * for the E10 counties and the count; the Barnsley and Sheffield (Boundary Change) Order 2024
+ * (SI 2024/1328), for those two codes since 1 April 2025.
+ *
+ * Reorganisations this list follows, each with a new code where the old one is no longer listed:
+ * Bournemouth, Christchurch and Poole (E06000058) and Dorset (E06000059) in 2019; Buckinghamshire
+ * (E06000060, was county E10000002) in 2020; North and West Northamptonshire (E06000061, E06000062;
+ * county E10000021) in 2021; Cumberland and Westmorland and Furness (E06000063, E06000064; county
+ * E10000006), North Yorkshire (E06000065, was E10000023) and Somerset (E06000066, was E10000027) in
+ * 2023; Barnsley (E08000038, was E08000016) and Sheffield (E08000039, was E08000019) in 2025, for a
+ * small change of boundary (the Department for Education's statistics still use the earlier two).
  *
  * The admin offers these when an editor adds a council to an offer. A code not listed here (a new
- * authority after a reorganisation, a fictional one in a demo) can still be typed: the server checks
- * only its form (validation/rules.ts `gssCode`).
+ * authority after a reorganisation, a retired code an offer already carries, a fictional one in a
+ * demo) can still be typed: the server checks only its form (validation/rules.ts `gssCode`).
  */
 /** The form of a GSS area code: a country letter (E, N, S, W) and eight digits, e.g. "E09000033". */
 export const GSS_CODE = /^[ENSW]\d{8}$/;
@@ -40,10 +54,10 @@ export const ENGLISH_LOCAL_AUTHORITIES: readonly LocalAuthority[] = [
   ...named('E08', {
     1: 'Bolton', 2: 'Bury', 3: 'Manchester', 4: 'Oldham', 5: 'Rochdale', 6: 'Salford', 7: 'Stockport', 8: 'Tameside',
     9: 'Trafford', 10: 'Wigan', 11: 'Knowsley', 12: 'Liverpool', 13: 'St. Helens', 14: 'Sefton', 15: 'Wirral',
-    16: 'Barnsley', 17: 'Doncaster', 18: 'Rotherham', 19: 'Sheffield', 21: 'Newcastle upon Tyne', 22: 'North Tyneside',
+    17: 'Doncaster', 18: 'Rotherham', 21: 'Newcastle upon Tyne', 22: 'North Tyneside',
     23: 'South Tyneside', 24: 'Sunderland', 25: 'Birmingham', 26: 'Coventry', 27: 'Dudley', 28: 'Sandwell', 29: 'Solihull',
     30: 'Walsall', 31: 'Wolverhampton', 32: 'Bradford', 33: 'Calderdale', 34: 'Kirklees', 35: 'Leeds', 36: 'Wakefield',
-    37: 'Gateshead',
+    37: 'Gateshead', 38: 'Barnsley', 39: 'Sheffield',
   }),
   ...named('E09', {
     1: 'City of London', 2: 'Barking and Dagenham', 3: 'Barnet', 4: 'Bexley', 5: 'Brent', 6: 'Bromley', 7: 'Camden',
