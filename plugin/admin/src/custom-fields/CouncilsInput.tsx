@@ -13,6 +13,8 @@ import { FieldSet, listOf, UnreadableValue, type CustomFieldProps } from './Fiel
 type Council = { name?: string; gssCode?: string } & Record<string, unknown>;
 
 const BY_CODE = new Map(ENGLISH_LOCAL_AUTHORITIES.map((authority) => [authority.gssCode, authority]));
+/** The list as an editor scrolls it: by name (the data is in the ONS's code order). */
+const BY_NAME = [...ENGLISH_LOCAL_AUTHORITIES].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
 export default function CouncilsInput({ name, label, hint, value, error, disabled, required, onChange }: CustomFieldProps<Council[]>) {
   const councils = listOf<Council>(value);
@@ -45,7 +47,7 @@ export default function CouncilsInput({ name, label, hint, value, error, disable
                       if (authority) change(index, { name: authority.name, gssCode: authority.gssCode });
                     }}
                   >
-                    {ENGLISH_LOCAL_AUTHORITIES.map((authority) => (
+                    {BY_NAME.map((authority) => (
                       <ComboboxOption key={authority.gssCode} value={authority.gssCode}>
                         {`${authority.name} (${authority.gssCode})`}
                       </ComboboxOption>
