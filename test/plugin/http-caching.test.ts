@@ -190,7 +190,9 @@ describe('the offer request', () => {
 /** A GET that leaves the body as it came, compressed or not. */
 function httpGetBytes(url: string, headers: Record<string, string>) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    get(url, { headers }, (response) => {
+    // A connection of its own: a kept-alive one can be closed by the server (its 5 s idle limit)
+    // just as a read after a long setup reuses it, and the read fails with ECONNRESET.
+    get(url, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
