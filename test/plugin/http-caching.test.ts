@@ -255,6 +255,8 @@ describe('the language packs beside widget.js', () => {
     expect(plain.headers['access-control-allow-origin']).toBe('*');
     expect(plain.headers['cache-control']).toContain('max-age=86400');
     expect(JSON.parse(plain.body.toString()).strings).toMatchObject({ lang: 'cy', retry: 'Rhowch gynnig arall arni' });
+    // The pages' own words are the server's: a reader of the element never downloads them.
+    expect(JSON.parse(plain.body.toString()).pages).toBeUndefined();
     const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
