@@ -86,6 +86,14 @@ const scriptAddress = () => ({
   },
 });
 
+/** The element alone renders no page: widget/src/render/renders-pages.ts is false in its build. */
+const elementOnly = () => ({
+  name: 'element-only',
+  load(id) {
+    return id.endsWith(path.join('widget', 'src', 'render', 'renders-pages.ts')) ? 'export const RENDERS_PAGES = false;' : null;
+  },
+});
+
 const widget = {
   input: 'widget/src/kinship-offer.ts',
   output: [
@@ -94,6 +102,7 @@ const widget = {
   ],
   plugins: [
     packs(),
+    elementOnly(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     scriptAddress(),
     compactGraphQL(),
