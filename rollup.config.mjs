@@ -50,19 +50,25 @@ const precompress = (file) => ({
 });
 
 /**
- * The element's words in other languages (widget/src/packs/<code>.json, see widget/src/packs.ts)
- * go beside each copy of the script, in packs/, as compact JSON; beside the CMS's copy, compressed
- * too (the plugin serves them as it serves the script). They are fetched when needed, never bundled.
+ * The words in other languages (widget/src/packs/<code>.json, see widget/src/packs.ts) go beside
+ * each copy of the script, in packs/, as compact JSON without the pages' words (`pages`: widget.js
+ * never shows them); beside the CMS's copy, compressed too (the plugin serves them as it serves the
+ * script). They are fetched when needed, never bundled. The page renderer's copies, every word
+ * (`strings` and `pages`), go into the plugin's dist/pages/packs, which the CMS reads and never serves.
  */
 const packs = () => ({
   name: 'language-packs',
   writeBundle(options) {
     const into = path.join(path.dirname(options.file), 'packs');
+    const forPages = 'plugin/dist/pages/packs';
     mkdirSync(into, { recursive: true });
+    mkdirSync(forPages, { recursive: true });
     for (const file of readdirSync('widget/src/packs')) {
-      const json = Buffer.from(JSON.stringify(JSON.parse(readFileSync(path.join('widget/src/packs', file), 'utf8'))));
+      const { pages, ...forElement } = JSON.parse(readFileSync(path.join('widget/src/packs', file), 'utf8'));
+      const json = Buffer.from(JSON.stringify(forElement));
       writeFileSync(path.join(into, file), json);
       if (options.file.startsWith('plugin/')) compressed(path.join(into, file), json);
+      writeFileSync(path.join(forPages, file), JSON.stringify({ ...forElement, pages }));
     }
   },
 });
@@ -80,6 +86,14 @@ const scriptAddress = () => ({
   },
 });
 
+/** The element alone renders no page: widget/src/render/renders-pages.ts is false in its build. */
+const elementOnly = () => ({
+  name: 'element-only',
+  load(id) {
+    return id.endsWith(path.join('widget', 'src', 'render', 'renders-pages.ts')) ? 'export const RENDERS_PAGES = false;' : null;
+  },
+});
+
 const widget = {
   input: 'widget/src/kinship-offer.ts',
   output: [
@@ -88,6 +102,7 @@ const widget = {
   ],
   plugins: [
     packs(),
+    elementOnly(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     scriptAddress(),
     compactGraphQL(),

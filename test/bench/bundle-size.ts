@@ -3,6 +3,11 @@
  * source module costs in it, so a change that grows the bundle shows where. Reads the build's
  * widget/dist/kinship-offer.js and its source map; no dependency beyond Node.
  *
+ * Then the English first view: the served widget.js as the CMS sends it (brotli) and the demo
+ * offer's answer to the widget (the recorded fixture, compressed as the CMS sends it to every
+ * reader after the first: brotli 11), against the first view before the languages work. Exits 1
+ * when it is larger.
+ *
  * A module's "gzip" is what the gzipped bundle loses without that module's minified characters:
  * gzip shares repeated text between modules, so these do not add up to the total, and code that
  * repeats another module's text costs little. Node's zlib at level 9 gives a few bytes more than
@@ -15,6 +20,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUNDLE = path.join(ROOT, 'widget/dist/kinship-offer.js');
+const SERVED = path.join(ROOT, 'plugin/dist/widget/kinship-offer.js.br');
+const DEMO_OFFER = path.join(ROOT, 'test/widget/fixtures/example-borough.json');
+
+/**
+ * The English first view before the languages work (5c595da, measured there): widget.js 14,656 B
+ * and the demo offer's answer 9,109 B, brotli as the CMS sent them. Issue 24: it does not grow.
+ */
+export const FIRST_VIEW_BASELINE = 23_765;
 
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
 const brotli = (text: string) =>
@@ -37,14 +50,25 @@ function modulesOf(code: string, map: SourceMap): string[] {
   return owners;
 }
 
-const code = readFileSync(BUNDLE, 'utf8');
-const map = new SourceMap(JSON.parse(readFileSync(`${BUNDLE}.map`, 'utf8')));
-const owners = modulesOf(code, map);
-const total = gzip(code);
-console.log(`widget/dist/kinship-offer.js: ${Buffer.byteLength(code)} B raw, ${total} B gzip -9, ${brotli(code)} B brotli 11`);
-console.log(`${'raw'.padStart(7)} ${'gzip'.padStart(6)}  module`);
-const rows = [...new Set(owners)].map((module) => {
-  const without = [...code + '\n'].filter((_, i) => owners[i] !== module).join('');
-  return { module, raw: owners.filter((owner) => owner === module).length, gzip: total - gzip(without) };
-});
-for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`${String(row.raw).padStart(7)} ${String(row.gzip).padStart(6)}  ${row.module}`);
+/** The report, as `npm run size` prints it. */
+function main() {
+  const code = readFileSync(BUNDLE, 'utf8');
+  const map = new SourceMap(JSON.parse(readFileSync(`${BUNDLE}.map`, 'utf8')));
+  const owners = modulesOf(code, map);
+  const total = gzip(code);
+  console.log(`widget/dist/kinship-offer.js: ${Buffer.byteLength(code)} B raw, ${total} B gzip -9, ${brotli(code)} B brotli 11`);
+  console.log(`${'raw'.padStart(7)} ${'gzip'.padStart(6)}  module`);
+  const rows = [...new Set(owners)].map((module) => {
+    const without = [...code + '\n'].filter((_, i) => owners[i] !== module).join('');
+    return { module, raw: owners.filter((owner) => owner === module).length, gzip: total - gzip(without) };
+  });
+  for (const row of rows.sort((a, b) => b.gzip - a.gzip)) console.log(`${String(row.raw).padStart(7)} ${String(row.gzip).padStart(6)}  ${row.module}`);
+
+  const served = readFileSync(SERVED).length;
+  const offer = brotli(JSON.stringify(JSON.parse(readFileSync(DEMO_OFFER, 'utf8'))));
+  const firstView = served + offer;
+  console.log(`\nEnglish first view: widget.js ${served} B + the demo offer ${offer} B = ${firstView} B brotli; before the languages work ${FIRST_VIEW_BASELINE} B: ${firstView <= FIRST_VIEW_BASELINE ? 'no larger' : `LARGER by ${firstView - FIRST_VIEW_BASELINE} B`}`);
+  if (firstView > FIRST_VIEW_BASELINE) process.exitCode = 1;
+}
+
+if (require.main === module) main();

@@ -16,10 +16,11 @@ import { load } from './load';
 import { benchReach } from './reach';
 import { benchScale } from './scale';
 import { soak } from './soak';
+import { FIRST_VIEW_BASELINE } from './bundle-size';
 import { benchWidget } from './widget';
 
-/** Goals from issue 11, each a ratio measured in this run. */
-const GOALS = { cachedOverFloor: 0.5, coldOverCachedAt300: 10, firstViewBytes: 25 * 1024 };
+/** Goals from issue 11, each a ratio measured in this run; the first view's from issue 24 (no larger than before the languages). */
+const GOALS = { cachedOverFloor: 0.5, coldOverCachedAt300: 10, firstViewBytes: FIRST_VIEW_BASELINE };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;

@@ -193,6 +193,33 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
     await shot('support-type-equivalents');
   });
 
+  it('the statutory checklist reads per language, each gap linked to its field in that language\'s version', async () => {
+    const offers = cms.strapi.documents(OFFER);
+    await cms.strapi.plugin('i18n').service('locales').create({ code: 'cy', name: 'Welsh (cy)' });
+    const borough: any = await offers.findFirst({ filters: { slug: 'example-borough' } });
+    // A Welsh version begun: its name, nothing of its sections yet.
+    await offers.update({ documentId: borough.documentId, locale: 'cy', data: { name: 'Cynnig Perthynas Bwrdeistref Enghreifftiol', slug: 'example-borough', councils: borough.councils } as any });
+
+    await page.goto(`/admin/plugins/kinship-offer/offers/${borough.documentId}`);
+    await page.getByRole('heading', { name: 'Statutory checklist' }).waitFor();
+    const main = page.locator('main');
+    await expect.poll(() => main.textContent()).toContain('General approach: done');
+    await page.getByRole('combobox', { name: 'Language of the checklist' }).click();
+    await page.getByRole('option', { name: 'Welsh (cy)' }).click();
+    const fix = main.getByRole('link', { name: 'Edit “General approach”' });
+    await fix.waitFor();
+    expect(await main.textContent()).toContain('General approach: missing');
+    const inWelsh = `content-manager/collection-types/plugin::kinship-offer\\.offer/${borough.documentId}\\?field=generalApproach&plugins\\[i18n\\]\\[locale\\]=cy$`;
+    expect(await fix.getAttribute('href')).toMatch(new RegExp(inWelsh));
+    expect(await ourViolations()).toEqual([]);
+    await shot('checklist-in-welsh');
+
+    await page.getByRole('combobox', { name: 'Language of the checklist' }).click();
+    await page.getByRole('option', { name: 'English (en), the default' }).click();
+    await expect.poll(() => main.textContent()).toContain('General approach: done');
+    expect(await main.getByRole('link', { name: 'Edit “General approach”' }).count()).toBe(0);
+  });
+
   it('raised no error in the page', () => {
     expect(problems).toEqual([]);
   });

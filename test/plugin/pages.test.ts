@@ -4,7 +4,10 @@
  * answer for what is not there; that drafts and hidden addresses never reach them; and that they are
  * cached and sent as the widget's offer request is.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { PAGE_STRINGS } from '../../widget/src/strings';
 import { startCms, type TestCms } from '../support/cms';
 import { graphql, httpGet } from '../support/http';
 
@@ -326,6 +329,10 @@ describe('languages', () => {
     await documents(SERVICE).publish({ documentId: first.documentId, locale: 'cy' });
     await documents(OFFER).update({ documentId: offer!.documentId, locale: 'cy', data: { name: 'Cynnig Perthynas', slug: SLUG, councils: offer!.councils, services: { connect: [{ documentId: first.documentId, locale: 'cy' }] } } as any });
     await documents(OFFER).publish({ documentId: offer!.documentId, locale: 'cy' });
+    // Urdu, written right to left, with no service of its own yet.
+    await cms.strapi.plugin('i18n').service('locales').create({ code: 'ur', name: 'Urdu (ur)' });
+    await documents(OFFER).update({ documentId: offer!.documentId, locale: 'ur', data: { name: 'رشتہ داروں کے لیے پیشکش', slug: SLUG, councils: offer!.councils } as any });
+    await documents(OFFER).publish({ documentId: offer!.documentId, locale: 'ur' });
     await new Promise((resolve) => setTimeout(resolve, 1100));
   });
 
@@ -353,6 +360,19 @@ describe('languages', () => {
     const title = /<h1[^>]*>([^<]+)</.exec(english.html)![1];
     expect(inWelshOffer.html).toContain(title);
     expect((await page(`/${SLUG}?lang=cy`)).html).not.toContain('/services/null');
+  });
+
+  it.each(['cy', 'ur'])('a page in %s says its own words (skip link, share, print, not found) in that language, from its pack', async (code) => {
+    const { pages } = JSON.parse(readFileSync(path.resolve(__dirname, `../../widget/src/packs/${code}.json`), 'utf8'));
+    const service = await page(`/${SLUG}/services/${untranslated}?lang=${code}`);
+    expect(service.status).toBe(200);
+    for (const key of ['skipLink', 'shareHeading', 'shareText', 'print'] as const) {
+      expect([key, service.html.includes(escaped(pages[key]))]).toEqual([key, true]);
+      expect([key, service.html.includes(escaped(PAGE_STRINGS[key]))]).toEqual([key, false]);
+    }
+    const missing = await page(`/${SLUG}/services/not-a-service?lang=${code}`);
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain(escaped(pages.notFoundTitle));
   });
 
   it('the sitemap lists each language\'s pages with their alternates', async () => {

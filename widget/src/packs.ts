@@ -1,7 +1,8 @@
 /**
  * The element's words in other languages than English: one pack per language, a JSON file
- * (widget/src/packs/<code>.json: `{ checkedBySpeaker, about, strings }`, `strings` holding every key
- * of strings.ts) served beside the script (the CMS serves it at /api/kinship-offer/packs/<code>.json)
+ * (widget/src/packs/<code>.json: `{ checkedBySpeaker, about, strings, pages }`, `strings` holding
+ * every key of strings.ts DEFAULT_STRINGS, `pages` every key of its PAGE_STRINGS) served, less
+ * `pages`, beside the script (the CMS serves it at /api/kinship-offer/packs/<code>.json)
  * and fetched only when a reader needs it, once per page however many elements ask. English is
  * built in, so the first view in English fetches nothing more; a pack that cannot be fetched
  * leaves English, and any key a pack lacks is English (the element lays a pack over English).

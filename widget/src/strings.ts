@@ -93,20 +93,21 @@ export type Strings = typeof DEFAULT_STRINGS;
 
 /**
  * The public pages' own words (../pages: the offer and each service on a page of its own, and the
- * consultation report), beside the element's. Kept apart so that the one-tag bundle carries only
- * the element's words; a page in another language lays its pack over both, key by key.
+ * consultation report), beside the element's, which the pages use too (a word both say, such as
+ * "Email" or "Language", is the element's key, written once). Kept apart so that the one-tag
+ * bundle carries only the element's words. Every pack translates them (packs/<code>.json `pages`,
+ * which the server reads and widget.js never fetches); a page in another language lays its pack's
+ * `strings` and `pages` over these, key by key.
  */
 export const PAGE_STRINGS = {
   skipLink: 'Skip to main content',
   breadcrumbs: 'Breadcrumb',
-  languageSwitcher: 'Language',
   showServices: 'Show support',
   notFoundTitle: 'Page not found',
   notFoundBody: 'The page you asked for is not here. It may have moved or been taken down. You can still get help:',
   shareHeading: 'Share this page',
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
-  shareEmail: 'Email',
   shareText: 'Text message',
   shareWhatsApp: 'WhatsApp',
   print: 'Print this page',
@@ -118,7 +119,6 @@ export const PAGE_STRINGS = {
   /** The offer's page links to its consultation report with this. */
   consultationReportLink: 'How we consulted families on this offer',
   consultationHow: 'How',
-  consultationWhen: 'When',
   consultationWhoTookPart: 'Who took part',
   consultationParticipants: { one: '{count} person', other: '{count} people' } as Plural,
   consultationWhatWasSaid: 'What people said',

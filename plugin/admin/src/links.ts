@@ -6,13 +6,20 @@ import { OFFER_UID, PLUGIN_PATH, SERVICE_UID } from './plugin-id';
 
 const contentManager = (uid: string) => `/content-manager/collection-types/${uid}`;
 
-export const editOffer = (documentId: string, field?: string) =>
-  `${contentManager(OFFER_UID)}/${documentId}${field ? `?field=${encodeURIComponent(field)}` : ''}`;
+/**
+ * The content manager's query for a field to focus and a language to open (Strapi i18n's
+ * `plugins[i18n][locale]`; none: the default language).
+ */
+const query = (field?: string, locale?: string) => {
+  const params = [field && `field=${encodeURIComponent(field)}`, locale && `plugins[i18n][locale]=${encodeURIComponent(locale)}`].filter(Boolean);
+  return params.length ? `?${params.join('&')}` : '';
+};
 
-export const editService = (documentId: string, field?: string) =>
-  `${contentManager(SERVICE_UID)}/${documentId}${field ? `?field=${encodeURIComponent(field)}` : ''}`;
+export const editOffer = (documentId: string, field?: string, locale?: string) => `${contentManager(OFFER_UID)}/${documentId}${query(field, locale)}`;
 
-export const newService = () => `${contentManager(SERVICE_UID)}/create`;
+export const editService = (documentId: string, field?: string) => `${contentManager(SERVICE_UID)}/${documentId}${query(field)}`;
+
+export const newService = (locale?: string) => `${contentManager(SERVICE_UID)}/create${query(undefined, locale)}`;
 
 export const offerPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${documentId}`;
 
@@ -20,9 +27,9 @@ export const reachPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${docum
 
 export const embedBuilder = (documentId?: string) => `/${PLUGIN_PATH}/embed${documentId ? `?offer=${encodeURIComponent(documentId)}` : ''}`;
 
-/** The place to fix a failed check: the offer's field, or a new service for coverage gaps. */
-export const fixFor = (offerDocumentId: string, check: { key: string; field?: string }) =>
-  check.field ? editOffer(offerDocumentId, check.field) : newService();
+/** The place to fix a failed check, in `locale` if given: the offer's field, or a new service for coverage gaps. */
+export const fixFor = (offerDocumentId: string, check: { key: string; field?: string }, locale?: string) =>
+  check.field ? editOffer(offerDocumentId, check.field, locale) : newService(locale);
 
 export const newYouSaidWeDid = () => `${contentManager(`plugin::kinship-offer.you-said-we-did`)}/create`;
 

@@ -1,13 +1,13 @@
 /**
- * The element's words in each language (widget/src/packs/<code>.json) against the English ones
- * (widget/src/strings.ts): every key, every plural form the language has (CLDR, as Intl.PluralRules
+ * The element's and the pages' words in each language (widget/src/packs/<code>.json `strings` and
+ * `pages`) against the English ones (widget/src/strings.ts DEFAULT_STRINGS and PAGE_STRINGS): every key, every plural form the language has (CLDR, as Intl.PluralRules
  * knows it), the same placeholders, and an honest record of who checked the words.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packFor } from '../../../widget/src/packs';
-import { DEFAULT_STRINGS, format } from '../../../widget/src/strings';
+import { DEFAULT_STRINGS, format, PAGE_STRINGS } from '../../../widget/src/strings';
 
 const DIR = path.resolve(__dirname, '../../../widget/src/packs');
 const read = (code: string) => JSON.parse(readFileSync(path.join(DIR, `${code}.json`), 'utf8'));
@@ -24,28 +24,36 @@ describe('the language packs', () => {
   describe.each(PACKS)('%s', (code) => {
     const pack = read(code);
 
-    it('says whether a speaker has checked it (none has yet), and what it is', () => {
-      expect(pack.checkedBySpeaker).toBe(false);
-      expect(pack.about).toMatch(/not yet checked by a speaker/);
+    it('says whether a speaker has checked it (false, or who checked it and when), and what it is', () => {
+      if (pack.checkedBySpeaker === false) expect(pack.about).toMatch(/not yet checked by a speaker/);
+      else expect(pack.checkedBySpeaker).toMatch(/\S/);
     });
 
-    it('has every key of the English words and no other, none blank, each with the same placeholders', () => {
-      expect(Object.keys(pack.strings).sort()).toEqual(Object.keys(DEFAULT_STRINGS).sort());
-      expect(pack.strings.lang).toBe(code);
-      for (const [key, english] of Object.entries(DEFAULT_STRINGS)) {
-        const words = pack.strings[key];
+    it.each([
+      ['strings', DEFAULT_STRINGS],
+      ['pages', PAGE_STRINGS],
+    ] as const)('has in %s every key of the English words and no other, none blank, each with the same placeholders', (part, englishWords) => {
+      const words: Record<string, any> = pack[part];
+      expect(Object.keys(words).sort()).toEqual(Object.keys(englishWords).sort());
+      for (const [key, english] of Object.entries(englishWords)) {
+        const translated = words[key];
         if (typeof english === 'string') {
-          expect([key, typeof words, words.trim().length > 0]).toEqual([key, 'string', true]);
-          if (key !== 'lang') expect([key, placeholders(words)]).toEqual([key, placeholders(english)]);
+          expect([key, typeof translated, translated.trim().length > 0]).toEqual([key, 'string', true]);
+          if (key !== 'lang') expect([key, placeholders(translated)]).toEqual([key, placeholders(english)]);
         } else {
           // A plural: every form the language has, each using no placeholder English lacks.
-          expect([key, Object.keys(words).sort()]).toEqual([key, [...categories(code)].sort()]);
-          for (const form of Object.values(words) as string[]) {
+          expect([key, Object.keys(translated).sort()]).toEqual([key, [...categories(code)].sort()]);
+          for (const form of Object.values(translated) as string[]) {
             expect(form.trim()).not.toBe('');
             expect(placeholders(form).every((name) => placeholders(english.other).includes(name))).toBe(true);
           }
         }
       }
+      if (part === 'strings') expect(words.lang).toBe(code);
+    });
+
+    it('holds nothing but its record, the element\'s words and the pages\' words', () => {
+      expect(Object.keys(pack).sort()).toEqual(['about', 'checkedBySpeaker', 'pages', 'strings']);
     });
 
     it('names the statutory term "kinship local offer" in English beside its translation, where it first appears', () => {

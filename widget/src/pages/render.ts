@@ -29,20 +29,21 @@ import { packFor } from '../packs';
 import { renderConsultationReport } from '../render/consultation-report';
 import { renderOffer, type FinderContext } from '../render/finder';
 import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
-import { DEFAULT_STRINGS, format, PAGE_STRINGS, type PageStrings, type Strings } from '../strings';
+import { DEFAULT_STRINGS, format, PAGE_STRINGS, type PageStrings } from '../strings';
 
-/** The element's words in other languages (widget/src/packs/<code>.json's `strings`), by language code. */
-const packs: Record<string, Partial<Strings>> = {};
+/** The words in other languages (widget/src/packs/<code>.json's `strings` and `pages`), by language code. */
+const packs: Record<string, Partial<PageStrings>> = {};
 
 /**
- * Gives the renderer the element's language packs (the CMS reads them, once, from beside the
- * widget.js it serves): the pages then speak the offer's language as the element does.
+ * Gives the renderer the language packs, each language's words for the element and the pages in
+ * one object (the CMS reads them, once, from the plugin's build): the pages then speak the offer's
+ * language, their own words too.
  */
 export function usePacks(given: Record<string, Record<string, unknown>>) {
-  Object.assign(packs, given as Record<string, Partial<Strings>>);
+  Object.assign(packs, given as Record<string, Partial<PageStrings>>);
 }
 
-/** The element's words for a page in `locale`: its pack laid over English, key by key, as the element does (../packs). */
+/** The words for a page in `locale`: its pack laid over English, key by key, as the element does (../packs). */
 export function stringsFor(locale: string): PageStrings {
   const code = packFor(locale);
   return { ...DEFAULT_STRINGS, ...PAGE_STRINGS, ...(code ? packs[code] : undefined) };
@@ -159,7 +160,7 @@ ${breadcrumbs.length
 function languageSwitcher(links: Partial<PageLinks>, current: string, t: PageStrings) {
   const alternates = links.alternates ?? [];
   if (alternates.length < 2) return nothing;
-  return page`<nav aria-label=${t.languageSwitcher}><ul>${alternates.map(({ locale, href }) =>
+  return page`<nav aria-label=${t.language}><ul>${alternates.map(({ locale, href }) =>
     locale === current
       ? page`<li><span aria-current="true" lang=${locale}>${languageName(locale, locale)}</span></li>`
       : page`<li><a href=${href} hreflang=${locale} lang=${locale}>${languageName(locale, locale)}</a></li>`,
@@ -207,7 +208,7 @@ function renderShare(t: PageStrings, title: string, url: string, qrCode?: string
       <h2 id="share-heading">${t.shareHeading}</h2>
       <ul>
         <li><button type="button" class="secondary" data-copy=${url} hidden>${t.copyLink}</button></li>
-        <li><a href=${`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`}>${t.shareEmail}</a></li>
+        <li><a href=${`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`}>${t.email}</a></li>
         <li><a href=${`sms:?&body=${encodeURIComponent(message)}`}>${t.shareText}</a></li>
         <li><a href=${`https://wa.me/?text=${encodeURIComponent(message)}`} rel="noopener noreferrer">${t.shareWhatsApp}</a></li>
         <li><button type="button" class="secondary" data-print hidden>${t.print}</button></li>

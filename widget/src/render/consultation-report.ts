@@ -24,7 +24,7 @@ function renderConsultation(consultation: ConsultationReportEntry, { t, lang, le
   return html`<section class="consultation" aria-labelledby=${`consultation-${consultation.documentId}`}>
     ${heading(level + 1, html`<span id=${`consultation-${consultation.documentId}`}>${consultation.title}</span>`)}
     <dl>
-      ${fact(t.consultationWhen, dateText(consultation.date, lang))}
+      ${fact(t.when, dateText(consultation.date, lang))}
       ${fact(t.consultationHow, consultation.methodDetail ? `${consultation.method.label}: ${consultation.methodDetail}` : consultation.method.label)}
       ${consultation.participants.length
         ? fact(

@@ -17,6 +17,7 @@ import type { Service, Term } from '../api/types';
 import { PARAMS, type FilterState } from '../filters';
 import { format } from '../strings';
 import { checked } from './checked';
+import { RENDERS_PAGES } from './renders-pages';
 import { renderBlocks } from './blocks';
 import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './offer';
 
@@ -108,7 +109,7 @@ function renderControls(ctx: FinderContext) {
 /** One service in the list: title (linked to its own page where it has one), alert, summary, and its details. */
 export function renderServiceItem(service: Service, ctx: FinderContext): TemplateResult {
   const open = ctx.isOpen(service);
-  const href = ctx.serviceHref?.(service);
+  const href = RENDERS_PAGES ? ctx.serviceHref?.(service) : undefined;
   return html`<li class="service" part="service">
     ${heading(ctx.level + 2, href ? html`<a href=${href} target=${ctx.target ?? nothing}>${service.title}</a>` : service.title)}
     ${service.alert ? html`<p class="alert">${service.alert}</p>` : nothing}
@@ -122,7 +123,8 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
 
 /** The finder: choices, then the count of services that fit and the services by support type. */
 export function renderFinder(ctx: FinderContext) {
-  const { t, results, form } = ctx;
+  const { t, results } = ctx;
+  const form = RENDERS_PAGES ? ctx.form : undefined;
   const controls = renderControls(ctx);
   return html`
     ${form

@@ -32,6 +32,11 @@ export interface Endpoint<T> {
 }
 const endpoint = <T>(path: string): Endpoint<T> => ({ path: `${BASE}${path}` });
 const id = encodeURIComponent;
+/** `?a=1&b=2` of the parameters given a value; '' for none. */
+const query = (params: Record<string, string>) => {
+  const given = new URLSearchParams(Object.entries(params).filter(([, value]) => value)).toString();
+  return given && `?${given}`;
+};
 
 /**
  * Every read. `refresh`, where given, makes a new path (and so a new request) whenever it changes,
@@ -41,7 +46,9 @@ export const endpoints = {
   /** Every offer with its score and review status. */
   offers: () => endpoint<OfferSummary[]>('/compliance'),
   /** One offer's checklist, coverage map and reviews. */
-  offerReport: (documentId: string, refresh = '') => endpoint<OfferReport>(`/compliance/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
+  /** `locale`: the offer's version in that language (none: the default language's). */
+  offerReport: (documentId: string, refresh = '', locale = '') =>
+    endpoint<OfferReport>(`/compliance/${id(documentId)}${query({ saved: refresh, locale })}`),
   vocabularies: () => endpoint<Vocabularies>('/vocabularies'),
   /** What each offer has translated, per language. */
   translationFigures: () => endpoint<TranslationFigures>('/translations'),

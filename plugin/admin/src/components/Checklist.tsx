@@ -1,11 +1,11 @@
-/** One group of the compliance checklist: each check done or missing, in words, with where to fix it. */
+/** One group of the compliance checklist: each check done or missing, in words, with where to fix it (in `locale`, if given). */
 import { Flex, Typography } from '@strapi/design-system';
 import { CheckCircle, WarningCircle } from '@strapi/icons';
 import type { Check } from '../api/client';
 import { fixFor } from '../links';
 import { AdminLink } from './AdminLink';
 
-export function Checklist({ title, checks, offerDocumentId }: { title: string; checks: Check[]; offerDocumentId: string }) {
+export function Checklist({ title, checks, offerDocumentId, locale }: { title: string; checks: Check[]; offerDocumentId: string; locale?: string }) {
   const missing = checks.filter((check) => !check.ok).length;
   return (
     <section aria-labelledby={`checklist-${title}`}>
@@ -23,7 +23,7 @@ export function Checklist({ title, checks, offerDocumentId }: { title: string; c
               {!check.ok && (
                 <Typography>
                   {check.todo}{' '}
-                  <AdminLink to={fixFor(offerDocumentId, check)}>{check.field ? `Edit “${check.label}”` : 'Add a service'}</AdminLink>
+                  <AdminLink to={fixFor(offerDocumentId, check, locale)}>{check.field ? `Edit “${check.label}”` : 'Add a service'}</AdminLink>
                 </Typography>
               )}
             </Flex>

@@ -1,23 +1,23 @@
 /**
- * One offer, for its editor: the score and what to do next, the statutory checklist with a link
- * from each gap to where to fix it, the coverage map, what is overdue for review, what directories
+ * One offer, for its editor: the score and what to do next, the statutory checklist (in any of the
+ * offer's languages) with a link from each gap to where to fix it, the coverage map, what is overdue for review, what directories
  * will miss about each service, and feedback; and whether it was consulted on since its previous
  * publication; and what to improve in plain English, field by field.
  */
-import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
+import { Box, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Code, Pencil, Eye } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
 import { endpoints, useAdminApi } from '../api/client';
 import { AdminLink } from '../components/AdminLink';
 import { Panel } from '../components/Panel';
-import { Checklist } from '../components/Checklist';
 import { ConsultationDutyPanel } from '../components/ConsultationDutyPanel';
 import { CoverageMap } from '../components/CoverageMap';
 import { DirectoryGapsList } from '../components/DirectoryGapsList';
 import { FeedbackList } from '../components/FeedbackList';
 import { TranslationReport } from '../components/TranslationReport';
 import { PlainEnglishList } from '../components/PlainEnglishList';
+import { StatutoryChecklist } from '../components/StatutoryChecklist';
 import { editOffer, editService, embedBuilder, reachPage } from '../links';
 import { PLUGIN_PATH } from '../plugin-id';
 import { counted, dayInWords } from '../words';
@@ -74,16 +74,7 @@ export function OfferPage() {
           </Panel>
 
           <Panel title="Statutory checklist">
-            <Grid.Root gap={6}>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Checklist title="Sections of the offer" checks={offer.sections} offerDocumentId={offer.documentId} />
-              </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={6}>
-                <Checklist title="Support types with a published service" checks={offer.supportTypes} offerDocumentId={offer.documentId} />
-                <Checklist title="The Act's headings" checks={offer.actHeadings} offerDocumentId={offer.documentId} />
-                <Checklist title="Arrangements some service is open to" checks={offer.arrangementTypes} offerDocumentId={offer.documentId} />
-              </Grid.Item>
-            </Grid.Root>
+            <StatutoryChecklist report={offer} translations={translations.state === 'ready' ? translations.data : undefined} />
           </Panel>
 
           <Panel title="Plain English">

@@ -79,12 +79,20 @@ function finderSearch(querystring: string): string {
   return kept.size ? `?${kept}` : '';
 }
 
-/** The element's language packs built beside widget.js (dist/widget/packs/<code>.json), by code. */
+/**
+ * Every word of each language pack, the element's (`strings`) and the pages' own (`pages`), by code:
+ * the build's copies for the renderer (dist/pages/packs/<code>.json; rollup.config.mjs).
+ */
 function builtPacks(): Record<string, Record<string, unknown>> {
-  const dir = path.join(BUILT, '..', 'widget', 'packs');
+  const dir = path.join(BUILT, 'packs');
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
-  return Object.fromEntries(files.map((file) => [file.slice(0, -'.json'.length), JSON.parse(readFileSync(path.join(dir, file), 'utf8')).strings]));
+  return Object.fromEntries(
+    files.map((file) => {
+      const { strings, pages } = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+      return [file.slice(0, -'.json'.length), { ...strings, ...pages }];
+    }),
+  );
 }
 
 const versionOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
