@@ -370,3 +370,56 @@ describe('languages', () => {
     for (const service of data.kinshipOffer.services) expect(service.publicUrl).toBe(`${base}/${SLUG}/services/${service.uuid}?lang=cy`);
   });
 });
+
+describe('an offer that names the council\'s own page as its canonical', () => {
+  const COUNCIL_PAGE = 'https://www.example.gov.uk/children/kinship-local-offer';
+  const canonicalOf = (html: string) => /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
+  const ogUrlOf = (html: string) => /<meta property="og:url" content="([^"]*)">/.exec(html)?.[1];
+
+  /** Saves and publishes the offer's `canonicalUrl` (in the default language), as an editor does. */
+  async function nameCouncilPage(canonicalUrl: string | null) {
+    const documents = cms.strapi.documents;
+    const offer = await documents(OFFER).findFirst({ filters: { slug: SLUG } });
+    await documents(OFFER).update({ documentId: offer!.documentId, data: { canonicalUrl } as any });
+    await documents(OFFER).publish({ documentId: offer!.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the content version is reused for a second
+  }
+
+  it('points search engines and link previews at the council\'s page from the offer page; service pages and other languages keep their own', async () => {
+    const { uuid } = published[0];
+    expect(canonicalOf((await page(`/${SLUG}`)).html)).toBe(`${base}/${SLUG}`);
+    await nameCouncilPage(COUNCIL_PAGE);
+    onTestFinished(() => nameCouncilPage(null));
+
+    const offerPage = (await page(`/${SLUG}`)).html;
+    expect(canonicalOf(offerPage)).toBe(COUNCIL_PAGE);
+    expect(ogUrlOf(offerPage)).toBe(COUNCIL_PAGE);
+    const servicePage = (await page(`/${SLUG}/services/${uuid}`)).html;
+    expect(canonicalOf(servicePage)).toBe(`${base}/${SLUG}/services/${uuid}`);
+    expect(ogUrlOf(servicePage)).toBe(`${base}/${SLUG}/services/${uuid}`);
+    // The Welsh page is no copy of the council's English page: search engines keep listing it.
+    expect(canonicalOf((await page(`/${SLUG}?lang=cy`)).html)).toBe(`${base}/${SLUG}?lang=cy`);
+    // A sitemap lists only canonical addresses.
+    const sitemap = (await page('/sitemap.xml')).html;
+    expect(sitemap).not.toContain(`<loc>${base}/${SLUG}</loc>`);
+    expect(sitemap).toContain(`<loc>${base}/${SLUG}?lang=cy</loc>`);
+    expect(sitemap).toContain(`<loc>${base}/${SLUG}/services/${uuid}</loc>`);
+    const { data } = await graphql(cms.url, `{ kinshipOffer(slug: "${SLUG}") { canonicalUrl } }`);
+    expect(data.kinshipOffer.canonicalUrl).toBe(COUNCIL_PAGE);
+  });
+
+  it('without one, the offer page is its own canonical again', async () => {
+    const { html } = await page(`/${SLUG}`);
+    expect(canonicalOf(html)).toBe(`${base}/${SLUG}`);
+    expect(ogUrlOf(html)).toBe(`${base}/${SLUG}`);
+  });
+
+  it.each([
+    ['http://www.example.gov.uk/kinship', 'Enter a web address that starts with https://'],
+    ['www.example.gov.uk/kinship', 'Enter a full web address, like https://www.example.gov.uk/kinship'],
+  ])('refuses %j, saying why, and the page keeps its own', async (canonicalUrl, message) => {
+    const offer = await cms.strapi.documents(OFFER).findFirst({ filters: { slug: SLUG } });
+    await expect(cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { canonicalUrl } as any })).rejects.toThrow(message);
+    expect(canonicalOf((await page(`/${SLUG}`)).html)).toBe(`${base}/${SLUG}`);
+  });
+});

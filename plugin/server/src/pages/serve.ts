@@ -242,7 +242,7 @@ export function publicPages(strapi: Core.Strapi) {
     let model: PageModel;
     if (route.kind === 'offer') {
       const links = await linksOf(ctx, addresses, offer, (locale) => addresses.offer(offer.slug, locale), route.embed);
-      model = { kind: 'offer', offer, links, search, embed: route.embed };
+      model = { kind: 'offer', offer, links: { ...links, councilPage: addresses.councilPage(offer) }, search, embed: route.embed };
     } else {
       const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
       if (!service) return notFound(ctx, addresses, offer);
