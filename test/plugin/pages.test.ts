@@ -169,6 +169,26 @@ describe('the read\'s rules hold', () => {
     expect((await httpGet(`${base}${path}`, { 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304);
   });
 
+  it('a page sent again from memory, ahead of the app\'s middlewares, carries the headers they set when it was made, and stays private where its addresses came from the request', async () => {
+    expect(cms.strapi.config.get('server.url')).toBeFalsy();
+    for (const path of [`/${SLUG}/services/${published[3].uuid}`, `/${SLUG}/embed`]) {
+      const made = await page(path);
+      const again = await page(path);
+      expect(again.headers.get('x-cache')).toBe('HIT');
+      expect(again.html).toBe(made.html);
+      for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'strict-transport-security']) {
+        expect([path, name, again.headers.get(name)]).toEqual([path, name, made.headers.get(name)]);
+      }
+      expect(again.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(again.headers.get('cache-control')).toMatch(/^private\b/);
+      expect(again.headers.get('cache-control')).not.toMatch(/public|s-maxage/);
+    }
+    // The iframe view may be framed by any host, from memory too.
+    const framed = await page(`/${SLUG}/embed`);
+    expect(framed.headers.get('x-frame-options')).toBeNull();
+    expect(framed.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+  });
+
   it('a publish shows on the next read (its content version moved)', async () => {
     const documents = cms.strapi.documents;
     const before = await page(`/${SLUG}`);
