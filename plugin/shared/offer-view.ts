@@ -160,6 +160,8 @@ export interface OfferView extends Document {
   contactEmail?: string | null;
   contactHours?: string | null;
   contactUrl?: string | null;
+  /** The council's own page about the offer (https), named canonical by the offer's public page in the default language. */
+  canonicalUrl?: string | null;
   legalFramework?: Blocks | null;
   /** Plain words per arrangement type code. */
   legalFrameworkByArrangement?: Record<string, string> | null;

@@ -22,6 +22,12 @@ export interface PageAlternate {
 export interface PageLinks {
   /** This page's canonical address. */
   canonical: string;
+  /**
+   * The council's own page, where the offer names it as its page's canonical (the offer's
+   * `canonicalUrl`): search engines and link previews are sent there instead (`<link
+   * rel="canonical">`, og:url). Sharing, printing and oEmbed keep `canonical`.
+   */
+  councilPage?: string;
   /** The offer's page, in this page's language. */
   offer: string;
   /** A service's page, in this page's language, by its UUID. */

@@ -64,6 +64,16 @@ export function rawGet(url: string, headers: Record<string, string> = {}) {
 /** The headers the floor repeats: what a static file server would send with these bytes. */
 const FLOOR_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary', 'access-control-allow-origin'];
 
+/**
+ * Has the floor serve `sample` (a response as it crossed the wire: its bytes, compressed or not)
+ * at every path, with the headers a static file server would send with them. Answers those headers.
+ */
+export async function serveOnFloor(floor: Child, sample: { headers: Record<string, string>; body: Buffer }) {
+  const served = Object.fromEntries(FLOOR_HEADERS.filter((name) => sample.headers[name]).map((name) => [name, String(sample.headers[name])]));
+  await ask(floor.child, { body: sample.body.toString('base64'), headers: served });
+  return served;
+}
+
 export interface VersusFloor {
   cms: LoadResult;
   floor: LoadResult;
@@ -112,8 +122,7 @@ export async function versusFloor(
     sample = { headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
     delete sample.headers['content-encoding']; // fetch decoded it
   }
-  const served = Object.fromEntries(FLOOR_HEADERS.filter((name) => sample.headers[name]).map((name) => [name, String(sample.headers[name])]));
-  await ask(floor.child, { body: sample.body.toString('base64'), headers: served });
+  const served = await serveOnFloor(floor, sample);
   const asked = revalidate && served.etag ? { ...headers, 'if-none-match': served.etag } : headers;
   const options = { connections: CONNECTIONS, headers: asked, method, body };
   await load(url, { ...options, seconds: 1 });
@@ -148,4 +157,18 @@ export async function coldReads(cms: Child, url: string, slug: string, samples: 
     queries = Math.max(queries, (await ask(cms.child, 'queries')).queries - before);
   }
   return { p50: median(times), queries };
+}
+
+/** Milliseconds as the bench prints them. */
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+
+/** Prints measurements beside their floors, one row each. */
+export function table(title: string, rows: Array<[string, VersusFloor]>) {
+  console.log(`\n${title}`);
+  console.log(`${''.padEnd(34)} ${'req/s'.padStart(7)} ${'floor'.padStart(7)} ${'÷floor'.padStart(7)} ${'p50'.padStart(8)} ${'floor'.padStart(8)} ${'p99'.padStart(8)} ${'bytes'.padStart(9)} ${'errors'.padStart(6)}`);
+  for (const [name, r] of rows) {
+    console.log(
+      `${name.padEnd(34)} ${r.cms.requestsPerSecond.toFixed(0).padStart(7)} ${r.floor.requestsPerSecond.toFixed(0).padStart(7)} ${`×${r.throughputRatio.toFixed(2)}`.padStart(7)} ${ms(r.cms.p50).padStart(8)} ${ms(r.floor.p50).padStart(8)} ${ms(r.cms.p99).padStart(8)} ${String(r.bytes).padStart(9)} ${String(r.cms.errors).padStart(6)}`,
+    );
+  }
 }

@@ -11,8 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
 import { OFFER_QUERY } from '../../widget/src/api/offer-query';
-import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, rawGet, start, stop, versusFloor, type VersusFloor } from './harness';
+import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, ms, rawGet, start, stop, table, versusFloor } from './harness';
 import { load } from './load';
+import { benchPages, printPages } from './pages';
 import { benchReach } from './reach';
 import { benchScale } from './scale';
 import { soak } from './soak';
@@ -23,18 +24,7 @@ import { benchWidget } from './widget';
 const GOALS = { cachedOverFloor: 0.5, coldOverCachedAt300: 10, firstViewBytes: FIRST_VIEW_BASELINE };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
-
-function table(title: string, rows: Array<[string, VersusFloor]>) {
-  console.log(`\n${title}`);
-  console.log(`${''.padEnd(34)} ${'req/s'.padStart(7)} ${'floor'.padStart(7)} ${'÷floor'.padStart(7)} ${'p50'.padStart(8)} ${'floor'.padStart(8)} ${'p99'.padStart(8)} ${'bytes'.padStart(9)} ${'errors'.padStart(6)}`);
-  for (const [name, r] of rows) {
-    console.log(
-      `${name.padEnd(34)} ${r.cms.requestsPerSecond.toFixed(0).padStart(7)} ${r.floor.requestsPerSecond.toFixed(0).padStart(7)} ${`×${r.throughputRatio.toFixed(2)}`.padStart(7)} ${ms(r.cms.p50).padStart(8)} ${ms(r.floor.p50).padStart(8)} ${ms(r.cms.p99).padStart(8)} ${String(r.bytes).padStart(9)} ${String(r.cms.errors).padStart(6)}`,
-    );
-  }
-}
 
 async function main() {
   const started = performance.now();
@@ -62,6 +52,9 @@ async function main() {
   const generatorHeadroom = ceiling.requestsPerSecond / demo.cached.floor.requestsPerSecond;
   console.log(`\nload generator (autocannon) ceiling: ${ceiling.requestsPerSecond.toFixed(0)} req/s on a 2-byte answer, ×${generatorHeadroom.toFixed(2)} the floor's rate: the floor is the server's limit${generatorHeadroom < 1.2 ? ' (barely: read the floor ratios with care)' : ''}`);
   console.log(`goal: cached read ≥ ×${GOALS.cachedOverFloor} of the floor's throughput: ×${demo.cached.throughputRatio.toFixed(2)}, ${met(demo.cached.throughputRatio >= GOALS.cachedOverFloor)}`);
+
+  const pages = await benchPages(cms.url, floor);
+  printPages(pages);
 
   const steady = await soak(cms, widgetRequest.url, BROWSER_ENCODINGS);
   console.log(`\n${steady.clients} connections for ${steady.steady.seconds.toFixed(0)} s (the widget's request)`);
@@ -108,7 +101,7 @@ async function main() {
   writeFileSync(
     path.join(out, 'latest.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, goals: GOALS, ceiling, demo, soak: steady, widget: { ...widget, firstViewBytes: firstView }, scale },
+      { date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, goals: GOALS, ceiling, demo, pages, soak: steady, widget: { ...widget, firstViewBytes: firstView }, scale },
       null,
       2,
     ),

@@ -33,7 +33,7 @@ export async function seedHostileOffer(strapi: Core.Strapi, payload: string, ind
   });
   const write = (uid: string, where: Record<string, unknown>, data: Record<string, unknown>) => strapi.db.query(uid as any).updateMany({ where, data });
   await write('plugin::kinship-offer.offer', { slug }, {
-    name: payload, contactName: payload, contactPhone: payload, contactEmail: payload, contactHours: payload, contactUrl: payload,
+    name: payload, contactName: payload, contactPhone: payload, contactEmail: payload, contactHours: payload, contactUrl: payload, canonicalUrl: payload,
     accountableOfficerName: payload, accountableOfficerRole: payload, councils: [{ name: payload, gssCode: payload }],
     legalFrameworkByArrangement: Object.fromEntries(ARRANGEMENTS.map((code) => [code, payload])),
     generalApproach: blocks(payload), evidenceBase: blocks(payload), legalFramework: blocks(payload),

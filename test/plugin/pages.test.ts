@@ -172,6 +172,26 @@ describe('the read\'s rules hold', () => {
     expect((await httpGet(`${base}${path}`, { 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304);
   });
 
+  it('a page sent again from memory, ahead of the app\'s middlewares, carries the headers they set when it was made, and stays private where its addresses came from the request', async () => {
+    expect(cms.strapi.config.get('server.url')).toBeFalsy();
+    for (const path of [`/${SLUG}/services/${published[3].uuid}`, `/${SLUG}/embed`]) {
+      const made = await page(path);
+      const again = await page(path);
+      expect(again.headers.get('x-cache')).toBe('HIT');
+      expect(again.html).toBe(made.html);
+      for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'strict-transport-security']) {
+        expect([path, name, again.headers.get(name)]).toEqual([path, name, made.headers.get(name)]);
+      }
+      expect(again.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(again.headers.get('cache-control')).toMatch(/^private\b/);
+      expect(again.headers.get('cache-control')).not.toMatch(/public|s-maxage/);
+    }
+    // The iframe view may be framed by any host, from memory too.
+    const framed = await page(`/${SLUG}/embed`);
+    expect(framed.headers.get('x-frame-options')).toBeNull();
+    expect(framed.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+  });
+
   it('a publish shows on the next read (its content version moved)', async () => {
     const documents = cms.strapi.documents;
     const before = await page(`/${SLUG}`);
@@ -388,5 +408,58 @@ describe('languages', () => {
     // Every service, translated or not, with its page in the Welsh offer.
     expect(data.kinshipOffer.services.length).toBeGreaterThan(1);
     for (const service of data.kinshipOffer.services) expect(service.publicUrl).toBe(`${base}/${SLUG}/services/${service.uuid}?lang=cy`);
+  });
+});
+
+describe('an offer that names the council\'s own page as its canonical', () => {
+  const COUNCIL_PAGE = 'https://www.example.gov.uk/children/kinship-local-offer';
+  const canonicalOf = (html: string) => /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
+  const ogUrlOf = (html: string) => /<meta property="og:url" content="([^"]*)">/.exec(html)?.[1];
+
+  /** Saves and publishes the offer's `canonicalUrl` (in the default language), as an editor does. */
+  async function nameCouncilPage(canonicalUrl: string | null) {
+    const documents = cms.strapi.documents;
+    const offer = await documents(OFFER).findFirst({ filters: { slug: SLUG } });
+    await documents(OFFER).update({ documentId: offer!.documentId, data: { canonicalUrl } as any });
+    await documents(OFFER).publish({ documentId: offer!.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the content version is reused for a second
+  }
+
+  it('points search engines and link previews at the council\'s page from the offer page; service pages and other languages keep their own', async () => {
+    const { uuid } = published[0];
+    expect(canonicalOf((await page(`/${SLUG}`)).html)).toBe(`${base}/${SLUG}`);
+    await nameCouncilPage(COUNCIL_PAGE);
+    onTestFinished(() => nameCouncilPage(null));
+
+    const offerPage = (await page(`/${SLUG}`)).html;
+    expect(canonicalOf(offerPage)).toBe(COUNCIL_PAGE);
+    expect(ogUrlOf(offerPage)).toBe(COUNCIL_PAGE);
+    const servicePage = (await page(`/${SLUG}/services/${uuid}`)).html;
+    expect(canonicalOf(servicePage)).toBe(`${base}/${SLUG}/services/${uuid}`);
+    expect(ogUrlOf(servicePage)).toBe(`${base}/${SLUG}/services/${uuid}`);
+    // The Welsh page is no copy of the council's English page: search engines keep listing it.
+    expect(canonicalOf((await page(`/${SLUG}?lang=cy`)).html)).toBe(`${base}/${SLUG}?lang=cy`);
+    // A sitemap lists only canonical addresses.
+    const sitemap = (await page('/sitemap.xml')).html;
+    expect(sitemap).not.toContain(`<loc>${base}/${SLUG}</loc>`);
+    expect(sitemap).toContain(`<loc>${base}/${SLUG}?lang=cy</loc>`);
+    expect(sitemap).toContain(`<loc>${base}/${SLUG}/services/${uuid}</loc>`);
+    const { data } = await graphql(cms.url, `{ kinshipOffer(slug: "${SLUG}") { canonicalUrl } }`);
+    expect(data.kinshipOffer.canonicalUrl).toBe(COUNCIL_PAGE);
+  });
+
+  it('without one, the offer page is its own canonical again', async () => {
+    const { html } = await page(`/${SLUG}`);
+    expect(canonicalOf(html)).toBe(`${base}/${SLUG}`);
+    expect(ogUrlOf(html)).toBe(`${base}/${SLUG}`);
+  });
+
+  it.each([
+    ['http://www.example.gov.uk/kinship', 'Enter a web address that starts with https://'],
+    ['www.example.gov.uk/kinship', 'Enter a full web address, like https://www.example.gov.uk/kinship'],
+  ])('refuses %j, saying why, and the page keeps its own', async (canonicalUrl, message) => {
+    const offer = await cms.strapi.documents(OFFER).findFirst({ filters: { slug: SLUG } });
+    await expect(cms.strapi.documents(OFFER).update({ documentId: offer!.documentId, data: { canonicalUrl } as any })).rejects.toThrow(message);
+    expect(canonicalOf((await page(`/${SLUG}`)).html)).toBe(`${base}/${SLUG}`);
   });
 });

@@ -35,6 +35,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.server.app.middleware.splice(1, 0, offerResponseCache(strapi));
     strapi.server.app.use(kinshipOfferAnswer(strapi));
   }
-  // The public pages: after the app's middlewares, whose headers (security, CSP) every page carries.
-  strapi.server.app.use(publicPages(strapi));
+  // The public pages: made after the app's middlewares, whose headers (security, CSP) every page
+  // carries; a page kept is sent first in line, with the headers kept from when it was made.
+  const pages = publicPages(strapi);
+  strapi.server.app.middleware.splice(1, 0, pages.hits);
+  strapi.server.app.use(pages.answer);
 };

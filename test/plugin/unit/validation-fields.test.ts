@@ -20,7 +20,7 @@ const fieldsOfType = (type: string) =>
   );
 const split = (path: string) => path.split('.') as [string, string];
 
-const WEB_ADDRESS_FIELDS = ['offer.contactUrl', 'service.referralUrl', 'organisation.website'];
+const WEB_ADDRESS_FIELDS = ['offer.contactUrl', 'offer.canonicalUrl', 'service.referralUrl', 'organisation.website'];
 const PHONE_FIELDS = ['offer.contactPhone', 'organisation.phone', 'contact.phone'];
 const EMAIL_FIELDS = ['offer.accountableOfficerEmail', 'offer.contactEmail', 'organisation.email', 'contact.email'];
 const RICH_TEXT_FIELDS = ['offer.generalApproach', 'offer.evidenceBase', 'offer.legalFramework', 'offer.financialSupportPolicy', 'offer.complaints', 'service.description'];

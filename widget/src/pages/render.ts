@@ -104,14 +104,15 @@ function metaOf(model: PageModel, meta: PageMeta) {
   const offer = model.offer;
   if (model.kind === 'not-found' || !links.canonical || !offer) return page`<meta name="robots" content="noindex">`;
   const siteName = offer.councils.map((council) => council.name).join(', ') || offer.name;
+  const canonical = links.councilPage ?? links.canonical;
   return page`${model.embed ? page`<meta name="robots" content="noindex, indexifembedded">` : nothing}
 ${meta.description ? page`<meta name="description" content=${meta.description}>` : nothing}
-<link rel="canonical" href=${links.canonical}>
+<link rel="canonical" href=${canonical}>
 ${(links.alternates?.length ?? 0) > 1 ? links.alternates!.map((alternate) => page`<link rel="alternate" hreflang=${alternate.locale} href=${alternate.href}>`) : nothing}
 <meta property="og:type" content="website">
 <meta property="og:title" content=${meta.title}>
 ${meta.description ? page`<meta property="og:description" content=${meta.description}>` : nothing}
-<meta property="og:url" content=${links.canonical}>
+<meta property="og:url" content=${canonical}>
 <meta property="og:site_name" content=${siteName}>
 <meta property="og:locale" content=${ogLocale(offer.locale)}>
 ${(links.alternates ?? []).filter((alternate) => alternate.locale !== offer.locale).map((alternate) => page`<meta property="og:locale:alternate" content=${ogLocale(alternate.locale)}>`)}

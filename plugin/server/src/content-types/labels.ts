@@ -31,6 +31,10 @@ export const FIELD_LABELS: Partial<Record<ContentTypeName, Record<string, FieldL
     contactEmail: { label: 'Contact e-mail', description: 'Carers see it beside the named contact.' },
     contactHours: { label: 'Contact hours', description: 'Carers see it beside the phone number, e.g. "Monday to Friday, 9am to 5pm".' },
     contactUrl: { label: 'Contact web page', description: 'An https:// address.' },
+    canonicalUrl: {
+      label: 'Your council\'s own page about the offer (optional)',
+      description: 'An https:// address. Search engines then list your own page instead of this offer\'s public page; each service keeps its own page.',
+    },
     legalFramework: { label: 'Legal framework (general)', description: 'The legal framework in plain language, for every arrangement.' },
     legalFrameworkByArrangement: { label: 'Legal framework for each arrangement', description: 'Statutory: what each arrangement means for the family, in plain language.' },
     financialSupportPolicy: { description: 'Statutory: who can get what, how to apply, how decisions are made.' },

@@ -31,6 +31,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { CACHE_DEFAULTS, type CacheSettings } from '../config';
 import { PLUGIN_ID } from '../uids';
 import { negotiateEncoding } from './encoding';
+import { privateCacheControl } from './public-url';
 
 /** Below this many bytes a body is sent as it is: compression would save less than its headers cost. */
 export const MIN_COMPRESSED_BYTES = 1024;
@@ -116,6 +117,9 @@ export function cacheSettings(): CacheSettings {
 export function publicCacheControl({ sharedMaxAge, staleWhileRevalidate, staleIfError } = cacheSettings()): string {
   return `public, max-age=0, must-revalidate, s-maxage=${sharedMaxAge}, stale-while-revalidate=${staleWhileRevalidate}, stale-if-error=${staleIfError}`;
 }
+
+/** `Cache-Control` for a kept public read: shared caches may keep it for everyone, unless it is `forOneClient`. */
+export const cacheControlOf = (entry: Pick<CachedResponse, 'forOneClient'>) => (entry.forOneClient ? privateCacheControl(publicCacheControl()) : publicCacheControl());
 
 /** Any origin may read it, without credentials, and no shared cache splits it per origin. */
 export function publicReadHeaders(ctx: any) {

@@ -23,9 +23,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
+import { cacheControlOf, cachedResponse, sendCached } from '../http/cached-response';
 import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
-import { addressesFromRequest, originForKey, privateCacheControl } from '../http/public-url';
+import { addressesFromRequest, originForKey } from '../http/public-url';
 import { getService } from '../services/get-service';
 import { memoised } from './store';
 
@@ -156,9 +156,6 @@ export function offerResponseCache(strapi: Core.Strapi) {
     return { query: params.get('query')!, variables: parseVariables(params.get('variables')) ?? null, operationName: params.get('operationName') };
   };
   const requests = memoised(MAX_ENTRIES, readRequest);
-
-  /** Shared caches may keep a response for everyone, unless it names an address made from the request's headers. */
-  const cacheControlOf = (entry: CachedResponse) => (entry.forOneClient ? privateCacheControl(publicCacheControl()) : publicCacheControl());
 
   return async (ctx: any, next: () => Promise<void>) => {
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send

@@ -70,6 +70,12 @@ export interface PageAddresses {
   /** A service's iframe view; in `locale` unless that is the default one. */
   serviceEmbed(slug: string, uuid: string, locale?: string): string;
   sitemap(): string;
+  /**
+   * The council's own page that the offer's page in `offer.locale` names as its canonical: the
+   * offer's `canonicalUrl`, on its page in the default language only (a page in another language
+   * is no copy of the council's page, and search engines keep listing it); else undefined.
+   */
+  councilPage(offer: { locale: string; canonicalUrl?: string | null }): string | undefined;
   /** A file the pages load, at `version` (cached for ever by readers and shared caches). */
   asset(name: AssetName, version: string): string;
 }
@@ -94,6 +100,7 @@ export function pageAddresses(strapi: Core.Strapi, ctx: { origin: string }, defa
     offerEmbed: (slug, locale) => inLanguage(`${offer(slug)}/${EMBED_SEGMENT}`, locale),
     serviceEmbed: (slug, uuid, locale) => inLanguage(`${service(slug, uuid)}/${EMBED_SEGMENT}`, locale),
     sitemap: () => `${base}${FIXED_PATHS.sitemap}`,
+    councilPage: (offer) => (offer.locale === defaultLocale && offer.canonicalUrl ? offer.canonicalUrl : undefined),
     asset: (name, version) => `${base}${FIXED_PATHS[name]}?v=${encodeURIComponent(version)}`,
   };
 }

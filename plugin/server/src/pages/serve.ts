@@ -13,8 +13,11 @@
  * offer is known; 405 for a method other than GET or HEAD; 503 (never a 500) when the page cannot
  * be made (the database is down, the renderer was not built).
  *
- * A Koa middleware after the app's own (../bootstrap), so the headers they set (security headers,
- * the Content-Security-Policy) are on every page, and kept with a cached one.
+ * Two Koa middlewares (../bootstrap): `answer`, after the app's own, so the headers they set
+ * (security headers, the Content-Security-Policy) are on every page and kept with a cached one;
+ * and `hits`, first in line, which sends an offer's or a service's page kept for its offer's
+ * current content version before the app's own middlewares run, as the widget's offer request is
+ * sent (../offer-view/http-cache): a hit then costs about what a static file does.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,13 +26,13 @@ import type { Core } from '@strapi/strapi';
 import { FILTER_PARAMS } from '../../../shared/code-lists';
 import type { OfferView } from '../../../shared/offer-view';
 import type { PageLinks, PageModel, PageRenderer } from '../../../shared/pages';
-import { cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
+import { cacheControlOf, cachedResponse, publicCacheControl, sendCached, type CachedResponse } from '../http/cached-response';
 import { memoryStore } from '../offer-view/store';
 import { getService } from '../services/get-service';
-import { pluginApiBase } from '../http/public-url';
+import { addressesFromRequest, pluginApiBase, publicOrigin } from '../http/public-url';
 import { UID } from '../uids';
 import { sitemapEntries, sitemapXml } from './sitemap';
-import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, type AssetName, type PageAddresses } from './addresses';
+import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, type AssetName, type PageAddresses, type PagePath } from './addresses';
 
 /**
  * The renderer and the pages' script, built by rollup from the widget's render modules into the
@@ -138,6 +141,18 @@ export function publicPages(strapi: Core.Strapi) {
   const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
 
   /**
+   * What a page of an offer or a service is kept under: the reader's choices (language, the
+   * finder's), and the public origin and base its addresses start at (one page per origin; made
+   * from the request's headers where the app has no `server.url`, which ../http/public-url notes).
+   */
+  function pageKey(ctx: any, route: Extract<PagePath, { kind: 'offer' | 'service' }>, base: string) {
+    const requested = typeof ctx.query[LANGUAGE_PARAM] === 'string' ? (ctx.query[LANGUAGE_PARAM] as string) : undefined;
+    const search = route.kind === 'offer' ? finderSearch(ctx.querystring ?? '') : '';
+    const uuid = route.kind === 'service' ? route.uuid : '';
+    return { requested, search, key: JSON.stringify([route.kind, route.embed, route.slug, uuid, requested ?? null, search, `${publicOrigin(strapi, ctx)}${base}`]) };
+  }
+
+  /**
    * Where things are for a page of `offer`; `here(locale)`: this page's address in a language
    * (the page's own, never its iframe view: the view's canonical is the page). In the iframe view
    * (`embed`) the offer and its services link to their iframe views.
@@ -236,11 +251,9 @@ export function publicPages(strapi: Core.Strapi) {
       const offer = route.kind === 'unknown' && route.slug ? await offerView().find(route.slug) : null;
       return notFound(ctx, addresses, offer);
     }
-    const requested = typeof ctx.query[LANGUAGE_PARAM] === 'string' ? (ctx.query[LANGUAGE_PARAM] as string) : undefined;
-    const search = route.kind === 'offer' ? finderSearch(ctx.querystring ?? '') : '';
+    const { requested, search, key } = pageKey(ctx, route, pagesBasePath(strapi)!);
     const version = await offerView().contentVersion(route.slug);
     if (route.embed) frameableByAnyHost(ctx);
-    const key = JSON.stringify([route.kind, route.embed, route.slug, route.kind === 'service' ? route.uuid : '', requested ?? null, search, addresses.base]);
     const cached = pages.get(key);
     if (cached?.version === version) return sendCached(ctx, cached.value, { hit: true, startedAt });
 
@@ -250,7 +263,7 @@ export function publicPages(strapi: Core.Strapi) {
     let model: PageModel;
     if (route.kind === 'offer') {
       const links = await linksOf(ctx, addresses, offer, (locale) => addresses.offer(offer.slug, locale), route.embed);
-      model = { kind: 'offer', offer, links, search, embed: route.embed };
+      model = { kind: 'offer', offer, links: { ...links, councilPage: addresses.councilPage(offer) }, search, embed: route.embed };
     } else {
       const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
       if (!service) return notFound(ctx, addresses, offer);
@@ -268,7 +281,27 @@ export function publicPages(strapi: Core.Strapi) {
     return sendCached(ctx, entry, { hit: false, startedAt });
   }
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  /** First in line: a kept page of an offer or a service, sent as it was built; anything else goes on. */
+  async function hits(ctx: any, next: () => Promise<void>) {
+    const base = pagesBasePath(strapi);
+    if (base === null || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(`${base}/`)) return next();
+    const startedAt = performance.now();
+    const route = readPagePath(ctx.path.slice(base.length));
+    if (route.kind !== 'offer' && route.kind !== 'service') return next();
+    let version: string;
+    try {
+      version = await offerView().contentVersion(route.slug);
+    } catch {
+      return next(); // the database cannot say: `answer` tries, inside the app's error handling
+    }
+    // Only `answer` keeps pages, never for a path one of the app's routes answers.
+    const cached = pages.get(pageKey(ctx, route, base).key);
+    if (cached?.version !== version) return next();
+    // Private where its addresses came from this request's headers, as the app would send it.
+    return sendCached(ctx, cached.value, { hit: true, startedAt, cacheControl: cacheControlOf({ forOneClient: addressesFromRequest(ctx) }) });
+  }
+
+  const answerPage = async (ctx: any, next: () => Promise<void>) => {
     const base = pagesBasePath(strapi);
     if (base === null || (ctx.path !== base && !ctx.path.startsWith(`${base}/`))) return next();
     // A path one of the app's routes under the base answers is never a page: the default base,
@@ -293,4 +326,6 @@ export function publicPages(strapi: Core.Strapi) {
       ctx.body = '<!doctype html><html lang="en"><title>Service unavailable</title><h1>Sorry, this page cannot be shown just now</h1><p>Please try again in a minute.</p></html>';
     }
   };
+
+  return { hits, answer: answerPage };
 }

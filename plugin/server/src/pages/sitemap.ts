@@ -1,7 +1,8 @@
 /**
- * `<base>/sitemap.xml` (sitemaps.org 0.9): every published offer's page and every service page, in
- * every language the offer is published in, each with `lastmod` (when it last changed: the offer
- * or any service it shows, or the service) and its other languages as `xhtml:link` alternates, as
+ * `<base>/sitemap.xml` (sitemaps.org 0.9): every published offer's page (but one whose canonical is
+ * the council's own page) and every service page, in every language the offer is published in,
+ * each with `lastmod` (when it last changed: the offer or any service it shows, or the service)
+ * and its other languages as `xhtml:link` alternates, as
  * Google reads hreflang from a sitemap. Built from the offer views, so it holds what the pages
  * show and nothing else: no draft, no hidden address (a sitemap holds addresses and dates only).
  */
@@ -24,7 +25,8 @@ export function sitemapEntries(addresses: PageAddresses, views: OfferView[]): Si
   const entries: SitemapEntry[] = [];
   for (const view of views) {
     const changed = view.services.reduce<string | undefined>((latest, service) => later(latest, service.updatedAt), view.updatedAt);
-    entries.push({ loc: addresses.offer(view.slug, view.locale), lastmod: changed, alternates: offerAlternates });
+    // A sitemap lists canonical addresses only: not a page whose canonical is the council's own.
+    if (!addresses.councilPage(view)) entries.push({ loc: addresses.offer(view.slug, view.locale), lastmod: changed, alternates: offerAlternates });
     for (const service of view.services.filter(({ uuid }) => uuid)) {
       const alternates = views
         .filter((other) => other.services.some((candidate) => candidate.uuid === service.uuid))

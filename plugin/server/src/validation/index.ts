@@ -177,6 +177,7 @@ const FIELD_RULES: Record<string, Record<string, Rule>> = {
     councils,
     contactPhone: ukPhone,
     contactUrl: webAddress,
+    canonicalUrl: webAddress,
     legalFrameworkByArrangement,
   },
   service: { referralUrl: webAddress, openingTimes, deliveryMethods, languages },

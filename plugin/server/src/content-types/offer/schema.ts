@@ -33,6 +33,11 @@ export default {
     contactEmail: fixed('email'),
     contactHours: text.line({ maxLength: 300 }),
     contactUrl: fixed('string', { maxLength: 2000 }),
+    /**
+     * The council's own page about the offer, if it has one: search engines and link previews are
+     * sent there from the offer's public page (its `<link rel="canonical">`, og:url).
+     */
+    canonicalUrl: fixed('string', { maxLength: 2000 }),
 
     /** The legal framework in plain language, in general. */
     legalFramework: text.rich(),
