@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, rawGet, start, stop, versusFloor, type VersusFloor } from './harness';
 import { load } from './load';
 import { benchReach } from './reach';
