@@ -10,8 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
-import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, ms, rawGet, start, stop, table, versusFloor } from './harness';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
+import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, ms, rawGet, start, stop, table, versusFloor, type VersusFloor } from './harness';
 import { load } from './load';
 import { benchPages, printPages } from './pages';
 import { benchReach } from './reach';

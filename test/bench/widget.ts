@@ -37,7 +37,7 @@ export const FILTER_SIZES = [30, 300, 3000] as const;
 async function filterTime(browser: Browser, examplesUrl: string, cmsUrl: string, size: number) {
   const page = await browser.newPage();
   // The demo's services, as many times over as it takes, with distinct titles.
-  await page.route(`${cmsUrl}/graphql?**`, async (route) => {
+  await page.route(`${cmsUrl}/api/kinship-offer/view/**`, async (route) => {
     const response = await route.fetch();
     const body = await response.json();
     const services = body.data.kinshipOffer.services;
@@ -73,7 +73,7 @@ async function repeatView(browser: Browser, examplesUrl: string) {
   const page = await context.newPage();
   const offerResponses: Array<{ status: number; bytes: number }> = [];
   page.on('response', async (response) => {
-    if (!response.url().includes('/graphql')) return;
+    if (!response.url().includes('/api/kinship-offer/view/')) return;
     const sizes = await response.request().sizes().catch(() => null);
     offerResponses.push({ status: response.status(), bytes: sizes?.responseBodySize ?? -1 });
   });

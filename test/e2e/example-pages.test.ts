@@ -71,6 +71,29 @@ describe('example host pages', () => {
     await close();
   });
 
+  it('council: the offer, preloaded by the page, downloads beside the script, and the widget takes the preloaded copy', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    const warnings: string[] = [];
+    // What goes to the network, by kind (Playwright's own request events also list a fetch the preload answered).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.requestWillBeSent', ({ request, type }) => new URL(request.url).pathname.startsWith('/api/kinship-offer/view/') && fetched.push(`${type} ${request.url}`));
+    page.on('console', (message) => /preload/i.test(message.text()) && warnings.push(message.text()));
+    await page.goto(`${examples.url}/council.html`);
+    await page.locator('kinship-offer [part="contact"]').waitFor();
+    const started = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).startTime])),
+    );
+    // Started with the script, before it ran; the widget's own fetch never went to the network.
+    expect(started['/api/kinship-offer/view/example-borough']).toBeLessThan(started['/api/kinship-offer/widget.js'] + 50);
+    expect(fetched).toContain(`Other ${cms.url}/api/kinship-offer/view/example-borough`);
+    expect(fetched.filter((request) => request.startsWith('Fetch'))).toEqual([]);
+    expect(warnings).toEqual([]);
+    await context.close();
+  });
+
   it('council: a reader filters by arrangement and support, and the link can be shared', async () => {
     const { page, close } = await open('council.html');
     const widget = page.locator('kinship-offer');
@@ -371,14 +394,14 @@ describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/
     return { page, problems, close: () => context.close() };
   }
 
-  it('the script loaded from /cms/ asks /cms/graphql and sends feedback to /cms/, nothing at the host root', async () => {
+  it('the script loaded from /cms/ asks /cms/ for the offer and sends feedback there, nothing at the host root', async () => {
     const { page, problems, close } = await openThroughProxy('council.html');
     await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
     expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
     expect(await sendFeedback(page, 'Sent through the proxy, script from the CMS')).toContain('Thank you for your feedback.');
     expect(await storedFeedback('Sent through the proxy, script from the CMS')).toBe(1);
     const requests = widgetRequests();
-    expect(requests.some((request) => request.startsWith('GET /cms/graphql?'))).toBe(true);
+    expect(requests).toContain('GET /cms/api/kinship-offer/view/example-borough');
     expect(requests).toContain('POST /cms/api/kinship-offer/feedback');
     expect(requests.filter((request) => !request.split(' ')[1].startsWith('/cms/'))).toEqual([]);
     expect(problems).toEqual([]);

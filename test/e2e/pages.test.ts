@@ -199,6 +199,32 @@ describe('the demo offer\'s pages in Chromium', () => {
     }
   });
 
+  it('on a phone the choices fold behind "Show filters", as in the element; without the script, or wider, they are open', async () => {
+    const filters = (page: Page) => page.locator('main [part="filters"]');
+    const phone = await open(offerPage, { width: 375, axe: true });
+    const button = phone.page.getByRole('button', { name: 'Show filters' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await filters(phone.page).isVisible()).toBe(false);
+    // Nearer the top than the choices left it: the first service within a screen of the button.
+    const top = async (selector: string) => (await phone.page.locator(selector).first().boundingBox())!.y;
+    expect((await top('main .service h4, main .service h3')) - (await top('main .filters-toggle'))).toBeLessThan(667);
+    expect(await axeViolations(phone.page)).toEqual([]);
+    await button.focus();
+    await phone.page.keyboard.press('Enter');
+    expect(await phone.page.getByRole('button', { name: 'Hide filters' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await filters(phone.page).isVisible()).toBe(true);
+    expect(await phone.page.evaluate(() => document.activeElement?.className)).toContain('filters-toggle');
+    expect(await axeViolations(phone.page)).toEqual([]);
+    expect(phone.problems).toEqual([]);
+    await phone.close();
+    for (const options of [{ width: 375, javaScript: false }, { width: 1024 }]) {
+      const { page, close } = await open(offerPage, options);
+      expect(await filters(page).isVisible(), JSON.stringify(options)).toBe(true);
+      expect(await page.locator('main .filters-toggle').isVisible(), JSON.stringify(options)).toBe(false);
+      await close();
+    }
+  });
+
   it('with the script, Copy link and Print are offered; without it, they are not', async () => {
     const withScript = await open(servicePage);
     await withScript.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.url });

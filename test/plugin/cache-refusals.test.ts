@@ -5,7 +5,7 @@
  * right after the widget's own request warmed the cache.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 
 let cms: TestCms;

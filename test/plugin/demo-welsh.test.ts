@@ -4,7 +4,7 @@
  * translation report finds its gaps and its one stale service.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
 

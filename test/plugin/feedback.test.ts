@@ -3,7 +3,7 @@
  * readable by the public.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { DEMO_ADMIN, startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
 

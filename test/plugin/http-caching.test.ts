@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
 import { insertFictionalOffers, SHARED_CHARITY } from '../bench/fictional-offers';
 import { startCms, type TestCms } from '../support/cms';
@@ -35,6 +35,47 @@ const offerRequest = (headers: Record<string, string> = {}) => {
   url.searchParams.set('variables', JSON.stringify({ slug: 'example-borough' }));
   return fetch(url, { headers: { 'content-type': 'application/json', origin: 'https://www.example.gov.uk', ...headers } });
 };
+
+describe('the offer\'s stable address, which a host page preloads (/api/kinship-offer/view/<slug>)', () => {
+  const view = (path: string) => fetch(`${cms.url}/api/kinship-offer/view/${path}`, { headers: { origin: 'https://www.example.gov.uk' } });
+  const graphqlGet = (variables: object) => {
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('query', OFFER_QUERY);
+    url.searchParams.set('variables', JSON.stringify(variables));
+    return fetch(url, { headers: { origin: 'https://www.example.gov.uk' } });
+  };
+
+  it('answers what the widget\'s GraphQL GET answers, in each language, cached and open to any origin as it is', async () => {
+    for (const [path, variables] of [
+      ['example-borough', { slug: 'example-borough' }],
+      ['example-borough?locale=cy', { slug: 'example-borough', locale: 'cy' }],
+      ['no-such-council', { slug: 'no-such-council' }],
+    ] as const) {
+      const [aliased, asked] = [await view(path), await graphqlGet(variables)];
+      expect(aliased.status, path).toBe(200);
+      expect(await aliased.json(), path).toEqual(await asked.json());
+      expect(aliased.headers.get('cache-control')).toBe(CONTRACT);
+      expect(aliased.headers.get('access-control-allow-origin')).toBe('*');
+    }
+    expect((await view('example-borough')).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('shows what is published only, and an edit as soon as it is', async () => {
+    const services = cms.strapi.documents('plugin::kinship-offer.service');
+    const service = await services.findFirst({ filters: { title: 'Kinship carers\' support group' }, status: 'published' });
+    await services.update({ documentId: service!.documentId, data: { title: 'Draft: carers\' group' } as any });
+    expect(await (await view('example-borough')).text()).not.toContain('Draft: carers');
+    await services.publish({ documentId: service!.documentId });
+    const after = await view('example-borough');
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(await after.text()).toContain('Draft: carers');
+  });
+
+  it('is no other address, and only read: a deeper path is not found, a write not allowed', async () => {
+    expect((await view('example-borough/services')).status).toBe(404);
+    expect([404, 405]).toContain((await fetch(`${cms.url}/api/kinship-offer/view/example-borough`, { method: 'POST' })).status);
+  });
+});
 
 describe('the offer request', () => {
   it('is answered with an ETag, and a repeat view gets a 304 with no body', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 import { graphql, graphqlGet, rest } from '../support/http';
 

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 import { askGraphQL, expectAnsweredAsApolloDoes } from '../support/http';
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
 import { kinshipOfferSchema } from '../../plugin/server/src/graphql/kinship-offer-query';
 import { startCms, type TestCms } from '../support/cms';

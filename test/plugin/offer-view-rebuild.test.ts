@@ -11,7 +11,7 @@ import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-versi
 import { insertFictionalOffers } from '../bench/fictional-offers';
 import { startCms, type TestCms } from '../support/cms';
 import { askGraphQL } from '../support/http';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 
 let cms: TestCms;
 let slug: string;

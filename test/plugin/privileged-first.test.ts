@@ -5,7 +5,7 @@
  * first reader causes, with no draft and no hidden address in it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 
 const OFFER = 'plugin::kinship-offer.offer';

@@ -5,7 +5,7 @@
  * saved only as a draft never shows. The Welsh here is fictional demo text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../widget/src/api/offer-query';
+import { OFFER_QUERY } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 import { graphql } from '../support/http';
 

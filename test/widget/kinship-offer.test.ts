@@ -329,7 +329,7 @@ describe('filtering', () => {
     await element.updateComplete;
     expect(text(shadow(element))).to.contain('No services match your choices.');
     await expect(element).to.be.accessible();
-    shadow(element).querySelector<HTMLButtonElement>('button.secondary')!.click();
+    [...shadow(element).querySelectorAll('button')].find((button) => text(button) === 'Clear all choices')!.click();
     await element.updateComplete;
     expect(serviceTitles(element)).to.have.length(offer.services.length);
     expect(location.search).to.equal('');

@@ -201,6 +201,30 @@ export const styles = constantCSS`
     color: #0b0c0c;
     box-shadow: 0 2px 0 #929191;
   }
+  /* GOV.UK's collapsible filters (render/finder.ts): the button's aria-expanded is the state. */
+  .filters-toggle, [aria-expanded=true] .when-closed, [aria-expanded=false] .when-open {
+    display: none;
+  }
+  @media (max-width: 640.98px) {
+    .filters-toggle:not([hidden]) {
+      display: inline-block;
+    }
+    .filters-toggle[aria-expanded=false]:not([hidden]) + .filters {
+      display: none;
+    }
+    /* GOV.UK Frontend's headings on small screens (heading-l 24px, heading-m 18px, of the 19px body). */
+    h2 { font-size: 1.26em; }
+    h3 { font-size: 1em; }
+    /* The named contact, each fact starting beside its name: shorter, on a phone's first screen. */
+    .contact dt {
+      float: inline-start;
+      clear: both;
+      margin-inline-end: 0.5em;
+    }
+    .contact dd {
+      margin: 0 0 0.25em;
+    }
+  }
   .services {
     list-style: none;
     padding: 0;

@@ -182,7 +182,7 @@ export class KinshipOffer extends LitElement {
       if (!this.offer) throw new OfferLoadError('not-found', 'the element has no offer attribute (the offer\'s slug)');
       // The words in the language asked for come with the offer; in the one served, if another.
       const words = (tag?: string) => loadPack(packFor(tag), SCRIPT_URL).then((pack) => loading.signal.aborted || (this._pack = pack));
-      const [offer] = await Promise.all([loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal), words(this.lang)]);
+      const [offer] = await Promise.all([loadOffer(resolveEndpoint(this.endpoint, SCRIPT_URL), this.offer, this.lang || undefined, loading.signal, { preloadable: !this.endpoint }), words(this.lang)]);
       await words(offer.locale);
       if (loading.signal.aborted) return;
       this._applyAttributeFilters(offer);

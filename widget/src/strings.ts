@@ -34,6 +34,10 @@ export const DEFAULT_STRINGS = {
   resultCount: { one: '{count} service', other: '{count} services' } as Plural,
   noResults: 'No services match your choices.',
   clearFilters: 'Clear all choices',
+  /** The button the choices fold behind on a small screen, and how many of them are chosen. */
+  showFilters: 'Show filters',
+  hideFilters: 'Hide filters',
+  filtersChosen: '{count} chosen',
   moreAbout: 'More about {title}',
   whoFor: 'Who it is for',
   ages: 'Ages {min} to {max}',

@@ -6,9 +6,10 @@ import { editOffer, fixFor, newService } from '../../../plugin/admin/src/links';
 const offer = { slug: 'example-borough', name: 'Example Borough Council', contactUrl: 'https://www.example.gov.uk/kinship', contactPhone: '020 7946 0100' };
 
 describe('the embed snippet', () => {
-  it('is one script tag from the CMS and the element, with a fallback link and phone number', () => {
+  it('is the offer\'s preload, one script tag from the CMS and the element, with a fallback link and phone number', () => {
     expect(embedSnippet({ cmsUrl: 'https://cms.example.gov.uk/', offer })).toBe(
       [
+        '<link rel="preload" as="fetch" crossorigin href="https://cms.example.gov.uk/api/kinship-offer/view/example-borough">',
         '<script type="module" src="https://cms.example.gov.uk/api/kinship-offer/widget.js"></script>',
         '<kinship-offer offer="example-borough">',
         '  <p><a href="https://www.example.gov.uk/kinship">Example Borough Council: kinship local offer</a>. Call 020 7946 0100.</p>',
@@ -22,6 +23,7 @@ describe('the embed snippet', () => {
     expect(embedSnippet({ cmsUrl: cmsUrlOf(admin), offer })).toContain(
       '<script type="module" src="https://www.example.gov.uk/cms/api/kinship-offer/widget.js"></script>',
     );
+    expect(embedSnippet({ cmsUrl: cmsUrlOf(admin), offer })).toContain('href="https://www.example.gov.uk/cms/api/kinship-offer/view/example-borough"');
     // With no url configured, the admin's own origin.
     expect(cmsUrlOf({ strapi: { backendURL: '' }, location: { origin: 'https://cms.example.gov.uk' } })).toBe('https://cms.example.gov.uk');
   });
@@ -42,6 +44,7 @@ describe('the embed snippet', () => {
   it('escapes what an editor typed into the offer, so the snippet cannot carry markup', () => {
     const snippet = embedSnippet({ cmsUrl: 'https://cms.example', offer: { slug: 'a"b', name: 'A <b>bold</b> & co', contactUrl: 'https://x.example/?a="1"' } });
     expect(snippet).toContain('offer="a&quot;b"');
+    expect(snippet).toContain('/api/kinship-offer/view/a%22b"');
     expect(snippet).toContain('A &lt;b&gt;bold&lt;/b&gt; &amp; co');
     expect(snippet).toContain('href="https://x.example/?a=&quot;1&quot;"');
     expect(snippet).not.toContain('<b>');

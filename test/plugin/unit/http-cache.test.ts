@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
 import { memoryStore } from '../../../plugin/server/src/offer-view/store';
 import { fakeStrapi } from './support/fake-strapi';
+import { OFFER_QUERY as WIDGET_QUERY } from '../../../plugin/shared/offer-query';
 
 const OFFER_QUERY = 'query Offer($slug: String!, $locale: String) { kinshipOffer(slug: $slug, locale: $locale) { name } }';
 
@@ -379,5 +380,42 @@ describe('each check before the cache is asked', () => {
   it('says in Server-Timing that Apollo answered a miss no one else did', async () => {
     const miss = await send();
     expect(miss.headers['server-timing']).toContain('graphql;desc=apollo');
+  });
+});
+
+describe('the offer\'s stable address (/api/kinship-offer/view/<slug>, which a host page preloads)', () => {
+  const view = (path: string, extra = '', method = 'GET') => send({ path, query: null, variables: null, extra, method });
+
+  it('is the widget\'s GraphQL GET: the same query and variables handed on, the same response cache', async () => {
+    const first = await view('/api/kinship-offer/view/example-borough', 'locale=cy');
+    expect(handed[0].miss).toEqual({ query: WIDGET_QUERY, variables: { slug: 'example-borough', locale: 'cy' }, operationName: null });
+    expect(first.headers['x-cache']).toBe('MISS');
+    const repeat = await view('/api/kinship-offer/view/example-borough', 'locale=cy');
+    expect(repeat.headers['x-cache']).toBe('HIT');
+    expect(repeat.body).toBe(first.body);
+    expect(graphqlRuns).toHaveBeenCalledTimes(1);
+    // Another offer's content changed: this one stays warm; its own changed: read again.
+    versions.another = 'v2';
+    expect((await view('/api/kinship-offer/view/example-borough', 'locale=cy')).headers['x-cache']).toBe('HIT');
+    versions['example-borough'] = 'v2';
+    expect((await view('/api/kinship-offer/view/example-borough', 'locale=cy')).headers['x-cache']).toBe('MISS');
+  });
+
+  it('reads an escaped slug, and without a locale asks for none', async () => {
+    await view('/api/kinship-offer/view/a%20b');
+    expect(handed[0].miss?.variables).toEqual({ slug: 'a b' });
+  });
+
+  it('leaves what is not that address, or not a read, to the app (its router answers 404 or 405)', async () => {
+    for (const [path, method] of [
+      ['/api/kinship-offer/view/', 'GET'],
+      ['/api/kinship-offer/view/a/b', 'GET'],
+      ['/api/kinship-offer/view/%E0%A4%A', 'GET'],
+      ['/api/kinship-offer/view/example-borough', 'POST'],
+      ['/api/kinship-offer/viewer/example-borough', 'GET'],
+    ]) {
+      await view(path, '', method);
+      expect(handed.at(-1)!.miss, `${method} ${path}`).toBeUndefined();
+    }
   });
 });

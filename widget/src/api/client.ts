@@ -3,7 +3,7 @@
  * one `loadOffer` that puts them together with fetch. Each failure has its own kind, so the
  * element can tell a reader and the web team what went wrong.
  */
-import { OFFER_QUERY } from './offer-query';
+import { OFFER_QUERY, OFFER_VIEW_PATH } from '../../../plugin/shared/offer-query';
 import type { Offer } from './types';
 
 export type LoadFailure =
@@ -44,16 +44,26 @@ export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: 
  * A plain GET, so a repeat view is answered from the browser's cache (the CMS sends an ETag), and
  * with no custom header, so the browser sends it without a CORS preflight (the plugin lets this
  * one read-only query past Apollo's CSRF check for GETs). GET and CORS mode are fetch's defaults.
+ *
+ * From the CMS that served the script (`preloadable`: no endpoint attribute), at the offer's stable
+ * address (OFFER_VIEW_PATH), which a host page may have preloaded; else, as the endpoint attribute
+ * says, the GraphQL query itself. Credentials are "same-origin", the mode of a
+ * `<link rel="preload" crossorigin>`, which a fetch must share to be given the preloaded response:
+ * to a CMS on another origin, as "omit", nothing is sent; a cookie sent to a CMS on the page's own
+ * origin reads nothing more (the offer is public, and the CMS reads no session from a cookie).
  */
-export function buildOfferRequest(endpoint: URL, slug: string, locale?: string): { url: string; init: RequestInit } {
+export function buildOfferRequest(endpoint: URL, slug: string, locale?: string, preloadable = false): { url: string; init: RequestInit } {
+  const init: RequestInit = { credentials: 'same-origin' };
+  if (preloadable) {
+    const url = cmsAddress(endpoint, OFFER_VIEW_PATH + encodeURIComponent(slug));
+    if (locale) url.searchParams.set('locale', locale);
+    return { url: url.toString(), init };
+  }
   const url = new URL(endpoint);
   // The build strips the query's indentation (rollup.config.mjs): it travels in the URL of a GET.
   url.searchParams.set('query', OFFER_QUERY);
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
-  return {
-    url: url.toString(),
-    init: { credentials: 'omit' },
-  };
+  return { url: url.toString(), init };
 }
 
 /** Reads a response body: the offer, or the reason there is none. */
@@ -81,16 +91,17 @@ export const TIMEOUT_MS = 10_000;
 
 /**
  * Loads the offer, or fails with the reason. `signal` is the caller's: a newer load aborts this
- * one, and then the abort itself is what is thrown. The request also gives up after `timeoutMs`.
+ * one, and then the abort itself is what is thrown. The request also gives up after `timeoutMs`;
+ * `preloadable` as for buildOfferRequest.
  */
 export async function loadOffer(
   endpoint: URL,
   slug: string,
   locale: string | undefined,
   signal: AbortSignal,
-  timeoutMs = TIMEOUT_MS,
+  { timeoutMs = TIMEOUT_MS, preloadable = false } = {},
 ): Promise<Offer> {
-  const { url, init } = buildOfferRequest(endpoint, slug, locale);
+  const { url, init } = buildOfferRequest(endpoint, slug, locale, preloadable);
   // One controller for both ways to stop, rather than AbortSignal.any and AbortSignal.timeout:
   // those came in Safari 17.4, and carers' older iPads stay on iPadOS 16.
   const stop = new AbortController();

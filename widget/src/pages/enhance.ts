@@ -6,7 +6,15 @@
  * - Share: "Copy link" copies the page's address and says so in the share box's status.
  * - Print: a "Print this page" button; while printing, every service's details are open, as the
  *   element prints them, and as they were afterwards.
+ * - Filters: on a small screen, the choices fold behind "Show filters", as in the element
+ *   (../render/finder renders the button hidden, for pages without JavaScript).
  */
+import { toggleFilters } from '../render/filters-toggle';
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button.filters-toggle')) {
+  button.hidden = false;
+  button.addEventListener('click', toggleFilters);
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-print]')) {
   if (button.dataset.copy !== undefined && !navigator.clipboard) continue;
   button.hidden = false;

@@ -18,6 +18,7 @@ import { PARAMS, type FilterState } from '../filters';
 import { format } from '../strings';
 import { checked } from './checked';
 import { RENDERS_PAGES } from './renders-pages';
+import { toggleFilters } from './filters-toggle';
 import { renderBlocks } from './blocks';
 import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './offer';
 
@@ -121,15 +122,33 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
   </li>`;
 }
 
+/**
+ * GOV.UK's collapsible filters: under 641 px wide (GOV.UK Frontend's tablet breakpoint) the choices
+ * fold behind a "Show filters" button naming how many are chosen, so a phone's first screen reaches
+ * the first services rather than a screen and a half of choices; wider, the choices are open and
+ * the button is not shown (../kinship-offer.styles). It starts closed, by its aria-expanded (see
+ * ./filters-toggle). On the pages it is rendered hidden, and their script shows it: without
+ * JavaScript the choices stay open.
+ */
+function renderFiltersToggle(ctx: FinderContext) {
+  const { t, filters } = ctx;
+  const chosen = (filters.arrangement ? 1 : 0) + filters.supportTypes.length + (filters.query ? 1 : 0);
+  return html`<button type="button" class="filters-toggle secondary no-print" aria-expanded="false" aria-controls="filters" ?hidden=${!ctx.on}
+    @click=${toggleFilters}><span class="when-closed">${t.showFilters}</span><span class="when-open">${t.hideFilters}</span>${chosen
+      ? html`<span class="chosen">, ${format(t.filtersChosen, { count: chosen })}</span>`
+      : nothing}</button>`;
+}
+
 /** The finder: choices, then the count of services that fit and the services by support type. */
 export function renderFinder(ctx: FinderContext) {
   const { t, results } = ctx;
   const form = RENDERS_PAGES ? ctx.form : undefined;
   const controls = renderControls(ctx);
   return html`
+    ${renderFiltersToggle(ctx)}
     ${form
-      ? html`<form class="no-print" part="filters" method="get" action=${form.action} target=${ctx.target ?? nothing}>${controls}<button type="submit">${form.submit}</button></form>`
-      : html`<div class="no-print" part="filters">${controls}</div>`}
+      ? html`<form class="filters no-print" id="filters" part="filters" method="get" action=${form.action} target=${ctx.target ?? nothing}>${controls}<button type="submit">${form.submit}</button></form>`
+      : html`<div class="filters no-print" id="filters" part="filters">${controls}</div>`}
     <section>
       ${heading(ctx.level, t.servicesHeading)}
       <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, ctx.lang)}</p>

@@ -1,10 +1,11 @@
 /**
- * The embed snippet the builder gives editors to copy: one script tag and the element, with a
- * fallback inside it for readers whose browser does not run the script. Pure, so it is tested as
+ * The embed snippet the builder gives editors to copy: a preload of the offer, one script tag and
+ * the element, with a fallback inside it for readers whose browser does not run the script. Pure, so it is tested as
  * text and the preview renders exactly what it says.
  */
 
 import type { OfferViewKind } from '../../../shared/code-lists';
+import { offerViewUrl } from '../../../shared/offer-query';
 import { EMBED_SIZE } from '../../../shared/pages';
 
 export { OFFER_VIEWS as VIEWS } from '../../../shared/code-lists';
@@ -52,6 +53,8 @@ export function embedSnippet(options: EmbedOptions): string {
     contactPhone ? ` Call ${escapeText(contactPhone)}.` : '',
   ].join('');
   return [
+    // The offer downloads beside the script rather than after it (../../../shared/offer-query).
+    `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(offerViewUrl(options.cmsUrl, options.offer.slug))}">`,
     `<script type="module" src="${escapeAttribute(scriptUrl(options.cmsUrl))}"></script>`,
     `<kinship-offer${attributes}>`,
     `  <p>${fallback}</p>`,

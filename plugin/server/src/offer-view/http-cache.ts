@@ -27,6 +27,7 @@ import { cacheControlOf, cachedResponse, sendCached } from '../http/cached-respo
 import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
 import { addressesFromRequest, originForKey } from '../http/public-url';
 import { getService } from '../services/get-service';
+import { OFFER_QUERY, OFFER_VIEW_PATH } from '../../../shared/offer-query';
 import { memoised } from './store';
 
 /** Distinct query documents whose shape is remembered. */
@@ -157,10 +158,30 @@ export function offerResponseCache(strapi: Core.Strapi) {
   };
   const requests = memoised(MAX_ENTRIES, readRequest);
 
+  /**
+   * The offer's stable address (../../../shared/offer-query OFFER_VIEW_PATH), under the app's REST
+   * prefix, rewritten into the widget's GraphQL GET, so it is that request in every respect.
+   */
+  const viewPath = `${String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '')}/${OFFER_VIEW_PATH.replace(/^api\//, '')}`;
+  const asGraphQL = (ctx: any) => {
+    let slug: string;
+    try {
+      slug = decodeURIComponent(ctx.path.slice(viewPath.length));
+    } catch {
+      return; // a malformed escape: left to the router, which finds no such route (404)
+    }
+    const locale = new URLSearchParams(ctx.querystring ?? '').get('locale');
+    ctx.path = endpoint;
+    ctx.querystring = new URLSearchParams({ query: OFFER_QUERY, variables: JSON.stringify(locale ? { slug, locale } : { slug }) }).toString();
+  };
+
   return async (ctx: any, next: () => Promise<void>) => {
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
     // it, and Apollo refuses it (400 or 405).
     const head = ctx.method === 'HEAD';
+    if (typeof ctx.path === 'string' && ctx.path.startsWith(viewPath) && ctx.path.length > viewPath.length && !ctx.path.includes('/', viewPath.length) && [...GET, 'OPTIONS'].includes(ctx.method)) {
+      asGraphQL(ctx);
+    }
     // A host page's tracing agent adds headers to the widget's GET, which then needs a preflight:
     // answered for this kind of request only, which the preflight's URL already shows (../http/preflight).
     if (ctx.path === endpoint && isPublicPreflight(ctx, GET) && (ctx.querystring ?? '').length <= 4 * MAX_QUERY_LENGTH && requests(ctx.querystring ?? '')) {

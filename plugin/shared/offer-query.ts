@@ -4,7 +4,8 @@
  * downloads. The view has more for the CMS's other readers (the offer's documentId, councils,
  * accountable officer's e-mail and next review date; a provider's e-mail and phone, which the
  * element leaves to its contacts; an advice organisation's e-mail; a support type's description).
- * The plugin's tests run it against the live schema, so the two cannot drift apart.
+ * The plugin's tests run it against the live schema, so the two cannot drift apart. The CMS also
+ * answers it at a short address of its own (OFFER_VIEW_PATH), which a host page can preload.
  */
 export const OFFER_QUERY = /* GraphQL */ `
   query KinshipOffer($slug: String!, $locale: String) {
@@ -98,3 +99,20 @@ export const OFFER_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The widget's request at a stable address under the plugin's REST prefix:
+ * `GET <cms>/api/kinship-offer/view/<slug>[?locale=<BCP 47 tag>]` answers exactly what the GraphQL
+ * GET of OFFER_QUERY with `{ slug, locale }` answers (JSON `{ data: { kinshipOffer } }`, the same
+ * cache, ETag, CORS and published-only reading: the CMS rewrites one into the other,
+ * server/src/offer-view/http-cache). Unlike the GraphQL GET, whose address holds the query and so
+ * changes with the widget's version, it stays the same, so an embed snippet can
+ * `<link rel="preload" as="fetch" crossorigin>` it: the offer then downloads beside widget.js
+ * rather than after it, and the widget's own fetch (same address, same credentials mode) takes the
+ * preloaded response.
+ */
+export const OFFER_VIEW_PATH = 'api/kinship-offer/view/';
+
+/** The address of the offer `slug` at OFFER_VIEW_PATH, on the CMS at `cmsUrl` (its path kept: https://www.example.gov.uk/cms). */
+export const offerViewUrl = (cmsUrl: string, slug: string, locale?: string) =>
+  `${cmsUrl.replace(/\/+$/, '')}/${OFFER_VIEW_PATH}${encodeURIComponent(slug)}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
