@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOfferRequest } from '../../widget/src/api/client';
 import { OFFER_QUERY } from '../../plugin/shared/offer-query';
-import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, ms, rawGet, start, stop, table, versusFloor, type VersusFloor } from './harness';
+import { BROWSER_ENCODINGS, CONNECTIONS, SECONDS, ms, rawGet, start, stop, table, versusFloor } from './harness';
 import { load } from './load';
 import { benchPages, printPages } from './pages';
 import { benchReach } from './reach';
