@@ -191,7 +191,7 @@ export default {
 
   /** Admin: revokes a link. */
   async revoke(ctx: any) {
-    if (!(await partners().revoke(ctx.params.id, editorName(ctx)))) throw new errors.NotFoundError('There is no such link');
+    if (!(await partners().revoke(ctx.params.documentId, ctx.params.id, editorName(ctx)))) throw new errors.NotFoundError('This service has no such link');
     ctx.body = { data: { id: ctx.params.id, state: 'revoked' } };
   },
 

@@ -221,10 +221,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((row) => toLink(row, now));
     },
 
-    /** Revokes an open link (by its id, never its token); false when there is no such link. */
-    async revoke(id: string, by: string, now = new Date()) {
-      const changed = await knex()(LINK_TABLE).where({ id }).whereNull('revoked_at').update({ revoked_at: now, revoked_by: by });
-      return changed === 1 || !!(await knex()(LINK_TABLE).where({ id }).first('id'));
+    /** Revokes the service's link (by its id, never its token); false when the service has no such link. */
+    async revoke(documentId: string, id: string, by: string, now = new Date()) {
+      const link = { id, service_document_id: documentId };
+      const changed = await knex()(LINK_TABLE).where(link).whereNull('revoked_at').update({ revoked_at: now, revoked_by: by });
+      return changed === 1 || !!(await knex()(LINK_TABLE).where(link).first('id'));
     },
 
     /** Proposals waiting for an editor (all services, or one), oldest first, each with the service's draft values now. */
