@@ -183,6 +183,15 @@ describe('a link that opens nothing', () => {
     await refusal(url, 410, 'This link has already been used');
   });
 
+  it('stores one proposal of two sent at the same moment with one link', async () => {
+    const { documentId, secret } = await linkSent(services[2]);
+    // Both posts found the link open before either was stored: the step that stores one uses it up.
+    const [first, second] = [await partnerLinks().open(documentId, secret), await partnerLinks().open(documentId, secret)];
+    const proposal = { name: 'Sam Partner', note: '', changes: { alert: 'Closed on Mondays' }, current: {} };
+    expect(await Promise.all([partnerLinks().propose(first.link, proposal), partnerLinks().propose(second.link, proposal)])).toEqual(expect.arrayContaining([true, false]));
+    expect(((await (await admin(`/proposals?service=${documentId}`)).json()) as any).data).toHaveLength(1);
+  });
+
   it('is refused when tampered with, cut short or made up', async () => {
     const { url, documentId, secret } = await linkSent(services[0]);
     const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
