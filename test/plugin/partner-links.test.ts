@@ -233,6 +233,23 @@ describe('an editor sending a link', () => {
     expect((await fetch(linkIn(mail).url)).status).toBe(200);
   });
 
+  it('is refused, and sends nothing, while the public address (PUBLIC_URL) is not set: a Host header never makes a link', async () => {
+    const before = sink.received.length;
+    cms.strapi.config.set('server.url', '');
+    try {
+      const documentId = (await cms.strapi.documents(SERVICE).findFirst({ status: 'published' }))!.documentId;
+      const refused = await admin(`/partner-links/${documentId}`, { method: 'POST', body: '{}', headers: { host: 'attacker.example' } });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as any).error.message).toMatch(/PUBLIC_URL/);
+      const run = await reminders().run({ today: new Date('2031-01-01T07:00:00Z') });
+      expect(run.partnerLinks).toBe(0);
+    } finally {
+      cms.strapi.config.set('server.url', cms.url);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.received.slice(before).filter(isLinkMail)).toEqual([]);
+  });
+
   it('is refused for a service that does not exist', async () => {
     expect((await admin('/partner-links/not-a-service', { method: 'POST', body: '{}' })).status).toBe(404);
   });
