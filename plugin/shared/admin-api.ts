@@ -203,3 +203,34 @@ export interface PlainEnglishReport {
   offer: PlainEnglishField[];
   services: Array<{ documentId: string; title: string; fields: PlainEnglishField[] }>;
 }
+
+/** A private link to one service, e-mailed to its provider's contact (server/src/partners). */
+export type PartnerLinkState = 'open' | 'used' | 'expired' | 'revoked';
+export interface PartnerLink {
+  id: string;
+  sentTo: string;
+  /** The editor who sent it, or "the review reminder". */
+  requestedBy: string;
+  /** ISO 8601 date-times. */
+  createdAt: string;
+  expiresAt: string;
+  /** When the partner last said "still correct" with it. */
+  confirmedAt: string | null;
+  state: PartnerLinkState;
+}
+
+/** Changes a partner proposed to a service's public fields, for an editor to accept or decline. */
+export interface ServiceProposal {
+  id: string;
+  service: { documentId: string; title: string };
+  proposedBy: string;
+  /** ISO 8601 date-time. */
+  submittedAt: string;
+  /** What the partner told the council besides (never published). */
+  note: string | null;
+  status: 'pending' | 'accepted' | 'declined';
+  decidedBy: string | null;
+  declineReason: string | null;
+  /** Each changed field: what readers saw when it was proposed, the editor's draft now, and the proposal. */
+  changes: Array<{ field: string; label: string; published: string | number | null; draft: string | number | null; proposed: string | number | null }>;
+}

@@ -90,12 +90,56 @@ export interface ConsultationReportPage extends PageBase {
   report: ConsultationReport;
 }
 
+/**
+ * A partner's page for one of its services (server/src/partners), reached by a private link: the
+ * form (still correct, or propose changes to the public fields), or a message (thanks, or why the
+ * link opens nothing). Never indexed, never cached. Its words come from the server, in English.
+ */
+export interface PartnerFormPage {
+  kind: 'partner-form';
+  /** Who publishes the offer the service is in, for the header. */
+  council: string;
+  /** The service's name as readers see it. */
+  title: string;
+  intro: string[];
+  /** Where the form posts: the link's own address. */
+  action: string;
+  fields: PartnerFormField[];
+  /** What was wrong with the last post, each tied to its field's `name`. */
+  problems: Array<{ field: string; message: string }>;
+}
+
+/** One field of the partner's form, with what is in it now (as readers see it, or as the partner typed). */
+export interface PartnerFormField {
+  name: string;
+  label: string;
+  hint?: string;
+  input: 'line' | 'paragraph' | 'choice' | 'number';
+  required: boolean;
+  maxLength?: number;
+  /** For a choice: [value, label] pairs. */
+  options?: Array<[string, string]>;
+  value: string;
+}
+
+/** A partner's message page: thanks, or why a link opens nothing. */
+export interface PartnerMessagePage {
+  kind: 'partner-message';
+  council: string;
+  heading: string;
+  paragraphs: string[];
+}
+
+export type PartnerPage = PartnerFormPage | PartnerMessagePage;
+
 export type PageModel = OfferPage | ServicePage | ConsultationReportPage | NotFoundPage;
 
 /** What the page bundle exports (dist/pages/render.mjs). */
 export interface PageRenderer {
   /** The page as a whole HTML document. Throws only on a fault of ours (the server answers 503 then, never a 500). */
   renderPage(page: PageModel): Promise<string>;
+  /** A partner's page, as a whole HTML document, its stylesheet inside it. */
+  renderPartnerPage(page: PartnerPage): Promise<string>;
   /** The pages' stylesheet: the element's own styles for the light DOM, and the page's chrome. */
   stylesheet: string;
   /** The element's language packs by code (`{ cy: { retry: 'Ceisio eto', … } }`), read by the CMS once. */

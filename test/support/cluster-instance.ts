@@ -2,7 +2,8 @@
  * One instance of a test/support/cluster.ts cluster: the demo app in a process of its own (Strapi
  * is one per process), on the database and port its environment names. It tells its parent its
  * URL when it listens, and answers the parent's requests by IPC. Outgoing e-mail is the boundary:
- * each message goes to the parent instead of a mail server.
+ * each message goes to the parent instead of a mail server, unless SMTP_HOST names a real one
+ * (test/support/smtp-sink.ts), which the app's e-mail provider then uses.
  */
 import type { Core } from '@strapi/strapi';
 import { boot } from './cms';
@@ -16,10 +17,12 @@ const COMMANDS: Record<string, (strapi: Core.Strapi, args: any) => Promise<unkno
 async function main() {
   // The built admin panel only when asked (SERVE_ADMIN_PANEL=true): starting without it is quicker.
   const { strapi, url } = await boot(process.env.SERVE_ADMIN_PANEL === 'true');
-  strapi.config.set('plugin::email.provider', 'cluster-outbox');
-  strapi.plugin('email').service('email').send = async (message: unknown) => {
-    process.send?.({ mail: message });
-  };
+  if (!process.env.SMTP_HOST) {
+    strapi.config.set('plugin::email.provider', 'cluster-outbox');
+    strapi.plugin('email').service('email').send = async (message: unknown) => {
+      process.send?.({ mail: message });
+    };
+  }
 
   process.on('message', async (message: { id: number; command: string; args?: unknown }) => {
     try {

@@ -21,8 +21,27 @@ export default ({ env }: { env: any }) => ({
       },
       // Per client address, across every instance on the database (behind a proxy: IS_PROXIED=true).
       feedbackPerMinute: env.int('FEEDBACK_PER_MINUTE', 10),
+      partnerFormPerMinute: env.int('PARTNER_FORM_PER_MINUTE', 20),
     },
   },
+  // E-mail (review reminders, and review links to services' providers) over SMTP when SMTP_HOST is
+  // set; without it nothing is e-mailed (the plugin treats Strapi's default, sendmail, as unset).
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+            settings: { defaultFrom: env('EMAIL_FROM', 'kinship-offer@example.gov.uk'), defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'kinship-offer@example.gov.uk')) },
+          },
+        },
+      }
+    : {}),
   // The plugin applies safe GraphQL operation limits where these are left unset; see its README.
   graphql: { config: { endpoint: '/graphql' } },
   'users-permissions': { config: { jwtSecret: secret('JWT_SECRET') } },

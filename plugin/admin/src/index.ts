@@ -51,8 +51,8 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel(panels: unknown[]): void };
     };
-    void Promise.all([import('./components/ReviewPanel'), import('./components/PlainEnglishPanel')]).then(([{ ReviewPanel }, { PlainEnglishPanel }]) =>
-      contentManager.apis.addEditViewSidePanel([ReviewPanel, PlainEnglishPanel]),
+    void Promise.all([import('./components/ReviewPanel'), import('./components/PlainEnglishPanel'), import('./components/PartnerPanel')]).then(
+      ([{ ReviewPanel }, { PlainEnglishPanel }, { PartnerPanel }]) => contentManager.apis.addEditViewSidePanel([ReviewPanel, PlainEnglishPanel, PartnerPanel]),
     );
   },
 };

@@ -25,6 +25,9 @@ export const offerPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${docum
 
 export const reachPage = (documentId: string) => `/${PLUGIN_PATH}/offers/${documentId}/reach`;
 
+/** Changes partners proposed to their services, waiting for an editor. */
+export const proposalsPage = () => `/${PLUGIN_PATH}/proposals`;
+
 export const embedBuilder = (documentId?: string) => `/${PLUGIN_PATH}/embed${documentId ? `?offer=${encodeURIComponent(documentId)}` : ''}`;
 
 /** The place to fix a failed check, in `locale` if given: the offer's field, or a new service for coverage gaps. */

@@ -16,6 +16,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('public-access').grant();
   await getService('reminders').ensureTable();
   await getService('consultations').ensureTable();
+  await getService('partner-links').ensureTables();
   await ensureHitTable(strapi.db.connection);
   await getService('reach').start();
   await getService('editor-labels').apply();

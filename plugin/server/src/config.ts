@@ -12,6 +12,14 @@ export default {
     /** Readers' feedback accepted from one IP address per minute. */
     feedbackPerMinute: 10,
     /**
+     * Days a review link e-mailed to a service's provider works (partners/service): from when it
+     * is sent, whether by the daily review reminder or by an editor. Links are made from the app's
+     * `server.url` (PUBLIC_URL) and are sent only while it is set and an e-mail provider is.
+     */
+    partnerLinkDays: 30,
+    /** Requests to the partner's review form (opening and sending it) accepted from one IP address per minute, across every instance. */
+    partnerFormPerMinute: 20,
+    /**
      * When the daily review reminder runs (cron syntax, server time), or false for never. It
      * e-mails only when Strapi's e-mail plugin has a provider other than its default, sendmail.
      */
@@ -61,7 +69,7 @@ export default {
     if (schedule !== false && (typeof schedule !== 'string' || schedule.trim().split(/\s+/).length < 5)) {
       throw new Error('kinship-offer: reviewReminderSchedule must be a cron expression such as "0 7 * * *", or false');
     }
-    for (const key of ['serviceReviewMonths', 'feedbackPerMinute', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'] as const) {
+    for (const key of ['serviceReviewMonths', 'feedbackPerMinute', 'partnerLinkDays', 'partnerFormPerMinute', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'] as const) {
       const value = config[key];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`kinship-offer: ${key} must be a whole number, 1 or more`);
     }

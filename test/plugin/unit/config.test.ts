@@ -15,7 +15,7 @@ describe('the plugin settings', () => {
     expect(check({ reviewReminderSchedule: '30 6 * * 1-5' })).not.toThrow();
   });
 
-  it.each(['feedbackPerMinute', 'serviceReviewMonths', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay'])('refuses %s of 0, a fraction or text', (key) => {
+  it.each(['feedbackPerMinute', 'serviceReviewMonths', 'reachPerMinute', 'reachFlushSeconds', 'reachNewSitesPerDay', 'partnerLinkDays', 'partnerFormPerMinute'])('refuses %s of 0, a fraction or text', (key) => {
     for (const value of [0, -1, 1.5, '10', undefined]) {
       expect(check({ [key]: value })).toThrow(`kinship-offer: ${key} must be a whole number, 1 or more`);
     }

@@ -3,10 +3,11 @@
  * through the contract in plugin/shared/pages.ts.
  */
 import type { PageRenderer } from '../../../plugin/shared/pages';
+import { renderPartnerPage } from './partner';
 import { renderPage, usePacks } from './render';
 import { stylesheet } from './styles';
 
-export { renderPage, stylesheet, usePacks };
+export { renderPage, renderPartnerPage, stylesheet, usePacks };
 
 // Holds the bundle to the contract the server loads it by.
-({ renderPage, stylesheet, usePacks }) satisfies PageRenderer;
+({ renderPage, renderPartnerPage, stylesheet, usePacks }) satisfies PageRenderer;

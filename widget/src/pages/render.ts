@@ -269,5 +269,10 @@ export async function renderPage(model: PageModel): Promise<string> {
         : model.kind === 'consultation-report'
           ? consultationReportPage(model)
           : notFoundPage(model);
+  return htmlOf(document);
+}
+
+/** A server-only template as the HTML a page sends, without Lit's hydration marks. */
+export async function htmlOf(document: unknown): Promise<string> {
   return (await collectResult(render(document))).replace(HYDRATION_MARKS, '').replace(EMPTY_ATTRIBUTE_SPACE, '$1>');
 }

@@ -82,6 +82,61 @@ const pageRules = /* css */ `
   .qr-code {
     display: none;
   }
+  /* A partner's form (./partner), as GOV.UK's form components look. */
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .form-group {
+    margin-bottom: 1.5em;
+  }
+  .form-group label {
+    display: block;
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  .form-group .hint {
+    color: var(--_secondary);
+    margin: 0 0 0.25em;
+  }
+  .form-group input, .form-group textarea, .form-group select {
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 40em;
+    padding: 0.25em;
+    border: 2px solid var(--_text);
+    font: inherit;
+  }
+  .form-group-error {
+    border-inline-start: 5px solid var(--_error);
+    padding-inline-start: 0.75em;
+  }
+  .form-group-error input, .form-group-error textarea, .form-group-error select {
+    border-color: var(--_error);
+  }
+  .field-error {
+    color: var(--_error);
+    font-weight: 700;
+    margin: 0 0 0.25em;
+  }
+  .error-summary {
+    border: 5px solid var(--_error);
+    padding: 1em;
+    margin-bottom: 1.5em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+  }
   @media print {
     .skip-link, .page-header nav, .breadcrumbs, .share, .page-footer, form {
       display: none !important;

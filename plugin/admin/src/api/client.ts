@@ -10,11 +10,13 @@ import type {
   OfferReport,
   OfferSummary,
   OverdueItem,
+  PartnerLink,
   PlainEnglishField,
   PlainEnglishReport,
   ReachReport,
   Reviewable,
   ReviewStatus,
+  ServiceProposal,
   TranslationFigures,
   TranslationReport,
   Vocabularies,
@@ -61,13 +63,18 @@ export const endpoints = {
   reach: (offerDocumentId: string) => endpoint<ReachReport>(`/reach/${id(offerDocumentId)}`),
   /** What to improve in plain English, in the offer's drafts and its services'. */
   plainEnglish: (documentId: string, refresh = '') => endpoint<PlainEnglishReport>(`/plain-english/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
+  /** A service's review links (newest first) and who a new one would go to. */
+  partnerLinks: (serviceDocumentId: string, refresh = '') =>
+    endpoint<{ links: PartnerLink[]; sendTo: string | null }>(`/partner-links/${id(serviceDocumentId)}${refresh && `?saved=${id(refresh)}`}`),
+  /** Changes partners proposed, waiting for an editor: every service's, or one's. */
+  proposals: (serviceDocumentId?: string) => endpoint<ServiceProposal[]>(`/proposals${serviceDocumentId ? `?service=${id(serviceDocumentId)}` : ''}`),
   reviewStatus: (kind: Reviewable, documentId: string, refresh = '') =>
     endpoint<ReviewStatus>(`/reviews/${kind}/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
 };
 
 /** Every write. Each resolves with the server's `data`, or rejects with an error for `errorMessage`. */
 export function useAdminActions() {
-  const { get, post, put } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   return {
     /** GET /reach/:documentId/csv: every count of the last 12 months, as CSV text. */
     reachCsv: async (offerDocumentId: string) => (await get<string>(`${BASE}/reach/${id(offerDocumentId)}/csv`, { responseType: 'text' })).data,
@@ -77,6 +84,14 @@ export function useAdminActions() {
     /** POST /plain-english/check: each prose field of a form's values, with what to improve. Saves nothing. */
     checkPlainEnglish: async (kind: Reviewable, values: Record<string, unknown>) =>
       (await post<{ data: PlainEnglishField[] }>(`${BASE}/plain-english/check`, { data: { kind, values } })).data.data,
+    /** POST /partner-links/:documentId: e-mails the service's provider a new review link. */
+    sendPartnerLink: async (serviceDocumentId: string) => (await post<{ data: PartnerLink }>(`${BASE}/partner-links/${id(serviceDocumentId)}`, {})).data.data,
+    /** DELETE /partner-links/:documentId/:id: the link opens nothing from now on. */
+    revokePartnerLink: async (serviceDocumentId: string, linkId: string) => (await del(`${BASE}/partner-links/${id(serviceDocumentId)}/${id(linkId)}`)).data,
+    /** POST /proposals/:id/accept: the proposal's values into the service's draft. */
+    acceptProposal: async (proposalId: string) => (await post(`${BASE}/proposals/${id(proposalId)}/accept`, {})).data,
+    /** POST /proposals/:id/decline, with the editor's reason. */
+    declineProposal: async (proposalId: string, reason: string) => (await post(`${BASE}/proposals/${id(proposalId)}/decline`, { data: { reason } })).data,
     /** POST /reviews/:kind/:documentId: today and the signed-in editor, on the draft. */
     markReviewed: async (kind: Reviewable, documentId: string) =>
       (await post<{ data: Record<string, string | null> }>(`${BASE}/reviews/${kind}/${id(documentId)}`, {})).data.data,

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { EmbedBuilderPage } from './EmbedBuilderPage';
 import { OfferPage } from './OfferPage';
 import { OffersPage } from './OffersPage';
+import { ProposalsPage } from './ProposalsPage';
 import { ReachPage } from './ReachPage';
 
 /** The plugin's pages, under /admin/plugins/kinship-offer. */
@@ -13,6 +14,7 @@ export default function App() {
       <Route path="offers/:documentId" element={<OfferPage />} />
       <Route path="offers/:documentId/reach" element={<ReachPage />} />
       <Route path="embed" element={<EmbedBuilderPage />} />
+      <Route path="proposals" element={<ProposalsPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   );

@@ -9,6 +9,7 @@ import compliance from './compliance';
 import consultationReport from './consultation-report';
 import feedback from './feedback';
 import oruk from '../oruk/controller';
+import partners from '../partners/controller';
 import plainEnglish from './plain-english';
 import { linkCardController } from '../pages/link-card';
 import { oembedController } from '../pages/oembed';
@@ -24,6 +25,7 @@ export default {
   linkCard: ({ strapi }: { strapi: any }) => linkCardController(strapi),
   oembed: ({ strapi }: { strapi: any }) => oembedController(strapi),
   oruk,
+  partners,
   'plain-english': plainEnglish,
   reach,
   reviews,

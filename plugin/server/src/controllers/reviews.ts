@@ -12,6 +12,12 @@ function requirePermission(ctx: any, action: 'read' | 'update', kind: 'offer' | 
   }
 }
 
+/** The signed-in editor, as a review or a decision records them. */
+export function editorName(ctx: any): string {
+  const user = ctx.state.user ?? {};
+  return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
+}
+
 export default {
   async status(ctx: any) {
     const { kind, documentId } = ctx.params;
@@ -27,9 +33,7 @@ export default {
     const { kind, documentId } = ctx.params;
     if (!reviews.isReviewable(kind)) throw new errors.ValidationError('Only an offer or a service can be marked as reviewed');
     requirePermission(ctx, 'update', kind);
-    const user = ctx.state.user ?? {};
-    const by = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
-    const updated = await reviews.markReviewed(kind, documentId, by);
+    const updated = await reviews.markReviewed(kind, documentId, editorName(ctx));
     if (!updated) throw new errors.NotFoundError(`There is no ${kind} ${documentId}`);
     ctx.body = { data: { documentId, lastReviewedAt: updated.lastReviewedAt, lastReviewedBy: updated.lastReviewedBy, nextReviewDue: updated.nextReviewDue ?? null } };
   },

@@ -78,15 +78,23 @@ export function databaseHitLog(knex: () => Knex): HitLog {
   };
 }
 
-export function rateLimit(perMinute: () => number, { hits, message }: { hits: HitLog; message: string }) {
+/**
+ * `scope`: counted apart from other endpoints' requests in the same log (the partner form's from
+ * feedback's). `refuse`: writes the 429's body (HTML for a page), else Strapi's JSON error shape.
+ */
+export function rateLimit(
+  perMinute: () => number,
+  { hits, message, scope = '', refuse }: { hits: HitLog; message: string; scope?: string; refuse?: (ctx: any, message: string) => Promise<void> },
+) {
   return async (ctx: any, next: () => Promise<void>) => {
     const now = Date.now();
-    const client = createHash('sha256').update(ctx.request.ip ?? 'unknown').digest('hex');
+    const client = createHash('sha256').update(`${scope}${ctx.request.ip ?? 'unknown'}`).digest('hex');
     const oldest = await hits.take(client, now, now - WINDOW_MS, perMinute());
     if (oldest !== null) {
       ctx.status = 429;
       ctx.set('retry-after', String(Math.ceil((WINDOW_MS - (now - oldest)) / 1000)));
-      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message } };
+      if (refuse) await refuse(ctx, message);
+      else ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message } };
       return;
     }
     await next();

@@ -40,6 +40,10 @@ import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, ty
  */
 const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
 
+/** The page renderer (loaded once by Node; throws while it is not built). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const pageRenderer = (): PageRenderer => require(path.join(BUILT, 'render.mjs'));
+
 /** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const QRCode: {
@@ -120,8 +124,7 @@ export function publicPages(strapi: Core.Strapi) {
   /** The renderer and assets, loaded once (a missing build is a 503, tried again next request). */
   const load = () => {
     if (!built) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const renderer: PageRenderer = require(path.join(BUILT, 'render.mjs'));
+      const renderer = pageRenderer();
       renderer.usePacks(builtPacks());
       const script = (file: string): Asset => {
         const text = readFileSync(path.join(BUILT, file), 'utf8');

@@ -4,6 +4,7 @@
  */
 import contentTypes from '../content-types';
 import { databaseHitLog, rateLimit } from '../middlewares/rate-limit';
+import { partnerAdminRoutes, partnerContentApiRoutes } from '../partners/routes';
 import { reachAdminRoutes, reachContentApiRoutes } from '../reach/routes';
 import { strictQuery } from '../middlewares/strict-query';
 import { PUBLIC_CONTENT_TYPES, UID } from '../uids';
@@ -95,6 +96,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...orukRoutes, ...readRoutes] },
-  admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...partnerContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes, ...partnerAdminRoutes] },
 };

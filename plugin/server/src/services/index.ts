@@ -7,6 +7,7 @@ import feedback from './feedback';
 import importer from './importer';
 import offerView from '../offer-view/service';
 import oruk from '../oruk/service';
+import partnerLinks from '../partners/service';
 import plainEnglish from './plain-english';
 import publicAccess from './public-access';
 import reach from '../reach/service';
@@ -20,4 +21,4 @@ const coreServices = Object.fromEntries(
   PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreService(uidOf(name) as never)]),
 );
 
-export default { ...coreServices, compliance, consultations, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'plain-english': plainEnglish, 'public-access': publicAccess, reach, reminders, reviews, translations, vocabularies };
+export default { ...coreServices, compliance, consultations, 'editor-labels': editorLabels, feedback, importer, 'offer-view': offerView, oruk, 'partner-links': partnerLinks, 'plain-english': plainEnglish, 'public-access': publicAccess, reach, reminders, reviews, translations, vocabularies };

@@ -8,11 +8,15 @@
  * reminder's key into a small table whose primary key is that key, ignoring a conflict, and reads
  * back who holds the claim. Exactly one instance wins each key. The key includes the date the item
  * fell due from, so marking it reviewed starts a new spell and a later reminder.
+ *
+ * A service falling due also sends its provider's contact a private link to check it
+ * (../partners), claimed the same way under its own key, once per spell.
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { OverdueItem } from '../../../shared/admin-api';
 import { ensureTable as ensureOwnTable } from '../own-tables';
+import { partnerFormUrl } from '../partners/controller';
 import { getService } from './get-service';
 
 export const REMINDER_TABLE = 'kinship_offer_review_reminders';
@@ -37,8 +41,10 @@ export interface ReminderRun {
   overdue: number;
   /** Reminders this instance claimed and sent. */
   sent: number;
-  /** Reminders claimed earlier, or by another instance. */
+  /** Reminders and links claimed earlier, or by another instance. */
   alreadyClaimed: number;
+  /** Review links this instance claimed and e-mailed to services' providers. */
+  partnerLinks: number;
   /** Why nothing was sent, if nothing could be. */
   skipped?: string;
 }
@@ -74,36 +80,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.connection(REMINDER_TABLE).where({ key, claimed_by: claimant }).delete();
   }
 
+  /** Sends once, whichever instance claims `key`; a failed send gives the claim back. True when this run sent it. */
+  async function sendOnce(key: string, send: () => Promise<unknown>, result: ReminderRun) {
+    const claimant = await claim(key);
+    if (!claimant) {
+      result.alreadyClaimed += 1;
+      return false;
+    }
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      // Not sent: give the claim back so tomorrow's run (on any instance) tries again.
+      await release(key, claimant);
+      strapi.log.error(`kinship-offer: could not send ${key}: ${error instanceof Error ? error.message : error}`);
+      return false;
+    }
+  }
+
   return {
     ensureTable,
+    emailConfigured,
 
     /** One run of the daily job, as of `today`. */
     async run({ today = new Date() }: { today?: Date } = {}): Promise<ReminderRun> {
       const items = await getService('compliance').overdue({ today });
-      const result: ReminderRun = { overdue: items.length, sent: 0, alreadyClaimed: 0 };
+      const result: ReminderRun = { overdue: items.length, sent: 0, alreadyClaimed: 0, partnerLinks: 0 };
       if (!items.length) return result;
       if (!emailConfigured()) {
         strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; no e-mail provider is configured, so no reminders were sent`);
         return { ...result, skipped: 'no e-mail provider is configured' };
       }
+      const formUrl = partnerFormUrl(strapi);
+      if (!formUrl) strapi.log.warn('kinship-offer: no review links were sent to providers: set the public address (PUBLIC_URL, server.url) they are made from');
       for (const item of items) {
-        if (!item.notify) continue;
         const key = reminderKey(item);
-        const claimant = await claim(key);
-        if (!claimant) {
-          result.alreadyClaimed += 1;
-          continue;
-        }
-        try {
-          await strapi.plugin('email').service('email').send({ to: item.notify, ...reminderMessage(item) });
-          result.sent += 1;
-        } catch (error) {
-          // Not sent: give the claim back so tomorrow's run (on any instance) tries again.
-          await release(key, claimant);
-          strapi.log.error(`kinship-offer: could not send the review reminder for ${key}: ${error instanceof Error ? error.message : error}`);
-        }
+        const remind = () => strapi.plugin('email').service('email').send({ to: item.notify, ...reminderMessage(item) });
+        if (item.notify && (await sendOnce(key, remind, result))) result.sent += 1;
+        if (item.kind !== 'service' || !formUrl) continue;
+        // A service with no e-mail to write to sends nothing, and counts as done for this spell.
+        let linked = false;
+        const link = async () => {
+          linked = !!(await getService('partner-links').send(item.documentId, { requestedBy: 'the review reminder', formUrl, now: today }));
+        };
+        if ((await sendOnce(`partner-link:${key}`, link, result)) && linked) result.partnerLinks += 1;
       }
-      strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; ${result.sent} reminder(s) sent`);
+      strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; ${result.sent} reminder(s) and ${result.partnerLinks} review link(s) sent`);
       return result;
     },
   };
