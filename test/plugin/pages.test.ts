@@ -76,7 +76,7 @@ describe('the offer page', () => {
 
   it('filters as a plain GET form with the element\'s URL parameters', async () => {
     const { html } = await page(`/${SLUG}?kinship-support=financial_support&kinship-support=legal_support&kinship-q=allowance`);
-    expect(html).toContain(`<form class="no-print" part="filters" method="get" action="${base}/${SLUG}">`);
+    expect(html).toContain(`<form class="filters no-print" id="filters" part="filters" method="get" action="${base}/${SLUG}">`);
     expect(html).toMatch(/<input type="checkbox" name="kinship-support" id="support-financial_support" value="financial_support"\s+checked/);
     // Unchosen boxes carry no checked attribute at all (Lit's server rendering writes a .checked
     // binding as checked="false", which HTML reads as checked).
