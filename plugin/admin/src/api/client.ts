@@ -6,6 +6,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import type {
+  EmbedChoices,
   FeedbackInbox,
   OfferReport,
   OfferSummary,
@@ -43,6 +44,8 @@ export const endpoints = {
   /** One offer's checklist, coverage map and reviews. */
   offerReport: (documentId: string, refresh = '') => endpoint<OfferReport>(`/compliance/${id(documentId)}${refresh && `?saved=${id(refresh)}`}`),
   vocabularies: () => endpoint<Vocabularies>('/vocabularies'),
+  /** The addresses and texts the embed builder gives for one offer, from the CMS's public URL. */
+  embedChoices: (documentId: string) => endpoint<EmbedChoices>(`/embed-choices/${id(documentId)}`),
   /** What each offer has translated, per language. */
   translationFigures: () => endpoint<TranslationFigures>('/translations'),
   /** What one offer has not translated yet, or translated before the default language changed, per language. */
