@@ -220,6 +220,8 @@ export interface LinkCard {
  * (server/src/pages/embed-builder.ts).
  */
 export interface EmbedChoices {
+  /** The offer these are for. */
+  documentId: string;
   /** Where every address starts: `server.url`, or the request's origin where it is not set ("https://cms.example.gov.uk"). */
   publicUrl: string;
   /** The widget's script, for the script tag. */

@@ -32,8 +32,10 @@ describe('the embed builder\'s addresses', () => {
     cms.strapi.config.set('server.url', PUBLIC_URL);
     cms.strapi.config.set('plugin::kinship-offer.pages', '/family-support');
     try {
-      const { status, body } = await choices(await documentIdOf('example-borough'));
+      const documentId = await documentIdOf('example-borough');
+      const { status, body } = await choices(documentId);
       expect(status).toBe(200);
+      expect(body.data.documentId).toBe(documentId);
       const { publicUrl, widgetScript, page } = body.data;
       expect(publicUrl).toBe(PUBLIC_URL);
       expect(widgetScript).toBe(`${PUBLIC_URL}/api/kinship-offer/widget.js`);

@@ -5,12 +5,12 @@
  * the CMS's public URL and its configured pages path), never from the address the editor's browser
  * used; no preview is counted as a reader's view.
  */
-import { Box, Button, Checkbox, Field, Flex, Grid, Link, Radio, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid, Link, Loader, Radio, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
 import { BackButton, Layouts, Page, useClipboard } from '@strapi/strapi/admin';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { endpoints, useAdminApi } from '../api/client';
+import { endpoints, useAdminApi, type EmbedChoices } from '../api/client';
 import { PreviewFrame } from '../components/PreviewFrame';
 import { embedSnippet, iframeSnippet, previewBaseOf, previewPage, resizeScriptTag, VIEWS, WHERE_TO_USE, type EmbedOptions, type EmbedWay, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
@@ -75,6 +75,52 @@ const NO_PAGE = {
   'pages-off': 'This CMS serves no public pages (the plugin\'s pages setting is off), so only the script tag can show the offer. Ask whoever runs the CMS to turn pages on for the other ways.',
 };
 
+/** The four ways for one offer, from the server's addresses. */
+function Ways({ choices, options, offerName }: { choices: EmbedChoices; options: Omit<EmbedOptions, 'widgetScript'>; offerName: string }) {
+  const { publicUrl, widgetScript, page, noPage } = choices;
+  const bases = { publicUrl, previewBase: previewBaseOf(window) };
+  const script = { ...options, widgetScript };
+  return (
+    <>
+      <Way
+        way="script"
+        rows={6}
+        text={embedSnippet(script)}
+        preview={previewPage(embedSnippet({ ...script, reach: 'off' }), bases)}
+        hint="For a page that allows scripts: the whole offer, live, with the options on the left. The paragraph inside is for readers whose browser does not run the script."
+      />
+
+      {page ? (
+        <>
+          <Way
+            way="link"
+            rows={1}
+            text={page.url}
+            preview={previewPage(`${page.oembed.html}\n${resizeScriptTag(page.resizeScript)}`, bases)}
+            hint="Paste it on a line of its own (WordPress), or as remote media (Drupal with oembed_providers): the CMS asks this one for the offer (oEmbed) and shows it as below."
+          />
+          <Way
+            way="iframe"
+            rows={3}
+            text={iframeSnippet(page, offerName)}
+            preview={previewPage(iframeSnippet(page, offerName), bases)}
+            hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer."
+          />
+          <Way way="card" rows={3} text={page.linkCard.html} preview={previewPage(page.linkCard.html, bases)} hint="Where only text and links are allowed: a link to the offer's page with the named contact's phone number.">
+            <Typography>
+              For posters and leaflets, the page's QR code: <Link href={page.linkCard.qrCode.svg} isExternal>SVG</Link> or <Link href={page.linkCard.qrCode.png} isExternal>PNG</Link>.
+            </Typography>
+          </Way>
+        </>
+      ) : (
+        <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
+          <Typography>{NO_PAGE[noPage ?? 'unpublished']}</Typography>
+        </Box>
+      )}
+    </>
+  );
+}
+
 export function EmbedBuilderPage() {
   const offers = useAdminApi(endpoints.offers());
   const vocabularies = useAdminApi(endpoints.vocabularies());
@@ -96,13 +142,9 @@ export function EmbedBuilderPage() {
   if (offers.state === 'loading') return <Page.Loading />;
   if (offers.state === 'failed') return <Page.Error content={offers.message} />;
   if (!offer) return <Page.NoData content="There is no offer to embed yet." />;
-  if (choices.state === 'loading') return <Page.Loading />;
-  if (choices.state === 'failed') return <Page.Error content={choices.message} />;
-
-  const { publicUrl, widgetScript, page, noPage } = choices.data;
-  const bases = { publicUrl, previewBase: previewBaseOf(window) };
-  const options: EmbedOptions = {
-    widgetScript,
+  // Only the chosen offer's (the last offer's are kept while its own load): nothing of another to copy.
+  const current = choices.state === 'ready' && choices.data.documentId === offer.documentId ? choices.data : null;
+  const options: Omit<EmbedOptions, 'widgetScript'> = {
     offer: { slug: offer.slug, name: offer.name, contactUrl: offer.contactUrl, contactPhone: offer.contactPhone },
     arrangement,
     supportTypes,
@@ -215,40 +257,12 @@ export function EmbedBuilderPage() {
               </Box>
             </Box>
 
-            <Way
-              way="script"
-              rows={6}
-              text={embedSnippet(options)}
-              preview={previewPage(embedSnippet({ ...options, reach: 'off' }), bases)}
-              hint="For a page that allows scripts: the whole offer, live, with the options on the left. The paragraph inside is for readers whose browser does not run the script."
-            />
-
-            {page ? (
-              <>
-                <Way
-                  way="link"
-                  rows={1}
-                  text={page.url}
-                  preview={previewPage(`${page.oembed.html}\n${resizeScriptTag(page.resizeScript)}`, bases)}
-                  hint="Paste it on a line of its own (WordPress), or as remote media (Drupal with oembed_providers): the CMS asks this one for the offer (oEmbed) and shows it as below."
-                />
-                <Way
-                  way="iframe"
-                  rows={3}
-                  text={iframeSnippet(page, offer.name)}
-                  preview={previewPage(iframeSnippet(page, offer.name), bases)}
-                  hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer."
-                />
-                <Way way="card" rows={3} text={page.linkCard.html} preview={previewPage(page.linkCard.html, bases)} hint="Where only text and links are allowed: a link to the offer's page with the named contact's phone number.">
-                  <Typography>
-                    For posters and leaflets, the page's QR code: <Link href={page.linkCard.qrCode.svg} isExternal>SVG</Link> or <Link href={page.linkCard.qrCode.png} isExternal>PNG</Link>.
-                  </Typography>
-                </Way>
-              </>
+            {current ? (
+              <Ways choices={current} options={options} offerName={offer.name} />
+            ) : choices.state === 'failed' ? (
+              <Typography textColor="danger600">{choices.message}</Typography>
             ) : (
-              <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
-                <Typography>{NO_PAGE[noPage ?? 'unpublished']}</Typography>
-              </Box>
+              <Loader>Loading the ways to embed this offer</Loader>
             )}
           </Grid.Item>
         </Grid.Root>

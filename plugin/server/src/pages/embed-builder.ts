@@ -27,7 +27,7 @@ export function embedBuilderController(strapi: Core.Strapi) {
       const published = await offers.findOne({ documentId, status: 'published', fields: ['slug'] });
       if (!published && !(await offers.findOne({ documentId, fields: ['slug'] }))) throw new errors.NotFoundError(`There is no offer ${documentId}`);
       const apiBase = pluginApiBase(strapi, ctx);
-      const choices: EmbedChoices = { publicUrl: publicOrigin(strapi, ctx), widgetScript: `${apiBase}/widget.js`, page: null };
+      const choices: EmbedChoices = { documentId, publicUrl: publicOrigin(strapi, ctx), widgetScript: `${apiBase}/widget.js`, page: null };
       const addresses = pageAddresses(strapi, ctx, await strapi.plugin('i18n').service('locales').getDefaultLocale());
       const view = published && addresses ? await getService('offer-view').find(published.slug as string) : null;
       if (!addresses) choices.noPage = 'pages-off';
