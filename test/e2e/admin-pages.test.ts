@@ -228,6 +228,7 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
       await readerSized(card, 'p', '16px');
 
       expect(await ourViolations()).toEqual([]);
+      for (const way of ['script tag', 'pasted link', 'iframe', 'link card']) expect(await axeViolations((await framed(way))!), way).toEqual([]);
       await shot('embed');
 
       for (const [way, copied] of Object.entries(texts)) {
