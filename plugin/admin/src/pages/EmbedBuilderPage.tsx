@@ -80,6 +80,12 @@ function Ways({ choices, options, offerName }: { choices: EmbedChoices; options:
   const { publicUrl, widgetScript, page, noPage } = choices;
   const bases = { publicUrl, previewBase: previewBaseOf(window) };
   const script = { ...options, widgetScript };
+  // The iframe view names its styles and script at the public URL, which its own policy ('self') refuses when framed from another address.
+  const elsewhere = bases.previewBase !== publicUrl.replace(/\/+$/, '') && (
+    <Typography textColor="neutral600">
+      {`This admin is open at ${bases.previewBase}, not at the CMS's public address, so this preview shows the offer without its styles. Open the admin at ${publicUrl}/admin to see it as readers will.`}
+    </Typography>
+  );
   return (
     <>
       <Way
@@ -98,14 +104,18 @@ function Ways({ choices, options, offerName }: { choices: EmbedChoices; options:
             text={page.url}
             preview={previewPage(`${page.oembed.html}\n${resizeScriptTag(page.resizeScript)}`, bases)}
             hint="Paste it on a line of its own (WordPress), or as remote media (Drupal with oembed_providers): the CMS asks this one for the offer (oEmbed) and shows it as below."
-          />
+          >
+            {elsewhere}
+          </Way>
           <Way
             way="iframe"
             rows={3}
             text={iframeSnippet(page, offerName)}
             preview={previewPage(iframeSnippet(page, offerName), bases)}
             hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer."
-          />
+          >
+            {elsewhere}
+          </Way>
           <Way way="card" rows={3} text={page.linkCard.html} preview={previewPage(page.linkCard.html, bases)} hint="Where only text and links are allowed: a link to the offer's page with the named contact's phone number.">
             <Typography>
               For posters and leaflets, the page's QR code: <Link href={page.linkCard.qrCode.svg} isExternal>SVG</Link> or <Link href={page.linkCard.qrCode.png} isExternal>PNG</Link>.
