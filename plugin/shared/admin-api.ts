@@ -234,3 +234,43 @@ export interface ServiceProposal {
   /** Each changed field: what readers saw when it was proposed, the editor's draft now, and the proposal. */
   changes: Array<{ field: string; label: string; published: string | number | null; draft: string | number | null; proposed: string | number | null }>;
 }
+
+/** A page's link card (GET /api/kinship-offer/link-card, server/src/pages/link-card.ts). */
+export interface LinkCard {
+  /** A paragraph: a link to the page, one line on what it is, the named contact and phone. */
+  html: string;
+  /** The same as plain text, one part a line. */
+  text: string;
+  /** The addresses of the page's QR code images. */
+  qrCode: { svg: string; png: string };
+}
+
+/**
+ * GET /embed-choices/:documentId: the addresses the embed builder gives editors, every one made by the
+ * server from the CMS's public URL (`server.url`) and the plugin's `pages` path
+ * (server/src/pages/embed-builder.ts).
+ */
+export interface EmbedChoices {
+  /** The offer these are for. */
+  documentId: string;
+  /** Where every address starts: `server.url`, or the request's origin where it is not set ("https://cms.example.gov.uk"). */
+  publicUrl: string;
+  /** The widget's script, for the script tag. */
+  widgetScript: string;
+  /** Where the offer is read, up to its slug (../shared/offer-query OFFER_VIEW_PATH): the snippet preloads it beside the script. */
+  offerViewBase: string;
+  /** The offer's published page and what each other way shows of it; null with `noPage` saying why. */
+  page: null | {
+    /** The page's address: the pasted link. */
+    url: string;
+    /** Its iframe view. */
+    embed: string;
+    /** The script a host page loads to size the iframe to the offer. */
+    resizeScript: string;
+    /** What oEmbed answers for the page: what a CMS puts where the link was pasted. */
+    oembed: { html: string; width: number; height: number; title: string };
+    linkCard: LinkCard;
+  };
+  /** Why there is no page: the offer is not published yet, or the app serves no pages (`pages: false`). */
+  noPage?: 'unpublished' | 'pages-off';
+}

@@ -112,7 +112,3 @@ export const OFFER_QUERY = /* GraphQL */ `
  * preloaded response.
  */
 export const OFFER_VIEW_PATH = 'api/kinship-offer/view/';
-
-/** The address of the offer `slug` at OFFER_VIEW_PATH, on the CMS at `cmsUrl` (its path kept: https://www.example.gov.uk/cms). */
-export const offerViewUrl = (cmsUrl: string, slug: string, locale?: string) =>
-  `${cmsUrl.replace(/\/+$/, '')}/${OFFER_VIEW_PATH}${encodeURIComponent(slug)}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;

@@ -2,13 +2,13 @@
  * The plugin's pages in the built Strapi admin, in real Chromium, as an editor who has never seen
  * them would use them: the home page says what is overdue; the plugin page shows every offer's
  * score; an offer's page shows its gaps, the coverage map, what directories will miss and feedback; the panel beside a service
- * marks it reviewed; the embed builder previews the real widget and copies the snippet.
+ * marks it reviewed; the embed builder previews each way onto a council's site at reader size and copies it.
  * Screenshots go to test/artifacts/admin-*.png.
  */
 import { signInToAdmin } from '../support/editor';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../support/browser';
 import { startCms, type TestCms } from '../support/cms';
@@ -158,29 +158,99 @@ describe('the plugin in the Strapi admin', { timeout: SLOW }, () => {
     await shot('service-panel');
   });
 
-  it('the embed builder previews the real widget with the chosen options and copies the exact snippet', async () => {
-    await page.goto(`/admin/plugins/kinship-offer/embed?offer=${sharedOffer}`);
-    const snippet = page.getByLabel('Snippet');
-    await expect.poll(() => snippet.inputValue(), { timeout: 10_000 }).toContain('offer="example-shared-service"');
+  it('the embed builder gives the four ways, each previewed at the size readers see, copied exactly as shown, addressed from server.url and the pages path', async () => {
+    // The public URL is not the address this browser reached the admin at; pages are not at the default path.
+    const publicUrl = cms.url.replace('127.0.0.1', 'localhost');
+    cms.strapi.config.set('server.url', publicUrl);
+    cms.strapi.config.set('plugin::kinship-offer.pages', '/family-support');
+    try {
+      await page.goto(`/admin/plugins/kinship-offer/embed?offer=${sharedOffer}`);
+      const text = (way: string) => page.getByLabel(`${way} to copy`);
+      await expect.poll(() => text('Script tag').inputValue(), { timeout: 30_000 }).toContain('offer="example-shared-service"');
 
-    await page.getByRole('radio', { name: 'The named contact and the services (with filters)' }).click();
-    await page.getByRole('group', { name: /Show only these support types/ }).getByRole('checkbox', { name: 'Financial support' }).click();
-    await expect.poll(() => snippet.inputValue(), { timeout: 10_000 }).toContain('view="services"');
-    const code = await snippet.inputValue();
-    expect(code).toContain('support-types="financial_support"');
-    expect(code).toMatch(new RegExp(`^<script type="module" src="${cms.url}/api/kinship-offer/widget.js"></script>`));
+      await page.getByRole('radio', { name: 'The named contact and the services (with filters)' }).click();
+      await page.getByRole('group', { name: /Show only these support types/ }).getByRole('checkbox', { name: 'Financial support' }).click();
+      await expect.poll(() => text('Script tag').inputValue(), { timeout: 10_000 }).toContain('view="services"');
+      const script = await text('Script tag').inputValue();
+      expect(script).toContain('support-types="financial_support"');
+      expect(script).not.toContain('reach');
+      const page_ = `${publicUrl}/family-support/example-shared-service`;
+      const texts = {
+        'Script tag': script,
+        'Pasted link': await text('Pasted link').inputValue(),
+        Iframe: await text('Iframe').inputValue(),
+        'Link card': await text('Link card').inputValue(),
+      };
+      expect(script).toMatch(new RegExp(`^<link rel="preload" as="fetch" crossorigin href="${publicUrl}/api/kinship-offer/view/example-shared-service">\n<script type="module" src="${publicUrl}/api/kinship-offer/widget.js"></script>`));
+      expect(texts['Pasted link']).toBe(page_);
+      expect(texts.Iframe).toContain(`src="${page_}/embed"`);
+      expect(texts.Iframe).toContain(`<script src="${publicUrl}/family-support/assets/resize.js" async></script>`);
+      expect(texts['Link card']).toMatch(new RegExp(`^<p><a href="${page_}">Tri-Borough Kinship Shared Service</a>`));
+      for (const [way, copied] of Object.entries(texts)) expect(copied, way).not.toContain(cms.url);
 
-    // The preview is the real element, answering from this CMS with the snippet's attributes.
-    const preview = page.locator('kinship-offer');
-    await expect.poll(() => preview.evaluate((el) => el.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 30_000 }).toMatch(/\d+ services?/);
-    expect(await preview.getAttribute('view')).toBe('services');
-    expect(await preview.getAttribute('support-types')).toBe('financial_support');
+      // Each preview: the offer at the size a reader sees it (a plain page's 16px; the named contact at GOV.UK's 19px), never shrunk by the admin's 62.5% root.
+      const framed = async (way: string) => (await page.locator(`iframe[title="Preview: ${way}"]`).elementHandle())!.contentFrame();
+      const readerSized = async (frame: Frame, selector: string, size: string) => {
+        await expect.poll(() => frame.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
+        await expect.poll(() => frame.locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize), { timeout: 30_000 }).toBe(size);
+        // As tall as its page: nothing is hidden in the admin's frame.
+        const { scrollHeight, clientHeight } = await frame.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, clientHeight: document.documentElement.clientHeight }));
+        expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+      };
 
-    expect(await ourViolations()).toEqual([]);
-    await shot('embed');
+      const widgetFrame = (await framed('script tag'))!;
+      const widget = widgetFrame.locator('kinship-offer');
+      await expect.poll(() => widget.evaluate((el) => el.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 30_000 }).toMatch(/\d+ services?/);
+      expect(await widget.getAttribute('view')).toBe('services');
+      expect(await widget.getAttribute('support-types')).toBe('financial_support');
+      expect(await widget.getAttribute('reach')).toBe('off');
+      await expect.poll(() => widget.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part="contact"]')!).fontSize), { timeout: 30_000 }).toBe('19px');
+      await readerSized(widgetFrame, 'body', '16px');
 
-    await page.getByRole('button', { name: 'Copy the snippet' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      // Framed from this address, the iframe view cannot load its styles (named at server.url): the builder says so.
+      for (const way of ['Pasted link', 'Iframe']) {
+        await expect.poll(() => page.getByRole('region', { name: way, exact: true }).getByText(`This admin is open at ${cms.url}, not at the CMS's public address`).count()).toBe(1);
+      }
+
+      const card = (await framed('link card'))!;
+      expect(await card.locator('a').first().getAttribute('href')).toBe(`${cms.url}/family-support/example-shared-service`);
+      await readerSized(card, 'p', '16px');
+
+      expect(await ourViolations()).toEqual([]);
+      for (const way of ['script tag', 'link card']) expect(await axeViolations((await framed(way))!), way).toEqual([]);
+      await shot('embed');
+
+      for (const [way, copied] of Object.entries(texts)) {
+        const section = page.getByRole('region', { name: way, exact: true });
+        await section.getByRole('button', { name: `Copy the ${way.toLowerCase()}` }).click();
+        await expect.poll(() => section.getByRole('status').textContent(), { timeout: 5_000 }).toBe('Copied');
+        expect(await page.evaluate(() => navigator.clipboard.readText()), way).toBe(copied);
+      }
+
+      // Opened at its public URL (the usual case), the previews load what the text names: the iframe view as a
+      // reader who opens it sees it, sized to the offer by the resize script.
+      cms.strapi.config.set('server.url', cms.url);
+      const reader = await context.newPage();
+      await reader.goto(`/family-support/example-shared-service/embed`);
+      const readersSize = await reader.locator('[part="contact"]').evaluate((el) => getComputedStyle(el).fontSize);
+      await reader.close();
+      expect(readersSize).toBe('19px');
+      await page.reload();
+      await expect.poll(() => text('Iframe').inputValue(), { timeout: 30_000 }).toContain(`src="${cms.url}/family-support/example-shared-service/embed"`);
+      expect(await page.getByText('This admin is open at').count()).toBe(0);
+      for (const way of ['pasted link', 'iframe']) {
+        const host = (await framed(way))!;
+        await expect.poll(() => host.locator('iframe').evaluate((frame) => (frame as HTMLIFrameElement).style.height), { timeout: 30_000 }).toMatch(/^(?!800px)\d+px$/);
+        const view = (await (await host.locator('iframe').elementHandle())!.contentFrame())!;
+        expect(await view.locator('h1').textContent()).toBe('Tri-Borough Kinship Shared Service');
+        await readerSized(view, '[part="contact"]', readersSize);
+        await readerSized(host, 'body', '16px');
+        expect(await axeViolations(host), way).toEqual([]);
+      }
+    } finally {
+      cms.strapi.config.set('server.url', '');
+      cms.strapi.config.set('plugin::kinship-offer.pages', '/kinship-offer');
+    }
   });
 
   it('a support type\'s equivalent terms in directories\' taxonomies open in the content manager, one entry per term', async () => {

@@ -1,6 +1,6 @@
 /**
  * Views that are not carers', in real Chromium against the demo CMS with its built admin: the
- * embed builder's preview (an editor, on the CMS's own origin), a crawler that runs the element
+ * embed builder's four previews (an editor, on the CMS's own origin), a crawler that runs the element
  * (headless Chromium as it is, and with a search engine's User-Agent) and a link-preview bot are
  * left out of reach; a reader on the council's page, in the same browser, is counted once. The
  * counts are read from the database after the CMS writes them.
@@ -33,10 +33,10 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-/** The CMS writes what it has counted; then the views stored for the page origin `site`. */
-async function viewsFrom(site: string): Promise<number> {
+/** The CMS writes what it has counted; then the views stored for the page origin `site` (undefined: from any site). */
+async function viewsFrom(site?: string): Promise<number> {
   await (cms.strapi.plugin('kinship-offer').service('reach') as any).counter.flush();
-  const rows = await cms.strapi.db.connection(REACH_TABLE).where({ site, event: 'shown' });
+  const rows = await cms.strapi.db.connection(REACH_TABLE).where(site === undefined ? { event: 'shown' } : { site, event: 'shown' });
   return rows.reduce((total: number, row: any) => total + Number(row.count), 0);
 }
 
@@ -51,19 +51,23 @@ async function readCouncilPage(userAgent: string | undefined) {
 }
 
 describe('views that are not carers\'', { timeout: 120_000 }, () => {
-  it('the embed builder\'s preview, in an editor\'s everyday browser, is not counted', async () => {
+  it('the embed builder\'s four previews, in an editor\'s everyday browser, are not counted', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: cms.url, userAgent: READER_USER_AGENT });
     const page = await context.newPage();
     await signInToAdmin(page);
     const offer = await cms.strapi.documents('plugin::kinship-offer.offer').findFirst({ filters: { slug: 'example-borough' } });
     await page.goto(`/admin/plugins/kinship-offer/embed?offer=${offer!.documentId}`);
-    const preview = page.locator('kinship-offer');
+    const preview = (way: string) => page.frameLocator(`iframe[title="Preview: ${way}"]`);
+    const widget = preview('script tag').locator('kinship-offer');
     await expect
-      .poll(() => preview.evaluate((el) => el.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 60_000 })
+      .poll(() => widget.evaluate((el) => el.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''), { timeout: 60_000 })
       .toMatch(/\d+ services?/);
+    // The pasted link's and the iframe's previews show the offer's iframe view; the link card's, the card.
+    for (const way of ['pasted link', 'iframe']) await preview(way).frameLocator('iframe').locator('h1').waitFor({ timeout: 60_000 });
+    await preview('link card').locator('a').waitFor();
     await page.waitForTimeout(500);
     await context.close();
-    expect(await viewsFrom(cms.url)).toBe(0);
+    expect(await viewsFrom()).toBe(0);
   });
 
   it('a crawler running the element and a link-preview bot are not counted; a reader is, once', async () => {

@@ -6,6 +6,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import type {
+  EmbedChoices,
   FeedbackInbox,
   OfferReport,
   OfferSummary,
@@ -52,6 +53,8 @@ export const endpoints = {
   offerReport: (documentId: string, refresh = '', locale = '') =>
     endpoint<OfferReport>(`/compliance/${id(documentId)}${query({ saved: refresh, locale })}`),
   vocabularies: () => endpoint<Vocabularies>('/vocabularies'),
+  /** The addresses and texts the embed builder gives for one offer, from the CMS's public URL. */
+  embedChoices: (documentId: string) => endpoint<EmbedChoices>(`/embed-choices/${id(documentId)}`),
   /** What each offer has translated, per language. */
   translationFigures: () => endpoint<TranslationFigures>('/translations'),
   /** What one offer has not translated yet, or translated before the default language changed, per language. */

@@ -1,24 +1,31 @@
 /**
- * The embed snippet the builder gives editors to copy: a preload of the offer, one script tag and
- * the element, with a fallback inside it for readers whose browser does not run the script. Pure, so it is tested as
- * text and the preview renders exactly what it says.
+ * What the embed builder gives editors to copy (the script tag: a preload of the offer, the script
+ * and the element, with a fallback inside it), and the plain host pages its previews show them
+ * in. Pure, so it is tested as text and each preview holds exactly what it says.
+ *
+ * Every address comes from the server (GET /kinship-offer/embed-choices/:documentId, `EmbedChoices`), made
+ * from the CMS's public URL and its configured pages path: nothing here builds an address.
  */
 
+import type { EmbedChoices } from '../../../shared/admin-api';
 import type { OfferViewKind } from '../../../shared/code-lists';
-import { offerViewUrl } from '../../../shared/offer-query';
 import { EMBED_SIZE } from '../../../shared/pages';
 
 export { OFFER_VIEWS as VIEWS } from '../../../shared/code-lists';
 export type View = OfferViewKind;
 
 export interface EmbedOptions {
-  /** Where the CMS is, path included: "https://cms.example.gov.uk", "https://www.example.gov.uk/cms". */
-  cmsUrl: string;
+  /** The widget's script (`EmbedChoices.widgetScript`). */
+  widgetScript: string;
+  /** Where the offer is read, up to its slug (`EmbedChoices.offerViewBase`). */
+  offerViewBase: string;
   offer: { slug: string; name: string; contactUrl?: string | null; contactPhone?: string | null };
   arrangement?: string;
   supportTypes?: string[];
   view?: View;
   headingLevel?: number;
+  /** "off" in the builder's own preview, never in what editors copy: an editor's look is not a reader's view. */
+  reach?: 'off';
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -31,18 +38,11 @@ export function embedAttributes(options: EmbedOptions): Array<[string, string]> 
   if (options.supportTypes?.length) attributes.push(['support-types', options.supportTypes.join(' ')]);
   if (options.view && options.view !== 'full') attributes.push(['view', options.view]);
   if (options.headingLevel && options.headingLevel !== 2) attributes.push(['heading-level', String(options.headingLevel)]);
+  if (options.reach) attributes.push(['reach', options.reach]);
   return attributes;
 }
 
-export const scriptUrl = (cmsUrl: string) => `${cmsUrl.replace(/\/+$/, '')}/api/kinship-offer/widget.js`;
-
-/**
- * The CMS's public address as the admin knows it: Strapi's `url` (PUBLIC_URL), which keeps the path
- * a proxy serves it under (https://www.example.gov.uk/cms), else the admin's own origin.
- */
-export const cmsUrlOf = (page: { strapi?: object; location: { origin: string } }) =>
-  (page.strapi as { backendURL?: string } | undefined)?.backendURL || page.location.origin;
-
+/** The script tag: the widget's script and the element, with a fallback for readers whose browser does not run it. */
 export function embedSnippet(options: EmbedOptions): string {
   const attributes = embedAttributes(options)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
@@ -54,32 +54,28 @@ export function embedSnippet(options: EmbedOptions): string {
   ].join('');
   return [
     // The offer downloads beside the script rather than after it (../../../shared/offer-query).
-    `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(offerViewUrl(options.cmsUrl, options.offer.slug))}">`,
-    `<script type="module" src="${escapeAttribute(scriptUrl(options.cmsUrl))}"></script>`,
+    `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(options.offerViewBase + encodeURIComponent(options.offer.slug))}">`,
+    `<script type="module" src="${escapeAttribute(options.widgetScript)}"></script>`,
     `<kinship-offer${attributes}>`,
     `  <p>${fallback}</p>`,
     `</kinship-offer>`,
   ].join('\n');
 }
 
-/** The four ways onto a council's site (docs/web-teams.md). */
-export type EmbedWay = 'script' | 'link' | 'iframe' | 'card';
+/** Our resize script (`EmbedChoices.page.resizeScript`) as a host page loads it: it sizes every iframe view on the page to its content. */
+export const resizeScriptTag = (src: string) => `<script src="${escapeAttribute(src)}" async></script>`;
 
-/** The pages' base path where the app sets none (plugin config `pages`). */
-const PAGES_PATH = '/kinship-offer';
-
-/** The offer's public page: what an editor pastes on its own line (oEmbed) or links to. */
-export const pageUrl = (cmsUrl: string, slug: string) => `${cmsUrl.replace(/\/+$/, '')}${PAGES_PATH}/${encodeURIComponent(slug)}`;
-
-/** The iframe view, at a fixed height, with our resize script for a page that may also hold a script. */
-export function iframeSnippet({ cmsUrl, offer }: Pick<EmbedOptions, 'cmsUrl' | 'offer'>): string {
-  const page = pageUrl(cmsUrl, offer.slug);
+/** The iframe view at a fixed height, titled, with our resize script for a page that may also hold a script. */
+export function iframeSnippet(page: Pick<NonNullable<EmbedChoices['page']>, 'embed' | 'resizeScript'>, offerName: string): string {
   return [
-    `<iframe title="${escapeAttribute(`Kinship local offer: ${offer.name}`)}" src="${escapeAttribute(`${page}/embed`)}"`,
+    `<iframe title="${escapeAttribute(`Kinship local offer: ${offerName}`)}" src="${escapeAttribute(page.embed)}"`,
     `  style="width: 100%; height: ${EMBED_SIZE.height}px; border: 0; frame-sizing: content-height"></iframe>`,
-    `<script src="${escapeAttribute(`${cmsUrl.replace(/\/+$/, '')}${PAGES_PATH}/assets/resize.js`)}" async></script>`,
+    resizeScriptTag(page.resizeScript),
   ].join('\n');
 }
+
+/** The four ways onto a council's site (docs/web-teams.md). */
+export type EmbedWay = 'script' | 'link' | 'iframe' | 'card';
 
 /** Which way suits each CMS councils use, and what the editor does there. */
 export const WHERE_TO_USE: ReadonlyArray<{ cms: string; way: EmbedWay; how: string }> = [
@@ -89,5 +85,34 @@ export const WHERE_TO_USE: ReadonlyArray<{ cms: string; way: EmbedWay; how: stri
   { cms: 'Umbraco', way: 'iframe', how: 'Paste the iframe into an HTML or embed block.' },
   { cms: 'Jadu', way: 'card', how: 'Paste the link card; where your web team has an iframe widget, the iframe.' },
   { cms: 'GOSS', way: 'card', how: 'Paste the link card; where an HTML snippet is allowed, the iframe.' },
-  { cms: 'A plain HTML site', way: 'script', how: 'Paste the script snippet: the whole offer, live, styled by your site.' },
+  { cms: 'A plain HTML site', way: 'script', how: 'Paste the script tag: the whole offer, live, styled by your site.' },
 ];
+
+/**
+ * Where this browser reaches the CMS: the admin's own backend (Strapi's `backendURL`, else the
+ * admin's origin). For previews only, which the admin's Content-Security-Policy (`'self'`) lets
+ * load from here and nowhere else; what editors copy names the public URL.
+ */
+export const previewBaseOf = (page: { strapi?: object; location: { origin: string } }) =>
+  ((page.strapi as { backendURL?: string } | undefined)?.backendURL || page.location.origin).replace(/\/+$/, '');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `html`, as a plain host page (no council's styles, the browser's default 16px root font size, as
+ * most council pages have): a preview shows an embed at the size readers see it, which the admin's
+ * own page (a 62.5% root font size) would shrink. Addresses under `publicUrl` are loaded from
+ * `previewBase` instead (the same CMS, reached as the editor reaches the admin); where the two are
+ * the same, as when the admin is opened at the public URL, the page holds `html` unchanged.
+ */
+export function previewPage(html: string, { publicUrl, previewBase }: { publicUrl: string; previewBase: string }): string {
+  const body = html.replace(new RegExp(`${escapeRegExp(publicUrl.replace(/\/+$/, ''))}(?=[/"?#]|$)`, 'g'), previewBase);
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Preview</title>',
+    '<style>body { font-family: system-ui, sans-serif; }</style></head>',
+    `<body>${body}</body>`,
+    '</html>',
+  ].join('\n');
+}

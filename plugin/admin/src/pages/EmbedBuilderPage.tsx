@@ -1,15 +1,18 @@
 /**
- * The embed builder: choose an offer and how to show it, see the real widget, copy the snippet
- * for a council page, a family hub directory, a school or a housing site.
+ * The embed builder: choose an offer, see how each of the four ways onto a council's site shows
+ * it (script tag, pasted link, iframe, link card) at the size readers see, copy the exact text, and
+ * read which way suits the council's CMS. Every address comes from the server (`EmbedChoices`:
+ * the CMS's public URL and its configured pages path), never from the address the editor's browser
+ * used; no preview is counted as a reader's view.
  */
-import { Box, Button, Checkbox, Field, Flex, Grid, Radio, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid, Link, Loader, Radio, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
-import { BackButton, Layouts, Page, useClipboard, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { BackButton, Layouts, Page, useClipboard } from '@strapi/strapi/admin';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { endpoints, useAdminApi } from '../api/client';
-import { WidgetPreview } from '../components/WidgetPreview';
-import { cmsUrlOf, embedSnippet, iframeSnippet, pageUrl, VIEWS, WHERE_TO_USE, type EmbedOptions, type View } from '../embed/snippet';
+import { endpoints, useAdminApi, type EmbedChoices } from '../api/client';
+import { PreviewFrame } from '../components/PreviewFrame';
+import { embedSnippet, iframeSnippet, previewBaseOf, previewPage, resizeScriptTag, VIEWS, WHERE_TO_USE, type EmbedOptions, type EmbedWay, type View } from '../embed/snippet';
 import { PLUGIN_PATH } from '../plugin-id';
 
 const VIEW_LABELS: Record<View, string> = {
@@ -17,6 +20,116 @@ const VIEW_LABELS: Record<View, string> = {
   services: 'The named contact and the services (with filters)',
   contact: 'The named contact only',
 };
+
+const WAY_NAMES: Record<EmbedWay, string> = {
+  script: 'Script tag',
+  link: 'Pasted link',
+  iframe: 'Iframe',
+  card: 'Link card',
+};
+
+/** A copy button that says, in a polite live region beside it, whether it copied. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const { copy } = useClipboard();
+  const [status, setStatus] = useState('');
+  useEffect(() => setStatus(''), [text]);
+  return (
+    <Flex gap={3}>
+      <Button startIcon={<Duplicate />} onClick={async () => setStatus((await copy(text)) ? 'Copied' : 'Could not copy: select the text and copy it')}>
+        {label}
+      </Button>
+      <Typography role="status" textColor={status === 'Copied' ? 'success600' : 'danger600'}>
+        {status}
+      </Typography>
+    </Flex>
+  );
+}
+
+/** One way: what it is for, the exact text to copy, and its live preview. */
+function Way({ way, hint, text, rows, preview, children }: { way: EmbedWay; hint: string; text: string; rows: number; preview: string; children?: ReactNode }) {
+  const name = WAY_NAMES[way];
+  return (
+    <Box tag="section" aria-labelledby={`embed-${way}-heading`} background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography tag="h2" variant="beta" id={`embed-${way}-heading`}>
+          {name}
+        </Typography>
+        <Field.Root name={`embed-${way}`} id={`embed-${way}`} hint={hint}>
+          <Field.Label>{`${name} to copy`}</Field.Label>
+          <Textarea value={text} readOnly rows={rows} style={{ fontFamily: 'monospace' }} />
+          <Field.Hint />
+        </Field.Root>
+        <CopyButton text={text} label={`Copy the ${name.toLowerCase()}`} />
+        {children}
+        <Typography tag="h3" variant="delta">
+          {`Preview: ${name.toLowerCase()}`}
+        </Typography>
+        <PreviewFrame title={`Preview: ${name.toLowerCase()}`} page={preview} />
+      </Flex>
+    </Box>
+  );
+}
+
+const NO_PAGE = {
+  unpublished: 'The pasted link, the iframe and the link card show the offer\'s public page, which exists once the offer is published. Publish it, then come back.',
+  'pages-off': 'This CMS serves no public pages (the plugin\'s pages setting is off), so only the script tag can show the offer. Ask whoever runs the CMS to turn pages on for the other ways.',
+};
+
+/** The four ways for one offer, from the server's addresses. */
+function Ways({ choices, options, offerName }: { choices: EmbedChoices; options: Omit<EmbedOptions, 'widgetScript' | 'offerViewBase'>; offerName: string }) {
+  const { publicUrl, widgetScript, offerViewBase, page, noPage } = choices;
+  const bases = { publicUrl, previewBase: previewBaseOf(window) };
+  const script = { ...options, widgetScript, offerViewBase };
+  // The iframe view names its styles and script at the public URL, which its own policy ('self') refuses when framed from another address.
+  const elsewhere = bases.previewBase !== publicUrl.replace(/\/+$/, '') && (
+    <Typography textColor="neutral600">
+      {`This admin is open at ${bases.previewBase}, not at the CMS's public address, so this preview shows the offer without its styles. Open the admin at ${publicUrl}/admin to see it as readers will.`}
+    </Typography>
+  );
+  return (
+    <>
+      <Way
+        way="script"
+        rows={6}
+        text={embedSnippet(script)}
+        preview={previewPage(embedSnippet({ ...script, reach: 'off' }), bases)}
+        hint="For a page that allows scripts: the whole offer, live, with the options on the left. The paragraph inside is for readers whose browser does not run the script."
+      />
+
+      {page ? (
+        <>
+          <Way
+            way="link"
+            rows={1}
+            text={page.url}
+            preview={previewPage(`${page.oembed.html}\n${resizeScriptTag(page.resizeScript)}`, bases)}
+            hint="Paste it on a line of its own (WordPress), or as remote media (Drupal with oembed_providers): the CMS asks this one for the offer (oEmbed) and shows it as below."
+          >
+            {elsewhere}
+          </Way>
+          <Way
+            way="iframe"
+            rows={3}
+            text={iframeSnippet(page, offerName)}
+            preview={previewPage(iframeSnippet(page, offerName), bases)}
+            hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer."
+          >
+            {elsewhere}
+          </Way>
+          <Way way="card" rows={3} text={page.linkCard.html} preview={previewPage(page.linkCard.html, bases)} hint="Where only text and links are allowed: a link to the offer's page with the named contact's phone number.">
+            <Typography>
+              For posters and leaflets, the page's QR code: <Link href={page.linkCard.qrCode.svg} isExternal>SVG</Link> or <Link href={page.linkCard.qrCode.png} isExternal>PNG</Link>.
+            </Typography>
+          </Way>
+        </>
+      ) : (
+        <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
+          <Typography>{NO_PAGE[noPage ?? 'unpublished']}</Typography>
+        </Box>
+      )}
+    </>
+  );
+}
 
 export function EmbedBuilderPage() {
   const offers = useAdminApi(endpoints.offers());
@@ -27,11 +140,10 @@ export function EmbedBuilderPage() {
   const [supportTypes, setSupportTypes] = useState<string[]>([]);
   const [view, setView] = useState<View>('full');
   const [headingLevel, setHeadingLevel] = useState(2);
-  const { copy } = useClipboard();
-  const { toggleNotification } = useNotification();
 
   const list = offers.state === 'ready' ? offers.data : [];
   const offer = list.find((o) => o.documentId === chosenId) ?? list[0];
+  const choices = useAdminApi(offer ? endpoints.embedChoices(offer.documentId) : null);
   useEffect(() => {
     setArrangement('');
     setSupportTypes([]);
@@ -40,22 +152,16 @@ export function EmbedBuilderPage() {
   if (offers.state === 'loading') return <Page.Loading />;
   if (offers.state === 'failed') return <Page.Error content={offers.message} />;
   if (!offer) return <Page.NoData content="There is no offer to embed yet." />;
-
-  const options: EmbedOptions = {
-    cmsUrl: cmsUrlOf(window),
+  // Only the chosen offer's (the last offer's are kept while its own load): nothing of another to copy.
+  const current = choices.state === 'ready' && choices.data.documentId === offer.documentId ? choices.data : null;
+  const options: Omit<EmbedOptions, 'widgetScript' | 'offerViewBase'> = {
     offer: { slug: offer.slug, name: offer.name, contactUrl: offer.contactUrl, contactPhone: offer.contactPhone },
     arrangement,
     supportTypes,
     view,
     headingLevel,
   };
-  const snippet = embedSnippet(options);
   const terms = vocabularies.state === 'ready' ? vocabularies.data : null;
-
-  const copySnippet = async () => {
-    const copied = await copy(snippet);
-    toggleNotification(copied ? { type: 'success', message: 'Snippet copied' } : { type: 'danger', message: 'Could not copy: select the snippet and copy it' });
-  };
 
   return (
     <Page.Main>
@@ -63,13 +169,16 @@ export function EmbedBuilderPage() {
       <Layouts.Header
         navigationAction={<BackButton fallback={`/${PLUGIN_PATH}`} />}
         title="Embed an offer"
-        subtitle="Choose what to show, check the preview, and paste the snippet into any web page"
+        subtitle="Choose the way your website allows, check its preview, and copy it into the page"
       />
       <Layouts.Content>
         <Grid.Root gap={6}>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <Box background="neutral0" shadow="tableShadow" hasRadius padding={6}>
               <Flex direction="column" alignItems="stretch" gap={5}>
+                <Typography variant="omega" textColor="neutral600">
+                  The options below shape the script tag; the other ways show the whole offer.
+                </Typography>
                 <Field.Root name="offer" id="embed-offer">
                   <Field.Label>Offer</Field.Label>
                   <SingleSelect value={offer.documentId} onChange={(value) => setParams({ offer: String(value) })}>
@@ -143,57 +252,28 @@ export function EmbedBuilderPage() {
           </Grid.Item>
 
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={6}>
-            <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
-              <Flex direction="column" alignItems="stretch" gap={3}>
-                <Field.Root name="snippet" id="embed-snippet" hint="Paste it where the offer should appear. The paragraph inside is for readers whose browser does not run the script.">
-                  <Field.Label>Snippet</Field.Label>
-                  <Textarea value={snippet} readOnly rows={6} style={{ fontFamily: 'monospace' }} />
-                  <Field.Hint />
-                </Field.Root>
-                <Box>
-                  <Button startIcon={<Duplicate />} onClick={copySnippet}>
-                    Copy the snippet
-                  </Button>
-                </Box>
-              </Flex>
-            </Box>
-            <Box tag="section" aria-labelledby="embed-no-script" background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
-              <Flex direction="column" alignItems="stretch" gap={3}>
-                <Typography tag="h2" variant="beta" id="embed-no-script">
-                  Where scripts are not allowed
-                </Typography>
-                <Field.Root name="pastedLink" id="embed-pasted-link" hint="WordPress, and Drupal with oembed_providers: paste it on a line of its own and it becomes the offer.">
-                  <Field.Label>Pasted link</Field.Label>
-                  <Textarea value={pageUrl(options.cmsUrl, options.offer.slug)} readOnly rows={1} style={{ fontFamily: 'monospace' }} />
-                  <Field.Hint />
-                </Field.Root>
-                <Field.Root name="iframe" id="embed-iframe" hint="Where an iframe is allowed but no script: the script line is optional and sizes the frame to the offer.">
-                  <Field.Label>Iframe</Field.Label>
-                  <Textarea value={iframeSnippet(options)} readOnly rows={4} style={{ fontFamily: 'monospace' }} />
-                  <Field.Hint />
-                </Field.Root>
-                <Typography tag="h3" variant="delta">
-                  Which to use
-                </Typography>
-                <Box tag="ul" paddingLeft={4}>
-                  {WHERE_TO_USE.map(({ cms, how }) => (
-                    <li key={cms}>
-                      <Typography>
-                        <strong>{cms}</strong>: {how}
-                      </Typography>
-                    </li>
-                  ))}
-                </Box>
-              </Flex>
-            </Box>
-            <Box tag="section" aria-label="Preview" background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
-              <Typography tag="h2" variant="beta">
-                Preview
+            <Box tag="section" aria-labelledby="embed-which" background="neutral0" shadow="tableShadow" hasRadius padding={6} width="100%">
+              <Typography tag="h2" variant="beta" id="embed-which">
+                Which to use
               </Typography>
-              <Box paddingTop={4}>
-                <WidgetPreview options={options} />
+              <Box tag="ul" paddingLeft={4} paddingTop={3}>
+                {WHERE_TO_USE.map(({ cms, way, how }) => (
+                  <li key={cms}>
+                    <Typography>
+                      <strong>{cms}</strong> ({WAY_NAMES[way].toLowerCase()}): {how}
+                    </Typography>
+                  </li>
+                ))}
               </Box>
             </Box>
+
+            {current ? (
+              <Ways choices={current} options={options} offerName={offer.name} />
+            ) : choices.state === 'failed' ? (
+              <Typography textColor="danger600">{choices.message}</Typography>
+            ) : (
+              <Loader>Loading the ways to embed this offer</Loader>
+            )}
           </Grid.Item>
         </Grid.Root>
       </Layouts.Content>

@@ -11,6 +11,7 @@ import feedback from './feedback';
 import oruk from '../oruk/controller';
 import partners from '../partners/controller';
 import plainEnglish from './plain-english';
+import { embedBuilderController } from '../pages/embed-builder';
 import { linkCardController } from '../pages/link-card';
 import { oembedController } from '../pages/oembed';
 import reach from '../reach/controller';
@@ -21,6 +22,7 @@ export default {
   ...Object.fromEntries(PUBLIC_CONTENT_TYPES.map((name) => [name, factories.createCoreController(uidOf(name) as never)])),
   compliance,
   'consultation-report': consultationReport,
+  embed: ({ strapi }: { strapi: any }) => embedBuilderController(strapi),
   feedback,
   linkCard: ({ strapi }: { strapi: any }) => linkCardController(strapi),
   oembed: ({ strapi }: { strapi: any }) => oembedController(strapi),

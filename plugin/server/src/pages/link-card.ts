@@ -12,6 +12,7 @@
  * 400 for a `url` or `format` that cannot be read, 404 for an address that is not a published page.
  */
 import type { Core } from '@strapi/strapi';
+import type { LinkCard } from '../../../shared/admin-api';
 import { pluginApiBase } from '../http/public-url';
 import { publicCacheControl, publicReadHeaders } from '../http/cached-response';
 import { problem } from '../http/problem';
@@ -29,20 +30,25 @@ function cardParts({ offer, title }: FoundPage) {
 
 const PNG_WIDTH = 512;
 
+/** The link card of the published page `found`, its QR codes' addresses under `apiBase` (../http/public-url pluginApiBase). */
+export function linkCardOf(found: FoundPage, apiBase: string): LinkCard {
+  const { title, line, contact } = cardParts(found);
+  const qr = (format: string) => `${apiBase}/qr-code?${new URLSearchParams({ url: found.page, format })}`;
+  return {
+    html: `<p><a href="${escapeHtml(found.page)}">${escapeHtml(title)}</a><br>${escapeHtml(line)}${contact ? ` ${escapeHtml(contact)}` : ''}</p>`,
+    text: [title, found.page, line, contact].filter(Boolean).join('\n'),
+    qrCode: { svg: qr('svg'), png: qr('png') },
+  };
+}
+
 export function linkCardController(strapi: Core.Strapi) {
   return {
     async card(ctx: any) {
       const found = await findPage(strapi, ctx, ctx.query.url);
       if (!found) return;
-      const { title, line, contact } = cardParts(found);
-      const qr = (format: string) => `${pluginApiBase(strapi, ctx)}/qr-code?${new URLSearchParams({ url: found.page, format })}`;
       publicReadHeaders(ctx);
       ctx.set('cache-control', publicCacheControl());
-      ctx.body = {
-        html: `<p><a href="${escapeHtml(found.page)}">${escapeHtml(title)}</a><br>${escapeHtml(line)}${contact ? ` ${escapeHtml(contact)}` : ''}</p>`,
-        text: [title, found.page, line, contact].filter(Boolean).join('\n'),
-        qrCode: { svg: qr('svg'), png: qr('png') },
-      };
+      ctx.body = linkCardOf(found, pluginApiBase(strapi, ctx));
     },
 
     async qrCode(ctx: any) {

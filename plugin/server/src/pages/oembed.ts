@@ -76,6 +76,15 @@ export interface FoundPage {
   title: string;
 }
 
+/** The published offer's own page (not a service's), in the offer's language. */
+export const offerPage = (offer: OfferView, addresses: PageAddresses): FoundPage => ({
+  offer,
+  addresses,
+  page: addresses.offer(offer.slug, offer.locale),
+  embed: addresses.offerEmbed(offer.slug, offer.locale),
+  title: offer.name,
+});
+
 /**
  * The published page `url` names, or false having answered the request with the problem (400 for
  * a `url` that cannot be read, 404 for one that is not a published page of ours). Never fetches.
@@ -109,9 +118,7 @@ export async function findPage(strapi: Core.Strapi, ctx: any, url: unknown): Pro
   if (route.kind !== 'offer' && route.kind !== 'service') return notOurs();
   const offer = await getService('offer-view').find(route.slug, address.searchParams.get(LANGUAGE_PARAM) ?? undefined);
   if (!offer) return notOurs();
-  if (route.kind === 'offer') {
-    return { offer, addresses, page: addresses.offer(offer.slug, offer.locale), embed: addresses.offerEmbed(offer.slug, offer.locale), title: offer.name };
-  }
+  if (route.kind === 'offer') return offerPage(offer, addresses);
   const service = offer.services.find((candidate) => candidate.uuid === route.uuid);
   if (!service) return notOurs();
   return {
@@ -121,6 +128,27 @@ export async function findPage(strapi: Core.Strapi, ctx: any, url: unknown): Pro
     page: addresses.service(offer.slug, service.uuid, offer.locale),
     embed: addresses.serviceEmbed(offer.slug, service.uuid, offer.locale),
     title: `${service.title} – ${offer.name}`,
+  };
+}
+
+/**
+ * What a consumer given the address of `found` embeds (oEmbed's `rich` answer), no wider or taller
+ * than `limits` (CSS pixels): also what the embed builder previews and gives as the pasted link's result.
+ */
+export function oembedAnswer(found: FoundPage, limits: { width?: number; height?: number } = {}): OEmbedAnswer {
+  const { offer, title } = found;
+  const width = Math.min(EMBED_SIZE.width, limits.width ?? Infinity);
+  const height = Math.min(EMBED_SIZE.height, limits.height ?? Infinity);
+  return {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: offer.councils.map((council) => council.name).join(', ') || offer.name,
+    provider_url: found.addresses.offer(offer.slug, offer.locale),
+    html: `<blockquote><a href="${escapeHtml(found.page)}">${escapeHtml(title)}</a></blockquote><iframe src="${escapeHtml(found.embed)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
+    width,
+    height,
+    cache_age: CACHE_AGE,
   };
 }
 
@@ -138,20 +166,7 @@ export function oembedController(strapi: Core.Strapi) {
       }
       const found = await findPage(strapi, ctx, url);
       if (!found) return;
-      const { offer, title } = found;
-      const width = Math.min(EMBED_SIZE.width, limits.width ?? Infinity);
-      const height = Math.min(EMBED_SIZE.height, limits.height ?? Infinity);
-      const answer: OEmbedAnswer = {
-        version: '1.0',
-        type: 'rich',
-        title,
-        provider_name: offer.councils.map((council) => council.name).join(', ') || offer.name,
-        provider_url: found.addresses.offer(offer.slug, offer.locale),
-        html: `<blockquote><a href="${escapeHtml(found.page)}">${escapeHtml(title)}</a></blockquote><iframe src="${escapeHtml(found.embed)}" title="${escapeHtml(title)}" width="${width}" height="${height}" frameborder="0" style="width: 100%; border: 0; frame-sizing: content-height"></iframe>`,
-        width,
-        height,
-        cache_age: CACHE_AGE,
-      };
+      const answer = oembedAnswer(found, limits);
       publicReadHeaders(ctx);
       ctx.set('cache-control', publicCacheControl());
       if (format === 'xml') {

@@ -40,6 +40,7 @@ const adminRoutes = [
   { method: 'GET', path: '/translations', handler: 'compliance.translationFigures', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/translations/:documentId', handler: 'compliance.translations', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/vocabularies', handler: 'compliance.vocabularies', config: adminMay('read', UID.offer) },
+  { method: 'GET', path: '/embed-choices/:documentId', handler: 'embed.offer', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/overdue', handler: 'compliance.overdue', config: adminMay('read', UID.offer) },
   { method: 'GET', path: '/plain-english/:documentId', handler: 'plain-english.offer', config: adminMay('read', UID.offer) },
   { method: 'POST', path: '/plain-english/check', handler: 'plain-english.check', config: { policies: ['admin::isAuthenticatedAdmin'] } },
