@@ -4,7 +4,7 @@
  * serves a response again only while the content version holds, and it keeps only good answers.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
+import { answeredWithoutApollo, offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
 import { memoryStore } from '../../../plugin/server/src/offer-view/store';
 import { fakeStrapi } from './support/fake-strapi';
 
@@ -379,5 +379,46 @@ describe('each check before the cache is asked', () => {
   it('says in Server-Timing that Apollo answered a miss no one else did', async () => {
     const miss = await send();
     expect(miss.headers['server-timing']).toContain('graphql;desc=apollo');
+  });
+
+  it('says in Server-Timing that a miss was answered without Apollo when it was', async () => {
+    let plain = false;
+    const answerPlainly = cache;
+    cache = (ctx, next) => answerPlainly(ctx, async () => {
+      await next();
+      if (plain) answeredWithoutApollo(ctx);
+    });
+    plain = true;
+    const miss = await send();
+    expect(miss.headers['server-timing']).toContain('graphql;desc=plain');
+    plain = false;
+    const another = await send({ variables: '{"slug":"another"}' });
+    expect(another.headers['server-timing']).toContain('graphql;desc=apollo');
+  });
+});
+
+describe('the GraphQL endpoint', () => {
+  /** A cache for an app whose `plugin::graphql.endpoint` is `endpoint` (undefined: not set). */
+  const cacheAt = (endpoint: string | undefined) => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+    db.install();
+    db.strapi.config.get = (key: string) => (key === 'plugin::graphql.endpoint' ? endpoint : undefined);
+    cache = offerResponseCache(db.strapi);
+  };
+
+  it('is /graphql when the app does not set it, as in @strapi/plugin-graphql', async () => {
+    cacheAt(undefined);
+    await send();
+    expect((await send()).headers['x-cache']).toBe('HIT');
+  });
+
+  it('is the app\'s own when set: only requests to it are cached', async () => {
+    cacheAt('/api/graphql');
+    await send({ path: '/api/graphql' });
+    expect((await send({ path: '/api/graphql' })).headers['x-cache']).toBe('HIT');
+    await send();
+    expect((await send()).headers['x-cache']).toBeUndefined();
+    expect(graphqlRuns).toHaveBeenCalledTimes(3);
   });
 });
