@@ -87,13 +87,15 @@ describe('the feed\'s service filters', () => {
 });
 
 describe('the feed\'s parameters, read', () => {
-  const parameterRefused = (query: Record<string, unknown>) => {
+  /** The parameter refused and why, or null when the query is read. */
+  const parameterRefused = (query: Record<string, unknown>): [string, string] | null => {
     try {
       serviceFiltersOf(query);
       pagingOf(query);
       return null;
     } catch (error) {
-      return error instanceof BadParameter ? [error.parameter, error.message] : error;
+      if (error instanceof BadParameter) return [error.parameter, error.message];
+      throw error;
     }
   };
 
