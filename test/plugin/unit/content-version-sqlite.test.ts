@@ -5,11 +5,13 @@
  * changes one offer's version, and what must not: the other offer's rows, drafts, readers'
  * feedback; and a service's own version. (Against a real Strapi: http-caching.test.ts.)
  */
-import knexFactory from 'knex';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { databaseContentVersion, type ContentVersionSource } from '../../../plugin/server/src/offer-view/content-version';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../../../plugin/server/src/offer-view/shape';
 import type { Knex } from '../../../plugin/server/src/own-tables';
+import { sqliteDatabases } from './support/sqlite';
+
+const connect = sqliteDatabases();
 
 const tableOf = (uid: string) => (uid === 'strapi::core-store' ? 'core_store' : uid.split('.').pop()!.replace(/-/g, '_'));
 const linkOf = (table: string, field: string) => `${table}_${field}_lnk`;
@@ -21,7 +23,7 @@ let clock = Date.UTC(2026, 11, 7, 9);
 const tick = () => (clock += 1_000);
 
 beforeEach(async () => {
-  knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true }) as unknown as Knex;
+  knex = connect(':memory:');
   for (const table of [...Object.keys(VIEW_TYPES).map(tableOf), 'permission', 'feedback']) {
     await knex.schema.createTable(table, (t) => {
       t.increments('id');
@@ -63,7 +65,6 @@ beforeEach(async () => {
   };
   version = databaseContentVersion(strapi);
 });
-afterEach(() => knex.destroy());
 
 /** A row of `type`: published unless `draft`; its id. */
 async function row(type: string, fields: { documentId?: string; slug?: string; locale?: string; draft?: boolean } = {}): Promise<number> {

@@ -5,36 +5,11 @@
  * next, and a row the database refuses is left out alone. (PostgreSQL, several instances and the
  * routes are test/plugin/reach.test.ts and concurrency-guards.test.ts.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knexFactory from 'knex';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REACH_TABLE, ReachCounter, addCounts, ensureReachTable } from '../../../plugin/server/src/reach/counter';
-import type { Knex } from '../../../plugin/server/src/own-tables';
+import { sqliteDatabases } from './support/sqlite';
 
-let folder: string;
-const opened: Knex[] = [];
-/** A connection to this test's database file: a second one is another instance on the same database. */
-const connect = () => {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(folder, 'reach.db') },
-    useNullAsDefault: true,
-    // Nothing here needs to survive a power cut: the row-by-row writes of a refused flush are 600 commits.
-    pool: { afterCreate: (connection: any, done: () => void) => (connection.pragma('synchronous = off'), done()) },
-  }) as unknown as Knex;
-  opened.push(knex);
-  return knex;
-};
-
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kinship-reach-'));
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((knex) => knex.destroy()));
-  rmSync(folder, { recursive: true, force: true });
-});
+const connect = sqliteDatabases();
 
 /** The database: tables ready, and `knex` the connection the counter writes through (replaced to take it away and back). */
 async function database() {
