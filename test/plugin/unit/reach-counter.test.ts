@@ -158,8 +158,10 @@ describe('the reach counter', () => {
     const { db, stored } = await database();
     const counter = new ReachCounter(() => db.knex);
     counter.add(key('svcA'), 2);
-    const timer = counter.flush();
+    let timerDone = false;
+    const timer = counter.flush().then(() => (timerDone = true));
     await counter.flush(); // shutdown, with nothing new to write
+    expect(timerDone).toBe(true);
     expect(await stored()).toEqual([{ ...key('svcA'), count: 2 }]);
     counter.add(key('svcA'), 3);
     await Promise.all([timer, counter.flush(), counter.flush()]);
