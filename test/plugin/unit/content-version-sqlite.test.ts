@@ -174,7 +174,30 @@ describe('the content version of every offer, on a real database', () => {
   });
 });
 
+describe('the content version of every offer, on a real database', () => {
+  it('tells each table apart: a row moving from one to another, same id and times, changes it', async () => {
+    await knex('location').insert({ id: 5, document_id: 'x', locale: 'en', updated_at: 1_000, published_at: 1_000 });
+    const before = await versionOf();
+    await knex('location').where('id', 5).delete();
+    await knex('contact').insert({ id: 5, document_id: 'x', locale: 'en', updated_at: 1_000, published_at: 1_000 });
+    expect(await versionOf()).not.toBe(before);
+  });
+});
+
 describe('the versions of an offer\'s services, on a real database', () => {
+  it('tell each path apart: a location swapped for a contact with the same id and times changes the service\'s', async () => {
+    const offer = await row('offer', { slug: 'borough' });
+    const service = await row('service');
+    await link('offer', 'services', offer, service);
+    await knex('location').insert({ id: 7, document_id: 'l', locale: 'en', updated_at: 1_000, published_at: 1_000 });
+    await knex('contact').insert({ id: 7, document_id: 'c', locale: 'en', updated_at: 1_000, published_at: 1_000 });
+    await link('service', 'locations', service, 7);
+    const before = (await version.services(offer)).byService.get(service);
+    await knex('service_locations_lnk').delete();
+    await link('service', 'contacts', service, 7);
+    expect((await version.services(offer)).byService.get(service)).not.toBe(before);
+  });
+
   it('are one per service, each changing only with what that service shows, all with the vocabularies', async () => {
     const ids = await twoOffers();
     const second = await row('service');
