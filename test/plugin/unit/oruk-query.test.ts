@@ -40,6 +40,9 @@ describe('the feed\'s service filters', () => {
     expect(keeps({ search: 'borough financial' })).toBe(true);
     expect(keeps({ search: 'allowance dentist' })).toBe(false);
     expect(keeps({ search: '' })).toBe(true);
+    // Fields are searched apart: a word does not run from the end of one into the next.
+    expect(keeps({ search: 'advicehelp' })).toBe(false);
+    expect(keeps({ search: 'guardianship' }, { attributes: undefined })).toBe(true);
   });
 
   it('keep by taxonomy and by term, and nothing of another', () => {
@@ -125,6 +128,7 @@ describe('the feed\'s parameters, read', () => {
   it('read times on the 24-hour clock and refuse one that does not exist', () => {
     expect(serviceFiltersOf({ start_time: '23:59:59' }).startTime).toBe('23:59:59');
     expect(serviceFiltersOf({ start_time: '1730' }).startTime).toBe('17:30:00');
+    expect(serviceFiltersOf({ start_time: '173015' }).startTime).toBe('17:30:15');
     expect(serviceFiltersOf({ start_time: '00:00' }).startTime).toBe('00:00:00');
     for (const text of ['09:60', '09:00:60', '930', 'x09:00', '09:00x']) expect(parameterRefused({ start_time: text })?.[0], text).toBe('start_time');
   });
@@ -138,6 +142,9 @@ describe('the feed\'s parameters, read', () => {
     expect(serviceFiltersOf({ modified_after: '2026-12-31T23:59:59Z' }).modifiedAfter).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
     expect(serviceFiltersOf({ modified_after: '2026-01-01T00:00:00+23:59' }).modifiedAfter).toBe(Date.UTC(2026, 0, 1) - (23 * 60 + 59) * 60_000);
     expect(serviceFiltersOf({ modified_after: '2026-12-01T09:00:00-00:30' }).modifiedAfter).toBe(Date.UTC(2026, 11, 1, 9, 30));
+    expect(serviceFiltersOf({ modified_after: '2026-12-01T09:00:00.5Z' }).modifiedAfter).toBe(Date.UTC(2026, 11, 1, 9, 0, 0, 500));
+    expect(parameterRefused({ modified_after: '1 December' })?.[1]).toMatch(/^modified_after must be an ISO 8601 date or date-time: send an ISO 8601/);
+    expect(parameterRefused({ modified_after: '2026-02-30' })?.[1]).toMatch(/^modified_after must be an ISO 8601 date or date-time, on a day and at a time that exist: send /);
     for (const text of ['2026-00-10', '2026-13-01', '2026-12-00', '2026-12-01T09:00:60Z', '2026-12-01T09:00:00+01:60', 'x2026-12-01', '2026-12-01x']) {
       expect(parameterRefused({ modified_after: text })?.[0], text).toBe('modified_after');
     }
