@@ -27,7 +27,7 @@ const offerItem = (documentId: string, notify: string | null = 'officer@example.
  * logged. `overdue` is what the compliance service finds; `provider` the app's e-mail provider
  * (null: the app sets none); `failFor` the addresses the provider cannot reach.
  */
-function instance({ overdue, provider = 'nodemailer', email = true, failFor = new Set<string>() }: { overdue: () => OverdueItem[]; provider?: string | null; email?: boolean; failFor?: Set<string> }) {
+function instance({ overdue, provider = 'nodemailer', email = true, failFor = new Set<string>() }: { overdue: (today: Date) => OverdueItem[]; provider?: string | null; email?: boolean; failFor?: Set<string> }) {
   const knex = connect();
   const sent: Array<{ to: string; subject: string }> = [];
   const logged: string[] = [];
@@ -36,10 +36,10 @@ function instance({ overdue, provider = 'nodemailer', email = true, failFor = ne
     config: { get: (key: string) => (key === 'plugin::email.provider' ? (provider ?? undefined) : undefined) },
     log: { info: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
     plugin: (name: string) => {
-      if (name === 'kinship-offer') return { service: () => ({ overdue: async () => overdue() }) };
+      if (name === 'kinship-offer') return { service: (service: string) => (service === 'compliance' ? { overdue: async ({ today }: { today: Date }) => overdue(today) } : undefined) };
       if (name === 'email' && email) {
         return {
-          service: () => ({
+          service: (service: string) => service === 'email' && ({
             send: async ({ to, subject }: { to: string; subject: string }) => {
               if (failFor.has(to)) throw new Error('the mail server refused it');
               sent.push({ to, subject });
@@ -89,15 +89,24 @@ describe('the review reminders', () => {
     expect(cms.sent).toHaveLength(2);
   });
 
-  it('give the claim back when the reminder cannot be sent, so the next run sends it, and say why', async () => {
+  it('give the claim back when the reminder cannot be sent, so the next run sends it, and say why; others\' claims stay', async () => {
     const failFor = new Set(['officer@example.gov.uk']);
-    const cms = instance({ overdue: () => [offerItem('a')], failFor });
+    // b is claimed and sent before a fails.
+    const cms = instance({ overdue: () => [offerItem('b', 'contact@example.gov.uk'), offerItem('a')], failFor });
     await cms.service.ensureTable();
-    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 0, alreadyClaimed: 0 });
+    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 0 });
     expect(cms.logged).toContain('kinship-offer: could not send the review reminder for offer:a:2026-11-30: the mail server refused it');
-    expect(await cms.knex(REMINDER_TABLE).count({ claims: '*' })).toEqual([{ claims: 0 }]);
+    expect(await cms.knex(REMINDER_TABLE).pluck('key')).toEqual(['offer:b:2026-11-30']);
     failFor.clear();
-    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 1, alreadyClaimed: 0 });
+    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 1 });
+    expect(cms.sent.map((mail) => mail.to)).toEqual(['contact@example.gov.uk', 'officer@example.gov.uk']);
+  });
+
+  it('ask what is overdue as of the day they run for', async () => {
+    const asked: Date[] = [];
+    const cms = instance({ overdue: (today) => (asked.push(today), []) });
+    await cms.service.run({ today: new Date('2026-12-07T06:00:00Z') });
+    expect(asked).toEqual([new Date('2026-12-07T06:00:00Z')]);
   });
 
   it.each([
