@@ -12,6 +12,7 @@ const ROLE = 'plugin::users-permissions.role';
 
 /** A Strapi whose public role (`role`, or none yet) holds `held` actions. */
 function cms({ role = { id: 2, type: 'public' } as { id: number; type: string } | null, held = [] as string[], usersPermissions = true } = {}) {
+  const roles = [{ id: 1, type: 'authenticated' }, ...(role ? [role] : [])];
   const permissions = held.map((action) => ({ action, role: role?.id }));
   const warnings: string[] = [];
   const subscribers: Array<{ models: string[]; afterCreate(event: { result: unknown }): Promise<void> }> = [];
@@ -21,8 +22,8 @@ function cms({ role = { id: 2, type: 'public' } as { id: number; type: string } 
     db: {
       query: (uid: string) =>
         uid === ROLE
-          ? { findOne: async () => role }
-          : {
+          ? { findOne: async ({ where }: { where?: { type?: string } }) => roles.find((r) => !where?.type || r.type === where.type) ?? null }
+          : uid === 'plugin::users-permissions.permission' && {
               findMany: async ({ where }: { where: { role: number; action: { $in: string[] } } }) =>
                 permissions.filter((p) => p.role === where.role && where.action.$in.includes(p.action)),
               create: async ({ data }: { data: { action: string; role: number } }) => void permissions.push(data),
