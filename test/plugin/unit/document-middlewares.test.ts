@@ -34,8 +34,8 @@ beforeEach(() => {
     requestContext: { get: () => request },
     getModel: (uid: string) => models.get(uid as never),
     plugin: (name: string) => {
-      if (name === 'i18n') return { service: () => ({ find: async () => [{ code: 'en' }, { code: 'cy' }, { code: 'pl' }] }) };
-      if (name === 'kinship-offer') return { service: () => ({ changed }) };
+      if (name === 'i18n') return { service: (service: string) => service === 'locales' && { find: async () => [{ code: 'en' }, { code: 'cy' }, { code: 'pl' }] } };
+      if (name === 'kinship-offer') return { service: (service: string) => service === 'offer-view' && { changed } };
       return undefined;
     },
   };
@@ -78,12 +78,15 @@ describe('each read action, for the public', () => {
     expect((await call(OFFER, 'findFirst', { locale: 'en-GB' })).handed.locale).toBe('en');
     expect((await call(OFFER, 'findMany', { locale: '*' })).handed.locale).toBe('*');
     await expect(call(OFFER, 'findMany', { locale: 'fr' })).rejects.toThrow('Unknown locale "fr": this CMS publishes in cy, en, pl');
+    await expect(call(OFFER, 'findMany', { locale: 'fr' })).rejects.toMatchObject({ details: { param: 'locale' } });
     // Content that is not translated: the locale is not the middleware's to read.
     expect((await call(LOCATION, 'findMany', { locale: 'fr' })).handed.locale).toBe('fr');
   });
 
   it('leaves the app\'s own content types\' drafts to the app', async () => {
     expect((await call('api::article.article', 'findMany', { status: 'draft' })).handed.status).toBe('draft');
+    // …and its languages: the app's own i18n reads them.
+    expect((await call('api::article.article', 'findMany', { locale: 'fr' })).handed.locale).toBe('fr');
   });
 });
 
