@@ -22,17 +22,28 @@ let middleware: Middleware;
 /** The request being served: undefined for the server's own calls. */
 let request: { state: { auth?: { strategy: { name: string } } } } | undefined;
 let changed: ReturnType<typeof vi.fn>;
+/** The stored draft an update changes. */
+let current: Record<string, unknown>;
 
 beforeEach(() => {
   const models = new Map(
     Object.entries(contentTypes).map(([name, { schema }]) => [uidOf(name as ContentTypeName), { uid: uidOf(name as ContentTypeName), ...schema }]),
   );
   changed = vi.fn();
+  current = {};
   request = { state: {} };
   const strapi: any = {
     documents: { use: (fn: Middleware) => (middleware = fn) },
     requestContext: { get: () => request },
     getModel: (uid: string) => models.get(uid as never),
+    // The query engine: the version an update changes is the draft (publishedAt null) of `current`.
+    db: {
+      query: () => ({
+        findOne: async ({ where }: { where: Record<string, unknown> }) =>
+          where.documentId === current.documentId && (!('publishedAt' in where) || where.publishedAt === null) ? current : null,
+        findMany: async () => [],
+      }),
+    },
     plugin: (name: string) => {
       if (name === 'i18n') return { service: (service: string) => service === 'locales' && { find: async () => [{ code: 'en' }, { code: 'cy' }, { code: 'pl' }] } };
       if (name === 'kinship-offer') return { service: (service: string) => service === 'offer-view' && { changed } };
@@ -120,5 +131,45 @@ describe('writes', () => {
   it('leave the app\'s own content alone', async () => {
     await call('api::article.article', 'delete', { documentId: 'a1' });
     expect(changed).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it.each(['create', 'clone'])('%s gives a new document its own identifier, whatever was sent', async (action) => {
+    const { handed } = await call(uidOf('service'), action, { data: { title: 'Allowance advice', uuid: '11111111-1111-4111-8111-111111111111' } });
+    expect(handed.data.uuid).toMatch(UUID);
+    expect(handed.data.uuid).not.toBe('11111111-1111-4111-8111-111111111111');
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['create', 'update'])('%s refuses what a rule refuses, before anything is written', async (action) => {
+    current = { documentId: 'org1', website: 'https://example.org' };
+    const written = vi.fn();
+    const saving = middleware({ uid: uidOf('organisation'), action, params: { documentId: 'org1', data: { name: 'Example', website: 'javascript:alert(1)' } } }, written);
+    await expect(saving).rejects.toMatchObject({ name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['website'] })] } });
+    expect(written).not.toHaveBeenCalled();
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('update keeps a service\'s identifier: another is refused, the same passes', async () => {
+    current = { documentId: 's1', uuid: '11111111-1111-4111-8111-111111111111' };
+    await expect(call(uidOf('service'), 'update', { documentId: 's1', data: { uuid: '22222222-2222-4222-8222-222222222222' } })).rejects.toMatchObject({
+      message: 'The identifier is fixed once created: partner directories rely on it',
+      details: { errors: [expect.objectContaining({ path: ['uuid'] })] },
+    });
+    expect((await call(uidOf('service'), 'update', { documentId: 's1', data: { uuid: '11111111-1111-4111-8111-111111111111', title: 'New title' } })).handed.data.title).toBe('New title');
+  });
+
+  it('update keeps a vocabulary\'s code: another is refused, the same or a first one passes', async () => {
+    current = { documentId: 't1', code: 'financial_support' };
+    await expect(call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'money' } })).rejects.toMatchObject({
+      message: 'Codes are fixed: change the label instead',
+      details: { errors: [expect.objectContaining({ path: ['code'] })] },
+    });
+    expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'financial_support', label: 'Money' } })).handed.data.label).toBe('Money');
+    current = { documentId: 't1', code: null };
+    expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'money', label: 'Money' } })).handed.data.code).toBe('money');
   });
 });
