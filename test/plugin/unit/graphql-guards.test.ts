@@ -6,6 +6,7 @@
  * the GraphQL plugin's extension service is the boundary, standing in here. (Through Apollo
  * against a real Strapi: drafts.test.ts, hidden-addresses.test.ts, operation-limits.test.ts.)
  */
+import { buildSchema, parse, validate } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import contentTypes from '../../../plugin/server/src/content-types';
 import { DRAFTS_ARE_PRIVATE } from '../../../plugin/server/src/documents/draft-access';
@@ -43,7 +44,10 @@ function register(appConfig: Record<string, unknown> = {}) {
   const strapi: any = {
     plugin: (name: string) =>
       name === 'graphql'
-        ? { service: (service: string) => (service === 'extension' ? extension : { naming: { getTypeName: (model: { modelName: string }) => typeNameOf(model.modelName) } }) }
+        ? {
+            service: (service: string) =>
+              service === 'extension' ? extension : service === 'utils' && { naming: { getTypeName: (model: { modelName: string }) => typeNameOf(model.modelName) } },
+          }
         : undefined,
     config: { get: (key: string) => config.get(key), set: (key: string, value: unknown) => config.set(key, value) },
     getModel: (uid: string) => models.get(uid as never),
@@ -103,6 +107,12 @@ describe('operation limits', () => {
     expect(apollo.introspection).toBe(false);
     expect(apollo.validationRules).toHaveLength(1);
     expect(typeof apollo.validationRules[0]).toBe('function');
+    // The request limits' page size is the app's maxLimit.
+    register({ maxLimit: 50 });
+    const [rule] = (config.get('plugin::graphql.apolloServer') as { validationRules: any[] }).validationRules;
+    const schema = buildSchema('input PaginationArg { limit: Int } type Query { services(pagination: PaginationArg): [String] }');
+    const refusals = (limit: number) => validate(schema, parse(`{ services(pagination: { limit: ${limit} }) }`), [rule]).length;
+    expect([refusals(50), refusals(51)]).toEqual([0, 1]);
     const own = [() => ({})];
     register({ apolloServer: { validationRules: own } });
     expect((config.get('plugin::graphql.apolloServer') as { validationRules: unknown[] }).validationRules).toBe(own);
