@@ -45,6 +45,8 @@ describe('a reach batch', () => {
     ['not JSON', '{offer:', undefined, 'The body is not JSON.'],
     ['a list', '[]', undefined, 'Send the events as JSON'],
     ['null', 'null', undefined, 'Send the events as JSON'],
+    ['a number', '5', undefined, 'Send the events as JSON'],
+    ['an offer that is not text', { offer: 5, events: [['print', '']] }, 'offer', 'Name the offer'],
     ['nothing', '', undefined, 'The body is not JSON.'],
     ['an unknown field', { offer: 'x', events: [['print', '']], reader: 'me' }, 'reader', 'Unknown field "reader"'],
     ['no offer', { events: [['print', '']] }, 'offer', 'Name the offer'],
@@ -87,6 +89,10 @@ describe('a reach batch', () => {
     expect(refusal({ offer: 'x', events: [['shown', 'page']] })?.message).toBe('events[0]: the view shown must be one of full, services, contact.');
     expect(refusal({ offer: 'x', events: [['print', 'x']] })?.message).toBe('events[0]: print takes no subject: send "".');
     expect(refusal({ offer: 'x', events: [['web', 'x']] })?.message).toBe('events[0]: web is sent with a service\'s UUID, or "" for the named contact.');
+    expect(refusal({ offer: 'x', events: [['search', 'kinship']] })?.message).toBe('events[0]: a search is sent as its length, one of 1-3, 4-10, 11-20, 21+.');
+    expect(refusal({ offer: 'x', events: [['click', '']] })?.message).toBe(
+      'events[0]: unknown event "click"; send one of shown, arrangement, support_type, search, service, phone, email, web, print, feedback.',
+    );
   });
 });
 
