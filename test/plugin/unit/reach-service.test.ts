@@ -112,4 +112,13 @@ describe('counting a batch', () => {
       ['https://b.example', 1],
     ]);
   });
+
+  it('knows the sites stored for this offer only: another offer\'s sites are new here', async () => {
+    await knex(REACH_TABLE).insert({ day: '2026-12-06', offer: 'offer-9', site: 'https://c.example', event: 'print', subject: '', count: 1 });
+    await knex(REACH_TABLE).insert({ day: '2026-12-06', offer: 'offer-1', site: 'https://d.example', event: 'print', subject: '', count: 1 });
+    const sites = ['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'];
+    for (const [index, site] of sites.entries()) await record([['print', '']], { site, reader: `192.0.2.${index}` });
+    const today = (await stored()).filter((row: { day: string }) => row.day === '2026-12-07');
+    expect(today.map((row: { site: string }) => row.site)).toEqual(['', 'https://a.example', 'https://b.example', 'https://d.example']);
+  });
 });
