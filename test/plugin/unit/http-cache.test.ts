@@ -4,8 +4,9 @@
  * serves a response again only while the content version holds, and it keeps only good answers.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
+import { answeredWithoutApollo, offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
 import { memoryStore } from '../../../plugin/server/src/offer-view/store';
+import { publicOrigin } from '../../../plugin/server/src/http/public-url';
 import { fakeStrapi } from './support/fake-strapi';
 import { OFFER_QUERY as WIDGET_QUERY } from '../../../plugin/shared/offer-query';
 
@@ -66,10 +67,12 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
     method,
     querystring: querystringOf({ query, variables, ...(operationName === undefined ? {} : { operationName }) }) + extra,
     request: { headers: { ...headers } },
+    state: {},
     // What the app's own middlewares had set by the time GraphQL answered (a security header).
     response: { headers: { 'x-frame-options': 'SAMEORIGIN', 'set-cookie': 'koa.sess=1' } },
     get: (name: string) => headers[name] ?? '',
-    set: (name: string, value: string) => (response[name] = value),
+    // Koa's: one header, or several as an object.
+    set: (name: string | Record<string, string>, value?: string) => (typeof name === 'string' ? (response[name] = value!) : Object.assign(response, name)),
     remove: (name: string) => delete response[name],
     status: 404,
     body: undefined as unknown,
@@ -380,6 +383,92 @@ describe('each check before the cache is asked', () => {
   it('says in Server-Timing that Apollo answered a miss no one else did', async () => {
     const miss = await send();
     expect(miss.headers['server-timing']).toContain('graphql;desc=apollo');
+  });
+
+  it('says in Server-Timing that a miss was answered without Apollo when it was', async () => {
+    let plain = false;
+    const answerPlainly = cache;
+    cache = (ctx, next) => answerPlainly(ctx, async () => {
+      await next();
+      if (plain) answeredWithoutApollo(ctx);
+    });
+    plain = true;
+    const miss = await send();
+    expect(miss.headers['server-timing']).toContain('graphql;desc=plain');
+    plain = false;
+    const another = await send({ variables: '{"slug":"another"}' });
+    expect(another.headers['server-timing']).toContain('graphql;desc=apollo');
+  });
+});
+
+describe('a response with addresses made from the request (no server.url set)', () => {
+  it('is kept from shared caches, on the miss that built it and on every hit', async () => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+    db.install();
+    db.strapi.log = { warn: () => {} };
+    const answer = offerResponseCache(db.strapi);
+    // kinshipOffer's publicUrl, resolved while GraphQL answers, makes an address from the request.
+    cache = (ctx, next) => answer(ctx, async () => {
+      await next();
+      publicOrigin(db.strapi, ctx);
+    });
+    const miss = await send();
+    const hit = await send();
+    expect(hit.headers['x-cache']).toBe('HIT');
+    for (const response of [miss, hit]) {
+      expect(response.headers['cache-control']).toMatch(/^private\b/);
+      expect(response.headers['cache-control']).not.toContain('s-maxage');
+    }
+  });
+});
+
+describe('a CORS preflight to the GraphQL endpoint', () => {
+  const preflight = (extra: Partial<Request> = {}, headers: Record<string, string> = {}) =>
+    send({ method: 'OPTIONS', headers: { origin: 'https://www.example.gov.uk', 'access-control-request-method': 'GET', 'access-control-request-headers': 'sentry-trace, baggage', ...headers }, ...extra });
+
+  it('is answered here for the widget\'s kind of request: any origin, any header, no GraphQL run', async () => {
+    const answer = await preflight();
+    expect(answer.status).toBe(204);
+    expect(answer.headers).toMatchObject({ 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, HEAD' });
+    expect(graphqlRuns).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another query', { query: '{ articles { title } }' }, {}],
+    ['another path', { path: '/api/articles' }, {}],
+    ['a request that will carry a token', {}, { 'access-control-request-headers': 'authorization, sentry-trace' }],
+    ['a query string over 40,000 characters', { extra: `&padding=${'x'.repeat(40_000)}` }, {}],
+  ])('is left to the app for %s', async (_what, extra, headers) => {
+    const answer = await preflight(extra as Partial<Request>, headers);
+    expect(answer.status).not.toBe(204);
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the GraphQL endpoint', () => {
+  /** A cache for an app whose `plugin::graphql.endpoint` is `endpoint` (undefined: not set). */
+  const cacheAt = (endpoint: string | undefined) => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+    db.install();
+    db.strapi.config.get = (key: string) => (key === 'plugin::graphql.endpoint' ? endpoint : undefined);
+    cache = offerResponseCache(db.strapi);
+  };
+
+  it('is /graphql when the app does not set it, as in @strapi/plugin-graphql', async () => {
+    cacheAt(undefined);
+    await send();
+    expect((await send()).headers['x-cache']).toBe('HIT');
+  });
+
+  it('is the app\'s own when set: only requests to it are cached', async () => {
+    cacheAt('/api/graphql');
+    await send({ path: '/api/graphql' });
+    expect((await send({ path: '/api/graphql' })).headers['x-cache']).toBe('HIT');
+    await send();
+    expect((await send()).headers['x-cache']).toBeUndefined();
+    expect(graphqlRuns).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../widget/src/api/types';
-import { EMPTY_FILTERS, filterServices, PARAMS, readFilters, searchTextOf, writeFilters } from '../../../widget/src/filters';
+import { EMPTY_FILTERS, filterServices, offeredSupportTypes, PARAMS, readFilters, searchTextOf, writeFilters } from '../../../widget/src/filters';
 
 const service = (title: string, supportTypes: string[], arrangementTypes: string[], extra: Partial<Service> = {}) =>
   ({
@@ -82,6 +82,20 @@ describe('filterServices', () => {
       expect(restricted({ query: 'allowance' })).toEqual([]);
       expect(restricted({ supportTypes: ['financial'], arrangement: 'special_guardianship_order' }).map((s) => s.title)).toEqual(['Kinship navigators']);
     });
+  });
+});
+
+describe('offeredSupportTypes', () => {
+  const vocabulary = { arrangementTypes: [], supportTypes: ['financial', 'education', 'legal', 'peer_support'].map((code) => ({ code, label: code })) };
+  const codes = (restrictTo?: string[]) => offeredSupportTypes({ services: SERVICES, vocabulary } as never, restrictTo).map((term) => term.code);
+
+  it('offers only the support types a service has, in the vocabulary\'s order', () => {
+    expect(codes()).toEqual(['financial', 'education', 'peer_support']);
+  });
+
+  it('offers none outside a host page\'s restriction, and nothing for an offer without services', () => {
+    expect(codes(['education', 'legal'])).toEqual(['education']);
+    expect(offeredSupportTypes({ services: [], vocabulary } as never)).toEqual([]);
   });
 });
 

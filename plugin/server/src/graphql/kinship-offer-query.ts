@@ -22,6 +22,7 @@ import { answeredWithoutApollo, takeMiss, type KinshipOfferRequest } from '../of
 import { memoised } from '../offer-view/store';
 import { VIEW_TYPES, viewFields, type ViewTypeName } from '../offer-view/shape';
 import { publicUrlOf } from '../pages/addresses';
+import { appCustomisesOffer } from './app-customisation';
 import { getService } from '../services/get-service';
 import { UID } from '../uids';
 
@@ -173,22 +174,18 @@ export function kinshipOfferSchema(scalars: Record<string, GraphQLScalarType>): 
 
 /**
  * Whether the app gave `kinshipOffer` or the offer's types policies, middlewares or resolvers of
- * its own (the GraphQL extension service's `resolversConfig` and `resolvers`, Strapi's way), which
- * only Apollo's wrapped schema applies. The plugin's own is the `auth` scope of `Query.kinshipOffer`
- * (./index). An extension that cannot be read again counts as the app's own.
+ * its own, which only Apollo's wrapped schema applies: the GraphQL extension service's
+ * `resolversConfig` and `resolvers` (Strapi's way), read here and judged by ./app-customisation.
+ * An extension that cannot be read again counts as the app's own.
  */
 function customisedByApp(strapi: Core.Strapi): boolean {
-  const types = new Set<string>([...Object.values(VIEW_TYPES), 'KinshipLocalOfferVocabulary']);
   try {
     const plugin = strapi.plugin('graphql');
     const { resolversConfig, resolvers } = plugin.service('extension').generate({ typeRegistry: plugin.service('type-registry').new() }) as {
       resolversConfig: Record<string, object>;
       resolvers: Record<string, Record<string, unknown>>;
     };
-    const configured = Object.entries(resolversConfig).some(([path, config]) =>
-      path === 'Query.kinshipOffer' ? Object.keys(config).some((key) => key !== 'auth') : types.has(path.split('.')[0]),
-    );
-    return configured || resolvers.Query?.kinshipOffer !== undefined || Object.keys(resolvers).some((type) => types.has(type));
+    return appCustomisesOffer(resolversConfig, resolvers);
   } catch {
     return true;
   }
