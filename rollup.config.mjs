@@ -21,19 +21,6 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
- * GraphQL documents marked with a GraphQL comment lose their indentation, as Lit's templates do,
- * and the spaces beside punctuation, which GraphQL does not need: the query travels in a GET's URL.
- */
-const compactGraphQL = () => ({
-  name: 'compact-graphql',
-  transform(code) {
-    if (!code.includes('/* GraphQL */')) return null;
-    const compact = (query) => query.replace(/\s+/g, ' ').replace(/ ?([{}():,!]) ?/g, '$1').trim();
-    return { code: code.replace(/\/\* GraphQL \*\/ `([^`]*)`/g, (_, query) => `\`${compact(query)}\``), map: null };
-  },
-});
-
-/**
  * The CMS sends widget.js compressed as the browser accepts (plugin/server/src/controllers/widget.ts):
  * compressed once here, at the highest levels, with Node's own zlib, rather than on every request.
  */
@@ -105,7 +92,6 @@ const widget = {
     elementOnly(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     scriptAddress(),
-    compactGraphQL(),
     typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
     // Lit's templates and styles are strings (html`…`, and tags with "css" in their name): strip
     // their indentation and comments too. Lit parses a template with the browser's own HTML parser,

@@ -101,6 +101,16 @@ export const OFFER_QUERY = /* GraphQL */ `
 `;
 
 /**
+ * OFFER_QUERY's persisted document id (GraphQL over HTTP, persisted documents: `sha256:` and the
+ * lowercase hex SHA-256 of the document's UTF-8 text). The widget sends it as `documentId` in
+ * place of the query, whose text then never ships in widget.js; the CMS puts OFFER_QUERY back in
+ * before anything else reads the request (server/src/offer-view/http-cache). Written out rather
+ * than computed, because the browser has no synchronous SHA-256; a unit test
+ * (test/plugin/unit/http-cache.test.ts) fails, giving the new id, when the query changes without it.
+ */
+export const OFFER_QUERY_ID = 'sha256:aa04007e28cad5f701e27a8301a68b336d72f78e9d4f8fdcd658e06367774eef';
+
+/**
  * The widget's request at a stable address under the plugin's REST prefix:
  * `GET <cms>/api/kinship-offer/view/<slug>[?locale=<BCP 47 tag>]` answers exactly what the GraphQL
  * GET of OFFER_QUERY with `{ slug, locale }` answers (JSON `{ data: { kinshipOffer } }`, the same

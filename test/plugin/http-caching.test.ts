@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFER_QUERY } from '../../plugin/shared/offer-query';
+import { OFFER_QUERY, OFFER_QUERY_ID } from '../../plugin/shared/offer-query';
 import { VERSION_TTL_MS } from '../../plugin/server/src/offer-view/content-version';
 import { insertFictionalOffers, SHARED_CHARITY } from '../bench/fictional-offers';
 import { startCms, type TestCms } from '../support/cms';
@@ -74,6 +74,37 @@ describe('the offer\'s stable address, which a host page preloads (/api/kinship-
   it('is no other address, and only read: a deeper path is not found, a write not allowed', async () => {
     expect((await view('example-borough/services')).status).toBe(404);
     expect([404, 405]).toContain((await fetch(`${cms.url}/api/kinship-offer/view/example-borough`, { method: 'POST' })).status);
+  });
+});
+
+describe('the widget\'s GraphQL GET, which names the query by its persisted document id (an endpoint attribute)', () => {
+  const byId = (documentId: string, variables: object) => {
+    const url = new URL(`${cms.url}/graphql`);
+    url.searchParams.set('documentId', documentId);
+    url.searchParams.set('variables', JSON.stringify(variables));
+    return fetch(url, { headers: { origin: 'https://www.example.gov.uk' } });
+  };
+
+  it('answers what the GraphQL GET of the query answers, from the same cache entry, open to any origin', async () => {
+    for (const variables of [{ slug: 'example-borough', locale: 'cy' }, { slug: 'no-such-council' }]) {
+      const url = new URL(`${cms.url}/graphql`);
+      url.searchParams.set('query', OFFER_QUERY);
+      url.searchParams.set('variables', JSON.stringify(variables));
+      const asked = await fetch(url, { headers: { origin: 'https://www.example.gov.uk' } });
+      const named = await byId(OFFER_QUERY_ID, variables);
+      expect(named.status).toBe(200);
+      expect(await named.json()).toEqual(await asked.json());
+      expect(named.headers.get('x-cache')).toBe('HIT');
+      expect(named.headers.get('etag')).toBe(asked.headers.get('etag'));
+      expect(named.headers.get('access-control-allow-origin')).toBe('*');
+    }
+  });
+
+  it('leaves any other document id to GraphQL, which reads no offer from it', async () => {
+    const other = await byId(`sha256:${'0'.repeat(64)}`, { slug: 'example-borough' });
+    expect(other.status).toBeGreaterThanOrEqual(400);
+    expect(other.status).toBeLessThan(500);
+    expect(await other.text()).not.toContain('Kinship Support Team');
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { OFFER_QUERY_ID } from '../../plugin/shared/offer-query';
 import type { KinshipOffer } from '../../widget/src/kinship-offer';
 import { ENDPOINT, fakeNetwork, json, mount, recorded, serviceTitles, settled, shadow, text, type FakeNetwork } from './support';
 
@@ -44,6 +45,9 @@ describe('<kinship-offer> showing the demo offer', () => {
     expect(network.init[0]?.headers).to.equal(undefined); // a simple request: no CORS preflight
     expect(request.origin + request.pathname).to.equal(ENDPOINT);
     expect(JSON.parse(request.searchParams.get('variables')!)).to.deep.equal({ slug: 'example-borough' });
+    // The query by its persisted document id: its text is not in widget.js (the CMS puts it back).
+    expect(request.searchParams.get('documentId')).to.equal(OFFER_QUERY_ID);
+    expect(request.searchParams.has('query')).to.equal(false);
 
     const first = shadow(element).querySelector('section');
     expect(first?.getAttribute('part')).to.equal('contact');

@@ -3,12 +3,13 @@
  * key (the query, the variables, the operation name) matters, credentials bypass it entirely, it
  * serves a response again only while the content version holds, and it keeps only good answers.
  */
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answeredWithoutApollo, offerResponseCache, takeMiss, type KinshipOfferRequest } from '../../../plugin/server/src/offer-view/http-cache';
 import { memoryStore } from '../../../plugin/server/src/offer-view/store';
 import { publicOrigin } from '../../../plugin/server/src/http/public-url';
 import { fakeStrapi } from './support/fake-strapi';
-import { OFFER_QUERY as WIDGET_QUERY } from '../../../plugin/shared/offer-query';
+import { OFFER_QUERY_ID, OFFER_QUERY as WIDGET_QUERY } from '../../../plugin/shared/offer-query';
 
 const OFFER_QUERY = 'query Offer($slug: String!, $locale: String) { kinshipOffer(slug: $slug, locale: $locale) { name } }';
 
@@ -506,5 +507,38 @@ describe('the offer\'s stable address (/api/kinship-offer/view/<slug>, which a h
       await view(path, '', method);
       expect(handed.at(-1)!.miss, `${method} ${path}`).toBeUndefined();
     }
+  });
+});
+
+describe('the widget\'s query named by its persisted document id (documentId=sha256:…)', () => {
+  const byId = (id = OFFER_QUERY_ID, variables = '{"slug":"example-borough"}') => send({ query: null, variables, extra: `&documentId=${encodeURIComponent(id)}` });
+
+  it('is the SHA-256 of the query\'s text, as GraphQL over HTTP defines it', () => {
+    const id = `sha256:${createHash('sha256').update(WIDGET_QUERY, 'utf8').digest('hex')}`;
+    expect(OFFER_QUERY_ID, 'OFFER_QUERY changed: set OFFER_QUERY_ID (plugin/shared/offer-query.ts) to this').toBe(id);
+  });
+
+  it('is the GraphQL GET of the query in every respect: GraphQL is handed the query, and both share one cache entry', async () => {
+    const first = await byId();
+    expect(handed[0].miss).toEqual({ query: WIDGET_QUERY, variables: { slug: 'example-borough' }, operationName: null });
+    const asked = await send({ query: WIDGET_QUERY });
+    expect(graphqlRuns).toHaveBeenCalledTimes(1);
+    expect(asked.headers['x-cache']).toBe('HIT');
+    expect(asked.etag).toBe(first.etag);
+    expect((await byId(OFFER_QUERY_ID, '{"slug":"another"}')).body).toContain('another');
+    version = 'v2';
+    expect((await byId()).headers['x-cache']).toBe('MISS');
+  });
+
+  it('leaves any other id, and an id beside a query, as they came, for GraphQL to answer', async () => {
+    const other = `sha256:${'0'.repeat(64)}`;
+    for (const request of [() => byId(other), () => byId(OFFER_QUERY_ID.toUpperCase()), () => send({ extra: `&documentId=${encodeURIComponent(OFFER_QUERY_ID)}` })]) {
+      await request();
+      await request();
+    }
+    // The unknown ids reach GraphQL each time, carrying no query; the query beside the id is the one read.
+    expect(graphqlRuns).toHaveBeenCalledTimes(5);
+    expect(handed.slice(0, 4).map(({ miss }) => miss)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(handed[4].miss?.query).toBe(OFFER_QUERY);
   });
 });

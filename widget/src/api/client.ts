@@ -3,7 +3,7 @@
  * one `loadOffer` that puts them together with fetch. Each failure has its own kind, so the
  * element can tell a reader and the web team what went wrong.
  */
-import { OFFER_QUERY, OFFER_VIEW_PATH } from '../../../plugin/shared/offer-query';
+import { OFFER_QUERY_ID, OFFER_VIEW_PATH } from '../../../plugin/shared/offer-query';
 import type { Offer } from './types';
 
 export type LoadFailure =
@@ -47,7 +47,8 @@ export function resolveEndpoint(endpoint: string | null | undefined, scriptUrl: 
  *
  * From the CMS that served the script (`preloadable`: no endpoint attribute), at the offer's stable
  * address (OFFER_VIEW_PATH), which a host page may have preloaded; else, as the endpoint attribute
- * says, the GraphQL query itself. Credentials are "same-origin", the mode of a
+ * says, the GraphQL query by its persisted document id (OFFER_QUERY_ID: the query's text stays out
+ * of widget.js, and the CMS puts it back). Credentials are "same-origin", the mode of a
  * `<link rel="preload" crossorigin>`, which a fetch must share to be given the preloaded response:
  * to a CMS on another origin, as "omit", nothing is sent; a cookie sent to a CMS on the page's own
  * origin reads nothing more (the offer is public, and the CMS reads no session from a cookie).
@@ -60,8 +61,7 @@ export function buildOfferRequest(endpoint: URL, slug: string, locale?: string, 
     return { url: url.toString(), init };
   }
   const url = new URL(endpoint);
-  // The build strips the query's indentation (rollup.config.mjs): it travels in the URL of a GET.
-  url.searchParams.set('query', OFFER_QUERY);
+  url.searchParams.set('documentId', OFFER_QUERY_ID);
   url.searchParams.set('variables', JSON.stringify(locale ? { slug, locale } : { slug }));
   return { url: url.toString(), init };
 }

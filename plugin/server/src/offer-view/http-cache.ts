@@ -27,7 +27,7 @@ import { cacheControlOf, cachedResponse, sendCached } from '../http/cached-respo
 import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
 import { addressesFromRequest, originForKey } from '../http/public-url';
 import { getService } from '../services/get-service';
-import { OFFER_QUERY, OFFER_VIEW_PATH } from '../../../shared/offer-query';
+import { OFFER_QUERY, OFFER_QUERY_ID, OFFER_VIEW_PATH } from '../../../shared/offer-query';
 import { memoised } from './store';
 
 /** Distinct query documents whose shape is remembered. */
@@ -175,7 +175,22 @@ export function offerResponseCache(strapi: Core.Strapi) {
     ctx.querystring = new URLSearchParams({ query: OFFER_QUERY, variables: JSON.stringify(locale ? { slug, locale } : { slug }) }).toString();
   };
 
+  /**
+   * The widget's GraphQL GET names its query by persisted document id (OFFER_QUERY_ID, as GraphQL
+   * over HTTP's persisted documents do): that id alone, with no query beside it, is rewritten into
+   * the query itself, so the request is then the GraphQL GET of OFFER_QUERY in every respect (its
+   * cache entry, CORS, what is published). Any other documentId is left as it came, for GraphQL to
+   * answer as it answers any request it cannot read.
+   */
+  const asPersisted = (ctx: any) => {
+    const params = new URLSearchParams(ctx.querystring ?? '');
+    if (params.getAll('documentId').join() !== OFFER_QUERY_ID || params.has('query')) return;
+    params.delete('documentId');
+    ctx.querystring = new URLSearchParams([['query', OFFER_QUERY], ...params]).toString();
+  };
+
   return async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.path === endpoint && [...GET, 'OPTIONS'].includes(ctx.method) && (ctx.querystring ?? '').includes('documentId=')) asPersisted(ctx);
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
     // it, and Apollo refuses it (400 or 405).
     const head = ctx.method === 'HEAD';
