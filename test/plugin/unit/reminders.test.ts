@@ -34,7 +34,7 @@ function instance({ overdue, provider = 'nodemailer', email = true, failFor = ne
   const strapi: any = {
     db: { connection: knex },
     config: { get: (key: string) => (key === 'plugin::email.provider' ? (provider ?? undefined) : undefined) },
-    log: { info: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
+    log: { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
     plugin: (name: string) => {
       if (name === 'kinship-offer') return { service: (service: string) => (service === 'compliance' ? { overdue: async ({ today }: { today: Date }) => overdue(today) } : undefined) };
       if (name === 'email' && email) {
@@ -59,14 +59,14 @@ describe('the review reminders', () => {
     const overdue = () => [offerItem('a'), offerItem('b', 'contact@example.gov.uk'), offerItem('c', null)];
     const cms = instance({ overdue });
     await cms.service.ensureTable();
-    expect(await cms.service.run()).toEqual({ overdue: 3, sent: 2, alreadyClaimed: 0 });
+    expect(await cms.service.run()).toEqual({ overdue: 3, sent: 2, alreadyClaimed: 0, partnerLinks: 0 });
     expect(cms.sent).toEqual([
       { to: 'officer@example.gov.uk', subject: 'Due for review: Offer a' },
       { to: 'contact@example.gov.uk', subject: 'Due for review: Offer b' },
     ]);
-    expect(await cms.service.run()).toEqual({ overdue: 3, sent: 0, alreadyClaimed: 2 });
+    expect(await cms.service.run()).toEqual({ overdue: 3, sent: 0, alreadyClaimed: 2, partnerLinks: 0 });
     expect(cms.sent).toHaveLength(2);
-    expect(cms.logged.at(-1)).toBe('kinship-offer: 3 item(s) overdue for review; 0 reminder(s) sent');
+    expect(cms.logged.at(-1)).toBe('kinship-offer: 3 item(s) overdue for review; 0 reminder(s) and 0 review link(s) sent');
   });
 
   it('are sent once when two instances run at the same moment', async () => {
@@ -94,11 +94,11 @@ describe('the review reminders', () => {
     // b is claimed and sent before a fails.
     const cms = instance({ overdue: () => [offerItem('b', 'contact@example.gov.uk'), offerItem('a')], failFor });
     await cms.service.ensureTable();
-    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 0 });
+    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 0, partnerLinks: 0 });
     expect(cms.logged).toContain('kinship-offer: could not send the review reminder for offer:a:2026-11-30: the mail server refused it');
     expect(await cms.knex(REMINDER_TABLE).pluck('key')).toEqual(['offer:b:2026-11-30']);
     failFor.clear();
-    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 1 });
+    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 1, alreadyClaimed: 1, partnerLinks: 0 });
     expect(cms.sent.map((mail) => mail.to)).toEqual(['contact@example.gov.uk', 'officer@example.gov.uk']);
   });
 
@@ -115,7 +115,7 @@ describe('the review reminders', () => {
   ])('claim and send nothing while %s, and say so', async (_why, options) => {
     const cms = instance({ overdue: () => [offerItem('a')], ...options });
     await cms.service.ensureTable();
-    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 0, alreadyClaimed: 0, skipped: 'no e-mail provider is configured' });
+    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 0, alreadyClaimed: 0, partnerLinks: 0, skipped: 'no e-mail provider is configured' });
     expect(cms.logged).toEqual(['kinship-offer: 1 item(s) overdue for review; no e-mail provider is configured, so no reminders were sent']);
     expect(await cms.knex(REMINDER_TABLE).count({ claims: '*' })).toEqual([{ claims: 0 }]);
   });
@@ -125,7 +125,7 @@ describe('the review reminders', () => {
     await cms.service.ensureTable();
     expect((await cms.service.run()).skipped).toBe('no e-mail provider is configured');
     const quiet = instance({ overdue: () => [] });
-    expect(await quiet.service.run()).toEqual({ overdue: 0, sent: 0, alreadyClaimed: 0 });
+    expect(await quiet.service.run()).toEqual({ overdue: 0, sent: 0, alreadyClaimed: 0, partnerLinks: 0 });
     expect(quiet.logged).toEqual([]);
   });
 });

@@ -80,8 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.connection(REMINDER_TABLE).where({ key, claimed_by: claimant }).delete();
   }
 
-  /** Sends once, whichever instance claims `key`; a failed send gives the claim back. True when this run sent it. */
-  async function sendOnce(key: string, send: () => Promise<unknown>, result: ReminderRun) {
+  /**
+   * Sends `what` ("the review reminder for …") once, whichever instance claims `key`; a failed send
+   * gives the claim back and is logged. True when this run sent it.
+   */
+  async function sendOnce(key: string, what: string, send: () => Promise<unknown>, result: ReminderRun) {
     const claimant = await claim(key);
     if (!claimant) {
       result.alreadyClaimed += 1;
@@ -93,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       // Not sent: give the claim back so tomorrow's run (on any instance) tries again.
       await release(key, claimant);
-      strapi.log.error(`kinship-offer: could not send ${key}: ${error instanceof Error ? error.message : error}`);
+      strapi.log.error(`kinship-offer: could not send ${what}: ${error instanceof Error ? error.message : error}`);
       return false;
     }
   }
@@ -112,18 +115,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...result, skipped: 'no e-mail provider is configured' };
       }
       const formUrl = partnerFormUrl(strapi);
-      if (!formUrl) strapi.log.warn('kinship-offer: no review links were sent to providers: set the public address (PUBLIC_URL, server.url) they are made from');
+      if (!formUrl && items.some((item) => item.kind === 'service')) strapi.log.warn('kinship-offer: no review links were sent to providers: set the public address (PUBLIC_URL, server.url) they are made from');
       for (const item of items) {
         const key = reminderKey(item);
         const remind = () => strapi.plugin('email').service('email').send({ to: item.notify, ...reminderMessage(item) });
-        if (item.notify && (await sendOnce(key, remind, result))) result.sent += 1;
+        if (item.notify && (await sendOnce(key, `the review reminder for ${key}`, remind, result))) result.sent += 1;
         if (item.kind !== 'service' || !formUrl) continue;
         // A service with no e-mail to write to sends nothing, and counts as done for this spell.
         let linked = false;
         const link = async () => {
           linked = !!(await getService('partner-links').send(item.documentId, { requestedBy: 'the review reminder', formUrl, now: today }));
         };
-        if ((await sendOnce(`partner-link:${key}`, link, result)) && linked) result.partnerLinks += 1;
+        if ((await sendOnce(`partner-link:${key}`, `the review link for ${key}`, link, result)) && linked) result.partnerLinks += 1;
       }
       strapi.log.info(`kinship-offer: ${items.length} item(s) overdue for review; ${result.sent} reminder(s) and ${result.partnerLinks} review link(s) sent`);
       return result;
