@@ -19,12 +19,14 @@ const send = (data: Record<string, unknown>) =>
   fetch(`${cms.url}/api/kinship-offer/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
 const stored = () => cms.strapi.db.query(FEEDBACK).count();
 
-describe('a burst of 1,000 submissions from one address', () => {
+describe('a burst of 200 submissions from one address', () => {
   it('accepts 10 a minute, refuses the rest with 429, stores every accepted one, and readers are still served', async () => {
     const before = await stored();
     const statuses: number[] = [];
     const readers: number[] = [];
-    const submissions = Array.from({ length: 1000 }, (_, i) => i);
+    // 200 from 20 at once: enough to race the limit; 1,000 took over 30 s on a loaded two-core
+    // PostgreSQL run, and a burst left running past its test wrote into the next one's counts.
+    const submissions = Array.from({ length: 200 }, (_, i) => i);
     const worker = async () => {
       while (submissions.length) {
         submissions.pop();
@@ -37,11 +39,11 @@ describe('a burst of 1,000 submissions from one address', () => {
     await Promise.all([...Array.from({ length: 20 }, worker), reader(), reader()]);
     const accepted = statuses.filter((s) => s === 202).length;
     expect(accepted).toBe(10);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(990);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(190);
     expect(await stored()).toBe(before + accepted);
     expect(readers.length).toBeGreaterThan(0);
     expect(readers.every((s) => s === 200)).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('submitting feedback', () => {
