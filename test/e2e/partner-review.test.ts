@@ -4,7 +4,7 @@
  * gets one e-mail, and its link, opened on either instance in Chromium, is a form a keyboard user
  * can complete and axe finds nothing in, before and after an error.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from '../support/browser';
 import { startCluster, type Cluster } from '../support/cluster';
@@ -59,8 +59,7 @@ describe.skipIf(process.env.TEST_POSTGRES === 'off')("a provider's review link, 
       const youngest = page.getByLabel('Youngest age, in years (optional)');
       const original = await youngest.inputValue();
       await youngest.fill('ten');
-      await page.getByRole('button', { name: 'Send the changes to the council' }).click();
-      await page.waitForLoadState();
+      await nextPageAfter(page, () => page.getByRole('button', { name: 'Send the changes to the council' }).click());
       expect(await page.title()).toMatch(/^Error: /);
       expect(await page.getByRole('alert').textContent()).toContain('Enter your name');
       expect(await page.getByLabel('Youngest age, in years (optional)').inputValue()).toBe('ten');
@@ -74,8 +73,7 @@ describe.skipIf(process.env.TEST_POSTGRES === 'off')("a provider's review link, 
       await page.keyboard.type('Sam Partner');
       await youngest.fill(original);
       await page.getByRole('button', { name: 'Yes, it is still correct' }).focus();
-      await page.keyboard.press('Enter');
-      await page.waitForLoadState();
+      await nextPageAfter(page, () => page.keyboard.press('Enter'));
       expect(await page.locator('h1').textContent()).toBe('Thank you: your service is confirmed');
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -83,3 +81,14 @@ describe.skipIf(process.env.TEST_POSTGRES === 'off')("a provider's review link, 
     }
   });
 });
+
+/**
+ * Does `action` (a form's submission) and waits for the page it leads to: waiting for the load
+ * state alone can answer for the page still shown, before the browser has begun to leave it.
+ */
+async function nextPageAfter(page: Page, action: () => Promise<unknown>) {
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await action();
+  await navigated;
+  await page.waitForLoadState();
+}
