@@ -163,10 +163,12 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * prefix, rewritten into the widget's GraphQL GET, so it is that request in every respect.
    */
   const viewPath = `${String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '')}/${OFFER_VIEW_PATH.replace(/^api\//, '')}`;
-  const asGraphQL = (ctx: any) => {
+  const fromViewPath = (ctx: any) => {
+    const at = viewPath.length;
+    if (typeof ctx.path !== 'string' || !ctx.path.startsWith(viewPath) || ctx.path.length === at || ctx.path.includes('/', at)) return;
     let slug: string;
     try {
-      slug = decodeURIComponent(ctx.path.slice(viewPath.length));
+      slug = decodeURIComponent(ctx.path.slice(at));
     } catch {
       return; // a malformed escape: left to the router, which finds no such route (404)
     }
@@ -182,21 +184,24 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * cache entry, CORS, what is published). Any other documentId is left as it came, for GraphQL to
    * answer as it answers any request it cannot read.
    */
-  const asPersisted = (ctx: any) => {
-    const params = new URLSearchParams(ctx.querystring ?? '');
+  const fromPersistedId = (ctx: any) => {
+    if (ctx.path !== endpoint || !(ctx.querystring ?? '').includes('documentId=')) return;
+    const params = new URLSearchParams(ctx.querystring);
     if (params.getAll('documentId').join() !== OFFER_QUERY_ID || params.has('query')) return;
     params.delete('documentId');
     ctx.querystring = new URLSearchParams([['query', OFFER_QUERY], ...params]).toString();
   };
 
   return async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.path === endpoint && [...GET, 'OPTIONS'].includes(ctx.method) && (ctx.querystring ?? '').includes('documentId=')) asPersisted(ctx);
+    // The offer's two short forms (its stable address, its persisted id) become the GraphQL GET
+    // they stand for before anything below reads the request.
+    if ([...GET, 'OPTIONS'].includes(ctx.method)) {
+      fromPersistedId(ctx);
+      fromViewPath(ctx);
+    }
     // HEAD as GET without the body (Koa leaves it out): link checkers, monitors and some CDNs send
     // it, and Apollo refuses it (400 or 405).
     const head = ctx.method === 'HEAD';
-    if (typeof ctx.path === 'string' && ctx.path.startsWith(viewPath) && ctx.path.length > viewPath.length && !ctx.path.includes('/', viewPath.length) && [...GET, 'OPTIONS'].includes(ctx.method)) {
-      asGraphQL(ctx);
-    }
     // A host page's tracing agent adds headers to the widget's GET, which then needs a preflight:
     // answered for this kind of request only, which the preflight's URL already shows (../http/preflight).
     if (ctx.path === endpoint && isPublicPreflight(ctx, GET) && (ctx.querystring ?? '').length <= 4 * MAX_QUERY_LENGTH && requests(ctx.querystring ?? '')) {
