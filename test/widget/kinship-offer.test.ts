@@ -567,6 +567,28 @@ describe('on a right-to-left host page', () => {
   });
 });
 
+describe('odd but real offers', () => {
+  it('an offer published before any service says none are listed yet, not "no services match your choices"', async () => {
+    offer.services = [];
+    const element = await settled(await mount('offer="example-borough"'));
+    expect(text(shadow(element))).to.contain('No services are listed here yet.');
+    expect(text(shadow(element))).not.to.contain('No services match your choices.');
+    expect([...shadow(element).querySelectorAll('button')].map((button) => text(button))).not.to.include('Clear all choices');
+    await expect(element).to.be.accessible();
+  });
+
+  it('a service open to no arrangement named yet shows no empty "Open to" line', async () => {
+    offer.services = [{ ...offer.services[0], arrangementTypes: [] }];
+    const element = await settled(await mount('offer="example-borough"'));
+    const details = shadow(element).querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await element.updateComplete;
+    expect(text(details)).to.contain('Cost');
+    expect([...details.querySelectorAll('dt')].map((term) => text(term))).not.to.include('Open to');
+  });
+});
+
 describe('rich text from the CMS', () => {
   it('renders structure, never HTML, and links only safe schemes', async () => {
     offer.generalApproach = [

@@ -34,6 +34,8 @@ export const DEFAULT_STRINGS = {
   resultCount: { one: '{count} service', other: '{count} services' } as Plural,
   noResults: 'No services match your choices.',
   clearFilters: 'Clear all choices',
+  /** Where there are no services before any choice: an offer published before its services. */
+  noServicesYet: 'No services are listed here yet. Contact the team above to ask what support there is.',
   /** The button the choices fold behind on a small screen, and how many of them are chosen. */
   showFilters: 'Show filters',
   hideFilters: 'Hide filters',

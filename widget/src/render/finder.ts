@@ -122,6 +122,9 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
   </li>`;
 }
 
+/** How many choices the reader has made: an arrangement, each support type, words to search for. */
+const choicesMade = (filters: FilterState) => (filters.arrangement ? 1 : 0) + filters.supportTypes.length + (filters.query ? 1 : 0);
+
 /**
  * GOV.UK's collapsible filters: under 641 px wide (GOV.UK Frontend's tablet breakpoint) the choices
  * fold behind a "Show filters" button naming how many are chosen, so a phone's first screen reaches
@@ -132,7 +135,7 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
  */
 function renderFiltersToggle(ctx: FinderContext) {
   const { t, filters } = ctx;
-  const chosen = (filters.arrangement ? 1 : 0) + filters.supportTypes.length + (filters.query ? 1 : 0);
+  const chosen = choicesMade(filters);
   return html`<button type="button" class="filters-toggle secondary no-print" aria-expanded="false" aria-controls="filters" ?hidden=${!ctx.on}
     @click=${toggleFilters}><span class="when-closed">${t.showFilters}</span><span class="when-open">${t.hideFilters}</span>${chosen
       ? html`<span class="chosen">, ${format(t.filtersChosen, { count: chosen })}</span>`
@@ -152,17 +155,19 @@ export function renderFinder(ctx: FinderContext) {
     <section>
       ${heading(ctx.level, t.servicesHeading)}
       <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, ctx.lang)}</p>
-      ${results.length === 0
-        ? html`<p>${t.noResults}</p>
-            ${form
-              ? html`<p><a href=${form.action} target=${ctx.target ?? nothing}>${t.clearFilters}</a></p>`
-              : html`<button type="button" class="secondary" @click=${ctx.on?.clear}>${t.clearFilters}</button>`}`
-        : groupServices(results, ctx.supportTypes, ctx.filters.supportTypes, t.otherSupport).map(
-            ([term, services]) => html`<section>
-              ${heading(ctx.level + 1, term.label)}
-              <ul class="services">${services.map((service) => renderServiceItem(service, ctx))}</ul>
-            </section>`,
-          )}
+      ${results.length === 0 && !choicesMade(ctx.filters)
+        ? html`<p>${t.noServicesYet}</p>`
+        : results.length === 0
+          ? html`<p>${t.noResults}</p>
+              ${form
+                ? html`<p><a href=${form.action} target=${ctx.target ?? nothing}>${t.clearFilters}</a></p>`
+                : html`<button type="button" class="secondary" @click=${ctx.on?.clear}>${t.clearFilters}</button>`}`
+          : groupServices(results, ctx.supportTypes, ctx.filters.supportTypes, t.otherSupport).map(
+              ([term, services]) => html`<section>
+                ${heading(ctx.level + 1, term.label)}
+                <ul class="services">${services.map((service) => renderServiceItem(service, ctx))}</ul>
+              </section>`,
+            )}
     </section>
   `;
 }

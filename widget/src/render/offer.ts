@@ -77,7 +77,7 @@ export function renderServiceDetails(service: Service, ctx: RenderContext) {
         ${renderBlocks(service.description, ctx.level + 3)}
         <dl>
           ${service.eligibility || ages ? fact(t.whoFor, `${service.eligibility ?? ''} ${ages ?? ''}`) : nothing}
-          ${fact(t.openTo, service.arrangementTypes.map((type) => labelOf(type.code)).join(', '))}
+          ${service.arrangementTypes.length ? fact(t.openTo, service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')) : nothing}
           ${service.howToAccess || referral
             ? fact(t.howToAccess, html`${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}`)
             : nothing}

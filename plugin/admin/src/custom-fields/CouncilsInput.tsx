@@ -8,7 +8,7 @@ import { Button, Combobox, ComboboxOption, Field, Flex, Grid, TextInput, Typogra
 import { Plus, Trash } from '@strapi/icons';
 import { useFocusInputField } from '@strapi/strapi/admin';
 import { ENGLISH_LOCAL_AUTHORITIES, GSS_CODE, GSS_CODE_PROBLEM } from '../../../shared/local-authorities';
-import { FieldSet, listOf, UnreadableValue, type CustomFieldProps } from './FieldSet';
+import { FieldSet, listOf, UnreadableValue, useKeptFocus, type CustomFieldProps } from './FieldSet';
 
 type Council = { name?: string; gssCode?: string } & Record<string, unknown>;
 
@@ -19,19 +19,29 @@ const BY_NAME = [...ENGLISH_LOCAL_AUTHORITIES].sort((a, b) => a.name.localeCompa
 export default function CouncilsInput({ name, label, hint, value, error, disabled, required, onChange }: CustomFieldProps<Council[]>) {
   const councils = listOf<Council>(value);
   const focusHere = useFocusInputField<HTMLInputElement>(name);
+  const { fieldRef, focusRow } = useKeptFocus(councils?.length ?? 0);
   if (!councils) return <FieldSet {...{ name, label, hint, error, required }}><UnreadableValue value={value} disabled={disabled} onClear={() => onChange(name, null)} /></FieldSet>;
 
   const save = (next: Council[]) => onChange(name, next.length ? next : null);
+  /** A new row, focus in it; a row taken away, focus on the row that takes its place (./FieldSet useKeptFocus). */
+  const add = () => {
+    save([...councils, { name: '', gssCode: '' }]);
+    focusRow(councils.length, councils.length + 1);
+  };
+  const remove = (index: number) => {
+    save(councils.filter((_, at) => at !== index));
+    focusRow(index, councils.length - 1);
+  };
   const change = (index: number, patch: Partial<Council>) => save(councils.map((council, at) => (at === index ? { ...council, ...patch } : council)));
 
   return (
-    <FieldSet {...{ name, label, hint, error, required }}>
+    <FieldSet {...{ name, label, hint, error, required, fieldRef }}>
       {councils.map((council, index) => {
         const known = council.gssCode ? BY_CODE.get(council.gssCode) : undefined;
         const codeProblem = council.gssCode && !GSS_CODE.test(council.gssCode) ? GSS_CODE_PROBLEM : undefined;
         const row = `${name}-${index}`;
         return (
-          <Flex key={index} tag="fieldset" direction="column" alignItems="stretch" gap={2} padding={4} hasRadius background="neutral100" style={{ border: 0, margin: 0, minWidth: 0 }}>
+          <Flex key={index} data-row tag="fieldset" direction="column" alignItems="stretch" gap={2} padding={4} hasRadius background="neutral100" style={{ border: 0, margin: 0, minWidth: 0 }}>
             <Typography tag="legend" variant="sigma" textColor="neutral700">Council {index + 1}</Typography>
             <Grid.Root gap={4}>
               <Grid.Item col={12} direction="column" alignItems="stretch">
@@ -77,7 +87,7 @@ export default function CouncilsInput({ name, label, hint, value, error, disable
               </Grid.Item>
             </Grid.Root>
             <Flex justifyContent="flex-end">
-              <Button variant="danger-light" size="S" startIcon={<Trash />} disabled={disabled} onClick={() => save(councils.filter((_, at) => at !== index))}>
+              <Button variant="danger-light" size="S" startIcon={<Trash />} disabled={disabled} onClick={() => remove(index)}>
                 Remove council {index + 1}
               </Button>
             </Flex>
@@ -85,7 +95,7 @@ export default function CouncilsInput({ name, label, hint, value, error, disable
         );
       })}
       <Flex>
-        <Button variant="secondary" startIcon={<Plus />} disabled={disabled} onClick={() => save([...councils, { name: '', gssCode: '' }])}>
+        <Button variant="secondary" startIcon={<Plus />} disabled={disabled} onClick={add}>
           Add a council
         </Button>
       </Flex>

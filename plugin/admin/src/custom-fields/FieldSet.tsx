@@ -4,7 +4,7 @@
  * server's validation message for the field, beside it.
  */
 import { Flex, Typography } from '@strapi/design-system';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 
 /** The props the Content Manager gives a custom field's input (its `useField` merged in). */
 export interface CustomFieldProps<T> {
@@ -18,10 +18,11 @@ export interface CustomFieldProps<T> {
   onChange: (name: string, value: T | null) => void;
 }
 
-export function FieldSet({ name, label, hint, error, required, children }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+export function FieldSet({ name, label, hint, error, required, fieldRef, children }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; fieldRef?: Ref<HTMLFieldSetElement>; children: ReactNode }) {
   const errorId = `${name}-error`;
   return (
     <Flex
+      ref={fieldRef}
       tag="fieldset"
       className={`kinship-offer-field kinship-offer-${name}`}
       direction="column"
@@ -58,4 +59,35 @@ export function UnreadableValue({ value, onClear, disabled }: { value: unknown; 
       </button>
     </Flex>
   );
+}
+
+/** Whether a keyboard user can reach `element` with Tab. */
+const tabbable = (element: HTMLElement) => element.tabIndex >= 0 && !element.hasAttribute('disabled') && !element.closest('[aria-hidden="true"]');
+
+/** The first control of `within` a keyboard user can reach, or the last with `last`. */
+function controlIn(within: Element, last = false): HTMLElement | undefined {
+  const controls = [...within.querySelectorAll<HTMLElement>('input:not([type="hidden"]), button, select, textarea, [tabindex]')].filter(tabbable);
+  return last ? controls.at(-1) : controls[0];
+}
+
+/**
+ * Keeps a keyboard user's place in a field of rows (each marked `data-row`) when a row is added or
+ * removed: a row's own Remove button goes with it, and focus would fall to the page's body, from
+ * where a keyboard user starts again at the top of a long form. `focusRow(index, count)` once the
+ * field shows `count` rows: focus goes to the first control of the row at `index` (the new row, or
+ * the one that took a removed row's place), else to the field's last control (its Add button or
+ * box). GOV.UK's "add another" pattern does the same.
+ * @param count the rows the field shows now
+ */
+export function useKeptFocus(count: number) {
+  const field = useRef<HTMLFieldSetElement>(null);
+  const [pending, setPending] = useState<{ index: number; count: number } | null>(null);
+  useEffect(() => {
+    // The value comes back through the Content Manager's form: wait for the render that shows it.
+    if (!pending || pending.count !== count || !field.current) return;
+    setPending(null);
+    const row = field.current.querySelectorAll('[data-row]')[pending.index];
+    (row ? controlIn(row) : controlIn(field.current, true))?.focus();
+  }, [pending, count]);
+  return { fieldRef: field, focusRow: (index: number, count: number) => setPending({ index, count }) };
 }

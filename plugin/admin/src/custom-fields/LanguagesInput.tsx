@@ -9,7 +9,7 @@ import { Cross } from '@strapi/icons';
 import { useMemo, useState } from 'react';
 import { LANGUAGE_CODES, languageName } from '../../../shared/languages';
 import { adminLocale } from '../words';
-import { FieldSet, listOf, UnreadableValue, type CustomFieldProps } from './FieldSet';
+import { FieldSet, listOf, UnreadableValue, useKeptFocus, type CustomFieldProps } from './FieldSet';
 
 export default function LanguagesInput({ name, label, hint, value, error, disabled, required, onChange }: CustomFieldProps<string[]>) {
   const chosen = listOf<string>(value);
@@ -19,6 +19,7 @@ export default function LanguagesInput({ name, label, hint, value, error, disabl
     () => LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     [locale],
   );
+  const { fieldRef, focusRow } = useKeptFocus(chosen?.length ?? 0);
   if (!chosen) return <FieldSet {...{ name, label, hint, error, required }}><UnreadableValue value={value} disabled={disabled} onClear={() => onChange(name, null)} /></FieldSet>;
 
   const add = (code?: string) => {
@@ -28,14 +29,15 @@ export default function LanguagesInput({ name, label, hint, value, error, disabl
   const remove = (code: string) => {
     const next = chosen.filter((item) => item !== code);
     onChange(name, next.length ? next : null);
+    focusRow(chosen.indexOf(code), next.length);
   };
 
   return (
-    <FieldSet {...{ name, label, hint, error, required }}>
+    <FieldSet {...{ name, label, hint, error, required, fieldRef }}>
       {chosen.length > 0 && (
         <Flex tag="ul" gap={2} wrap="wrap" aria-label="Chosen languages">
           {chosen.map((code) => (
-            <li key={code}>
+            <li key={code} data-row>
               <Tag icon={<Cross />} disabled={disabled} label={`Remove ${languageName(code, locale)}`} onClick={() => remove(code)}>
                 {languageName(code, locale)}
               </Tag>

@@ -10,7 +10,7 @@ import { Plus, Trash } from '@strapi/icons';
 import { useFocusInputField } from '@strapi/strapi/admin';
 import { WEEKDAYS, type Weekday } from '../../../shared/code-lists';
 import { weekdayName } from '../words';
-import { FieldSet, listOf, UnreadableValue, type CustomFieldProps } from './FieldSet';
+import { FieldSet, listOf, UnreadableValue, useKeptFocus, type CustomFieldProps } from './FieldSet';
 
 type OpeningTime = { days?: Weekday[]; opensAt?: string; closesAt?: string; closesOn?: Weekday | null; note?: string } & Record<string, unknown>;
 
@@ -41,9 +41,19 @@ function inWords(row: OpeningTime): string {
 export default function OpeningTimesInput({ name, label, hint, value, error, disabled, required, onChange }: CustomFieldProps<OpeningTime[]>) {
   const rows = listOf<OpeningTime>(value);
   const focusHere = useFocusInputField<HTMLInputElement>(name);
+  const { fieldRef, focusRow } = useKeptFocus(rows?.length ?? 0);
   if (!rows) return <FieldSet {...{ name, label, hint, error, required }}><UnreadableValue value={value} disabled={disabled} onClear={() => onChange(name, null)} /></FieldSet>;
 
   const save = (next: OpeningTime[]) => onChange(name, next.length ? next : null);
+  /** A new row, focus in it; a row taken away, focus on the row that takes its place (./FieldSet useKeptFocus). */
+  const add = () => {
+    save([...rows, { days: [], opensAt: '09:00', closesAt: '17:00' }]);
+    focusRow(rows.length, rows.length + 1);
+  };
+  const remove = (index: number) => {
+    save(rows.filter((_, at) => at !== index));
+    focusRow(index, rows.length - 1);
+  };
   const change = (index: number, patch: Partial<OpeningTime>) =>
     save(
       rows.map((row, at) => {
@@ -55,7 +65,7 @@ export default function OpeningTimesInput({ name, label, hint, value, error, dis
     );
 
   return (
-    <FieldSet {...{ name, label, hint, error, required }}>
+    <FieldSet {...{ name, label, hint, error, required, fieldRef }}>
       {rows.map((row, index) => {
         const days = row.days ?? [];
         const allDay = isAllDay(row);
@@ -73,7 +83,7 @@ export default function OpeningTimesInput({ name, label, hint, value, error, dis
           } else change(index, { closesOn: choice as Weekday });
         };
         return (
-          <Flex key={index} tag="fieldset" direction="column" alignItems="stretch" gap={3} padding={4} hasRadius background="neutral100" style={{ border: 0, margin: 0, minWidth: 0 }}>
+          <Flex key={index} data-row tag="fieldset" direction="column" alignItems="stretch" gap={3} padding={4} hasRadius background="neutral100" style={{ border: 0, margin: 0, minWidth: 0 }}>
             <Typography tag="legend" variant="sigma" textColor="neutral700">{legend}</Typography>
             <Flex tag="fieldset" gap={4} wrap="wrap" style={{ border: 0, padding: 0, margin: 0 }}>
               <Typography tag="legend" variant="pi" fontWeight="bold">Days</Typography>
@@ -129,7 +139,7 @@ export default function OpeningTimesInput({ name, label, hint, value, error, dis
             </Grid.Root>
             <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
               <Typography aria-live="polite">In words: {inWords(row)}</Typography>
-              <Button variant="danger-light" size="S" startIcon={<Trash />} disabled={disabled} onClick={() => save(rows.filter((_, at) => at !== index))}>
+              <Button variant="danger-light" size="S" startIcon={<Trash />} disabled={disabled} onClick={() => remove(index)}>
                 Remove opening time {index + 1}
               </Button>
             </Flex>
@@ -137,7 +147,7 @@ export default function OpeningTimesInput({ name, label, hint, value, error, dis
         );
       })}
       <Flex>
-        <Button variant="secondary" startIcon={<Plus />} disabled={disabled} onClick={() => save([...rows, { days: [], opensAt: '09:00', closesAt: '17:00' }])}>
+        <Button variant="secondary" startIcon={<Plus />} disabled={disabled} onClick={add}>
           Add opening times
         </Button>
       </Flex>

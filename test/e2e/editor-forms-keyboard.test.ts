@@ -1,0 +1,120 @@
+/**
+ * The editors' structured fields (councils, opening times, languages) in the real Strapi admin of
+ * the demo, in Chromium, worked with the keyboard alone, as a kinship officer who cannot use a
+ * mouse works them: adding a row takes focus into it, removing one leaves focus on the field (the
+ * next row, or the button to add one), never on the page's body, where a keyboard user would start
+ * again from the top of a long form.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentManager, group, OFFER, openAdmin, SERVICE, SLOW } from '../support/admin-forms';
+import { startCms, type TestCms } from '../support/cms';
+import { editorToken } from '../support/editor';
+
+let cms: TestCms;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  cms = await startCms({ admin: true });
+  ({ browser, page, problems } = await openAdmin(cms.url, await editorToken(cms)));
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+/** What has focus: its role-ish tag and its accessible text ("button Add a council"), or "body". */
+const focused = () =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return 'body';
+    const label = element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : null) ?? element.textContent;
+    return `${element.getAttribute('role') ?? element.localName} ${(label ?? '').trim()}`;
+  });
+
+/**
+ * Presses Tab (with Shift: backwards) until focus is on `target`, as a keyboard user moves through
+ * the form. Strapi's rich text editor keeps Tab for itself (it indents); Escape leaves it, as
+ * docs/editors.md tells editors.
+ */
+async function tabTo(target: string, { backwards = false } = {}) {
+  for (let presses = 0; presses < 250; presses++) {
+    if ((await focused()) === target) return;
+    if (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.isContentEditable)) await page.keyboard.press('Escape');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${target} (last: ${await focused()})`);
+}
+
+describe('the structured fields with the keyboard alone', { timeout: SLOW * 2 }, () => {
+  it('councils: "Add a council" takes focus to the new council; removing one leaves focus on the field', async () => {
+    const { edit, field } = contentManager(page);
+    await edit(OFFER);
+    const councils = field('councils');
+    await tabTo('button Add a council');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('combobox Find an English council');
+    await page.keyboard.type('Camd');
+    await page.getByRole('option', { name: 'Camden (E09000007)', exact: true }).waitFor({ timeout: SLOW });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => group(councils, 'Council 1').getByRole('textbox', { name: 'GSS code' }).inputValue(), { timeout: 30_000 }).toBe('E09000007');
+    await page.keyboard.press('Escape');
+
+    await tabTo('button Add a council');
+    await page.keyboard.press('Enter');
+    expect(await councils.getByRole('group', { name: /^Council \d$/ }).count()).toBe(2);
+    await tabTo('button Remove council 1', { backwards: true });
+    await page.keyboard.press('Enter');
+    // The council that was second is first now, and focus is in it.
+    expect(await focused()).toBe('combobox Find an English council');
+    expect(await group(councils, 'Council 1').getByRole('textbox', { name: 'GSS code' }).inputValue()).toBe('');
+    await tabTo('button Remove council 1');
+    await page.keyboard.press('Enter');
+    expect(await councils.getByRole('group', { name: /^Council \d$/ }).count()).toBe(0);
+    expect(await focused()).toBe('button Add a council');
+  });
+
+  it('opening times: "Add opening times" takes focus to the new row\'s days; removing one leaves focus on the field', async () => {
+    const { edit, field } = contentManager(page);
+    await edit(SERVICE);
+    const opening = field('openingTimes');
+    await tabTo('button Add opening times');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('checkbox Monday');
+    await page.keyboard.press('Space');
+    expect(await group(opening, 'Opening time 1').textContent()).toContain('In words: Monday: 09:00 to 17:00.');
+
+    await tabTo('button Remove opening time 1');
+    await page.keyboard.press('Enter');
+    expect(await opening.getByRole('group', { name: /^Opening time \d$/ }).count()).toBe(0);
+    expect(await focused()).toBe('button Add opening times');
+  });
+
+  it('languages: removing a chosen language leaves focus on the field, not the page', async () => {
+    const { edit, field } = contentManager(page);
+    await edit(SERVICE);
+    const languages = field('languages');
+    for (const [search, name] of [['Pol', 'Polish'], ['Wel', 'Welsh']]) {
+      await tabTo('combobox Add a language');
+      await page.keyboard.type(search);
+      await page.getByRole('option', { name, exact: true }).waitFor({ timeout: SLOW });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+    }
+    expect(await languages.getByRole('listitem').allTextContents()).toEqual(['Polish', 'Welsh']);
+    await tabTo('button Remove Polish', { backwards: true });
+    await page.keyboard.press('Enter');
+    expect(await languages.getByRole('listitem').allTextContents()).toEqual(['Welsh']);
+    expect(await focused()).toBe('button Remove Welsh');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('combobox Add a language');
+  });
+
+  it('raised no error in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});
