@@ -263,7 +263,7 @@ describe('for search engines and sharing', () => {
     const meta = (name: string) => new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)">`).exec(html)?.[1];
     expect(meta('og:url')).toBe(`${base}/${SLUG}/services/${uuid}`);
     expect(meta('og:title')).toBe(escaped(`${title} – Example Borough Council`));
-    expect(meta('og:locale')).toBe('en');
+    expect(meta('og:locale')).toBe('en_GB');
     expect(meta('twitter:card')).toBe('summary');
     expect(meta('description')).toBeTruthy();
     expect(meta('og:description')).toBe(meta('description'));
@@ -369,6 +369,10 @@ describe('languages', () => {
     expect(welsh.html).toContain(`<li><span aria-current="true" lang="cy">Cymraeg</span></li>`);
     expect(welsh.html).toContain(`<li><a href="${base}/${SLUG}" hreflang="en" lang="en">English</a></li>`);
     expect(welsh.html).toContain('Llywwyr perthynas');
+    // Open Graph's language_TERRITORY: the United Kingdom's languages in GB, others where most spoken.
+    expect(welsh.html).toContain('<meta property="og:locale" content="cy_GB">');
+    expect(welsh.html).toContain('<meta property="og:locale:alternate" content="en_GB">');
+    expect(welsh.html).toContain('<meta property="og:locale:alternate" content="ur_PK">');
   });
 
   // Every language of a service shares its UUID, and the Welsh offer lists an untranslated service

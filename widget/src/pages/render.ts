@@ -95,8 +95,20 @@ interface PageMeta {
   graph?: unknown;
 }
 
-/** `en-GB` as Open Graph writes a locale: `en_GB`. */
-const ogLocale = (locale: string) => locale.replace(/-/g, '_');
+/** The languages of the United Kingdom, whose territory is GB when a locale names none. */
+const UK_LANGUAGES = new Set(['en', 'cy', 'gd', 'ga', 'kw']);
+
+/**
+ * A locale as Open Graph writes one, language_TERRITORY (ogp.me: "en_GB"; a bare language is
+ * not in its format, and Facebook then assumes en_US). A locale without a territory gets the
+ * United Kingdom for its languages (`en` → `en_GB`, `cy` → `cy_GB`), else the likeliest by
+ * CLDR's likely subtags (`pl` → `pl_PL`, `ur` → `ur_PK`).
+ */
+function ogLocale(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  const region = locale.region ?? (UK_LANGUAGES.has(locale.language) ? 'GB' : locale.maximize().region);
+  return region ? `${locale.language}_${region}` : locale.language;
+}
 
 /** Search engines, Open Graph (Facebook, WhatsApp, LinkedIn, Slack) and Twitter cards. */
 function metaOf(model: PageModel, meta: PageMeta) {
