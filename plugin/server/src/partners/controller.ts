@@ -205,6 +205,7 @@ export default {
   async accept(ctx: any) {
     const done = await partners().accept(ctx.params.id, editorName(ctx));
     if (!done) throw new errors.NotFoundError('There is no proposal waiting with that id: it may have been accepted or declined already');
+    if ('refused' in done) throw new errors.ApplicationError('The service this proposal is for has been deleted, so there is no draft to put it in. Decline it with a reason, or re-create the service and copy the changes in.');
     ctx.body = { data: done };
   },
 
