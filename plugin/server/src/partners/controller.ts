@@ -20,9 +20,9 @@
  */
 import { errors } from '@strapi/utils';
 import type { PartnerFormField, PartnerPage } from '../../../shared/pages';
-import { editorName } from '../controllers/reviews';
-import { pageRenderer } from '../pages/serve';
+import { pageRenderer } from '../pages/renderer';
 import { getService } from '../services/get-service';
+import { editorName } from '../services/reviews';
 import { formValuesOf, inputOf, NAME_MAX, NOTE_MAX, PARTNER_FIELDS, readProposal, type FormProblem } from './form';
 import type { Refusal } from './service';
 
