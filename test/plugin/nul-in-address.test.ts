@@ -5,6 +5,7 @@
  * mattered; SQLite answers the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFER_QUERY_ID } from '../../plugin/shared/offer-query';
 import { startCms, type TestCms } from '../support/cms';
 import { editorToken } from '../support/editor';
 
@@ -60,5 +61,26 @@ describe('a NUL in the address', () => {
   ])('for anyone, GET %s: a 4xx, never a 500', async (path) => {
     const response = await fetch(`${cms.url}${path}`);
     expect(response.status, (await response.text()).slice(0, 300)).toBeLessThan(500);
+  });
+});
+
+describe('a NUL in what the plugin stores or looks up from a body or a variable', () => {
+  it("the offer's persisted id with a slug holding one: a 4xx or no offer, never a 500", async () => {
+    const variables = encodeURIComponent(JSON.stringify({ slug: 'example\u0000borough' }));
+    for (const headers of [{}, { 'content-type': 'application/json' }] as Array<Record<string, string>>) {
+      const response = await fetch(`${cms.url}/graphql?documentId=${encodeURIComponent(OFFER_QUERY_ID)}&variables=${variables}`, { headers });
+      const body = await response.text();
+      expect(response.status, body.slice(0, 300)).toBeLessThan(500);
+      if (response.status === 200) expect(JSON.parse(body).data.kinshipOffer).toBeNull();
+    }
+  });
+
+  it("an editor's reason for declining a proposal: a 400 saying why", async () => {
+    const response = await fetch(`${cms.url}/kinship-offer/proposals/00000000-0000-0000-0000-000000000000/decline`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { reason: 'Closed\u0000down' } }),
+    });
+    expect(response.status).toBe(400);
   });
 });

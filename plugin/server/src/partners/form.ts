@@ -77,7 +77,7 @@ export interface ReadProposal {
  * Control characters other than tab and line breaks: invisible, meaningless in a service's text,
  * and NUL is refused by PostgreSQL's text columns.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
  * A posted field as the partner typed it (to show again), and its problem when it is not one
