@@ -6,16 +6,16 @@
  * pages do not write, and each value sent is stored as the browser sent it, or refused with the
  * form again, holding what was typed.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINK_TABLE, PROPOSAL_TABLE, tokenDigest } from '../../plugin/server/src/partners/service';
+import { PROPOSAL_TABLE } from '../../plugin/server/src/partners/service';
 import { launchChromium } from '../support/browser';
 import { startCms, type TestCms } from '../support/cms';
 import { signInToAdmin } from '../support/editor';
-import { hostilePayloads } from './hostile-payloads';
+import { partnerLink } from '../support/partner-link';
+import { hostilePayloads, watchedPage } from './hostile-payloads';
 
 const ADMIN_BUILD = path.resolve(__dirname, '../../examples/cms/dist/build/index.html');
 const SERVICE = 'plugin::kinship-offer.service';
@@ -52,36 +52,8 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-/** A fresh link to the service, written as the plugin writes one: its address, and its id (a proposal's link_id). */
-async function linkTo() {
-  const secret = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const id = randomUUID();
-  await cms.strapi.db.connection(LINK_TABLE).insert({
-    id,
-    token_hash: tokenDigest(secret),
-    service_document_id: documentId,
-    sent_to: 'partner@example.org',
-    requested_by: 'A. Editor',
-    created_at: now,
-    expires_at: new Date(now.getTime() + 86_400_000),
-  });
-  return { url: `${cms.url}/api/kinship-offer/service-review/${documentId}/${secret}`, id };
-}
-
-/** A browser context where anything a payload runs is counted, dialogs included. */
-async function watched(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    (window as any).xssCalls = [];
-    (window as any).__xss = (n: unknown) => (window as any).xssCalls.push(n);
-    window.alert = window.confirm = window.prompt = ((message: unknown) => (window as any).xssCalls.push(`dialog ${message}`)) as any;
-  });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page, pageErrors };
-}
+/** A fresh link to the service. */
+const linkTo = () => partnerLink(cms, documentId);
 
 /** What the partner's pages write, and nothing else: their form's controls, the error summary's links to fields. */
 const strangersIn = (page: Page) =>
@@ -113,7 +85,7 @@ describe(`${PAYLOADS.length} hostile payloads through the partner's form`, () =>
     const batch = PAYLOADS.slice(start, start + BATCH);
     it(`payloads ${start} to ${start + batch.length - 1}, stored in the service and its offer: the form shows each as text in its field, and nothing runs`, async () => {
       const { url } = await linkTo();
-      const { context, page, pageErrors } = await watched();
+      const { page, ran } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
       for (const [offset, payload] of batch.entries()) {
         // Below the Document Service, as data that got past validation would be: the published service and offer.
@@ -127,10 +99,7 @@ describe(`${PAYLOADS.length} hostile payloads through the partner's form`, () =>
         }
         problems.push(...(await strangersIn(page)).map((problem) => `${start + offset}: ${problem}`));
       }
-      const xssCalls = await page.evaluate(() => (window as any).xssCalls);
-      await context.close();
-      expect(xssCalls).toEqual([]);
-      expect(pageErrors).toEqual([]);
+      expect(await ran()).toEqual({ xssCalls: [], pageErrors: [] });
       expect(problems).toEqual([]);
     }, 300_000);
   }
@@ -147,7 +116,7 @@ describe(`${PAYLOADS.length} hostile payloads through the partner's form`, () =>
   for (let start = 0; start < PAYLOADS.length; start += BATCH) {
     const batch = PAYLOADS.slice(start, start + BATCH);
     it(`payloads ${start} to ${start + batch.length - 1}, typed into every field and sent: stored as the browser sent them, or the form again with what was typed; nothing runs`, async () => {
-      const { context, page, pageErrors } = await watched();
+      const { page, ran } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
       for (const [offset, payload] of batch.entries()) {
         const index = start + offset;
@@ -175,37 +144,28 @@ describe(`${PAYLOADS.length} hostile payloads through the partner's form`, () =>
         } else problems.push(`${index}: ${heading}`);
         problems.push(...(await strangersIn(page)).map((problem) => `${index}: ${problem}`));
       }
-      const xssCalls = await page.evaluate(() => (window as any).xssCalls);
-      await context.close();
-      expect(xssCalls).toEqual([]);
-      expect(pageErrors).toEqual([]);
+      expect(await ran()).toEqual({ xssCalls: [], pageErrors: [] });
       expect(problems).toEqual([]);
     }, 300_000);
   }
 
   it("the editors' proposals page shows every stored proposal as text, and nothing runs", async () => {
     expect(stored.size).toBeGreaterThan(50);
-    const { context, page, pageErrors } = await watched();
-    try {
-      await signInToAdmin(page, cms.url);
-      await page.goto(`${cms.url}/admin/plugins/kinship-offer/proposals`);
-      const sections = page.locator('main section');
-      await sections.first().waitFor();
-      expect(await sections.count()).toBe(stored.size);
-      // Each proposal's table says who proposed it, in the words they typed.
-      const captions = await page.locator('main caption').allTextContents();
-      expect(captions).toEqual(expect.arrayContaining([...stored.values()].map((name) => `What ${name} proposed`)));
-      const strangers = await page.evaluate(() =>
-        [...document.querySelectorAll('main *')]
-          .filter((node) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'math', 'BASE', 'STYLE', 'TEMPLATE', 'VIDEO', 'DETAILS'].includes(node.tagName) || [...node.attributes].some((attribute) => /^on/i.test(attribute.name) || attribute.name === 'srcdoc'))
-          .map((node) => node.outerHTML.slice(0, 80)),
-      );
-      expect(strangers).toEqual([]);
-      const xssCalls = await page.evaluate(() => (window as any).xssCalls);
-      expect(xssCalls).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, ran } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    await signInToAdmin(page, cms.url);
+    await page.goto(`${cms.url}/admin/plugins/kinship-offer/proposals`);
+    const sections = page.locator('main section');
+    await sections.first().waitFor();
+    expect(await sections.count()).toBe(stored.size);
+    // Each proposal's table says who proposed it, in the words they typed.
+    const captions = await page.locator('main caption').allTextContents();
+    expect(captions).toEqual(expect.arrayContaining([...stored.values()].map((name) => `What ${name} proposed`)));
+    const strangers = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((node) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'math', 'BASE', 'STYLE', 'TEMPLATE', 'VIDEO', 'DETAILS'].includes(node.tagName) || [...node.attributes].some((attribute) => /^on/i.test(attribute.name) || attribute.name === 'srcdoc'))
+        .map((node) => node.outerHTML.slice(0, 80)),
+    );
+    expect(await ran()).toEqual({ xssCalls: [], pageErrors: [] });
+    expect(strangers).toEqual([]);
   }, 300_000);
 });

@@ -6,13 +6,13 @@
  * a stored proposal of exactly what was typed, never a 500, never a draft's content; and an editor
  * cannot accept a proposal whose service is gone, and loses nothing trying.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formValuesOf } from '../../plugin/server/src/partners/form';
-import { LINK_TABLE, PROPOSAL_TABLE, tokenDigest } from '../../plugin/server/src/partners/service';
+import { PROPOSAL_TABLE } from '../../plugin/server/src/partners/service';
 import { hostilePayloads } from '../e2e/hostile-payloads';
 import { startCms, type TestCms } from '../support/cms';
 import { editorToken } from '../support/editor';
+import { partnerLink } from '../support/partner-link';
 
 const SERVICE = 'plugin::kinship-offer.service';
 const OFFER = 'plugin::kinship-offer.offer';
@@ -28,24 +28,8 @@ afterAll(async () => cms?.stop());
 
 const knex = () => cms.strapi.db.connection;
 
-/**
- * A fresh link to the service, written as the plugin writes one (the e-mail that carries it is
- * partner-links.test's subject, not this file's).
- */
-async function linkTo(documentId: string) {
-  const secret = randomBytes(32).toString('base64url');
-  const now = new Date();
-  await knex()(LINK_TABLE).insert({
-    id: randomUUID(),
-    token_hash: tokenDigest(secret),
-    service_document_id: documentId,
-    sent_to: 'partner@example.org',
-    requested_by: 'A. Editor',
-    created_at: now,
-    expires_at: new Date(now.getTime() + 86_400_000),
-  });
-  return `${cms.url}/api/kinship-offer/service-review/${encodeURIComponent(documentId)}/${secret}`;
-}
+/** A fresh link to the service: the form's address. */
+const linkTo = async (documentId: string) => (await partnerLink(cms, documentId)).url;
 
 const admin = (path: string, init: RequestInit = {}) =>
   fetch(`${cms.url}/kinship-offer${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
