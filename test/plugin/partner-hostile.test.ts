@@ -265,9 +265,11 @@ describe('an editor accepting a proposal', () => {
     expect(((await cms.strapi.documents(SERVICE).findOne({ documentId, status: 'draft' })) as any).alert).toBe('Closed in August');
   });
 
-  it('with an id that is not a proposal\'s: 404, never a 500', async () => {
-    for (const id of ['not-an-id', 'x'.repeat(5000), '%00', encodeURIComponent("' OR 1=1 --")]) {
+  it('with an id that is not a proposal\'s: a 4xx, never a 500', async () => {
+    for (const id of ['not-an-id', 'x'.repeat(5000), encodeURIComponent("' OR 1=1 --")]) {
       expect((await admin(`/proposals/${id}/accept`, { method: 'POST', body: '{}' })).status, id.slice(0, 20)).toBe(404);
     }
+    // No id holds a NUL: refused before any lookup (nul-in-address.test.ts).
+    expect((await admin('/proposals/%00/accept', { method: 'POST', body: '{}' })).status).toBe(400);
   });
 });
