@@ -94,7 +94,7 @@ describe('the embed builder\'s addresses', () => {
     const refused = await asBearer(session);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(await refused.json())).not.toContain('example-borough');
-    // Odd ids from an editor: a 404, never a 500.
-    for (const id of ['..', '%2e%2e', 'x'.repeat(5000), '%00', encodeURIComponent("' OR 1=1 --")]) expect((await asBearer(token, id)).status, id.slice(0, 12)).toBe(404);
+    // Odd ids from an editor: a 404, never a 500 (a NUL: nul-in-address.test.ts).
+    for (const id of ['..', '%2e%2e', 'x'.repeat(5000), encodeURIComponent("' OR 1=1 --")]) expect((await asBearer(token, id)).status, id.slice(0, 12)).toBe(404);
   });
 });
