@@ -6,6 +6,7 @@
  */
 
 import type { Core } from '@strapi/strapi';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 
 const ARRANGEMENTS = ['informal_family_arrangement', 'private_fostering', 'child_arrangements_order', 'special_guardianship_order', 'kinship_foster_care', 'adoption'];
 
@@ -163,4 +164,26 @@ export function hostilePayloads(): string[] {
   add((n) => markup(n).map((p) => p.toUpperCase().replaceAll('__XSS', '__xss')));
   add((n) => markup(n).map((p) => `"${p}"`));
   return payloads;
+}
+
+/**
+ * A page in a new context of `browser` where anything a payload runs is counted: `__xss(n)`, and
+ * any dialog. `ran()` gives those calls and the page's uncaught errors, and closes the context.
+ */
+export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    (window as any).xssCalls = [];
+    (window as any).__xss = (n: unknown) => (window as any).xssCalls.push(n);
+    window.alert = window.confirm = window.prompt = ((message: unknown) => (window as any).xssCalls.push(`dialog ${message}`)) as any;
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const ran = async () => {
+    const xssCalls: unknown[] = await page.evaluate(() => (window as any).xssCalls);
+    await context.close();
+    return { xssCalls, pageErrors };
+  };
+  return { page, ran };
 }

@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startCms, type TestCms } from '../support/cms';
-import { hostilePayloads, seedHostileOffer, seedHostileVocabularies } from './hostile-payloads';
+import { hostilePayloads, seedHostileOffer, seedHostileVocabularies, watchedPage } from './hostile-payloads';
 
 const PAYLOADS = hostilePayloads();
 const BATCH = 50;
@@ -79,15 +79,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field, through the public
 
   for (let start = 0; start < PAYLOADS.length; start += BATCH) {
     it(`as readers see them in Chromium, payloads ${start} to ${Math.min(PAYLOADS.length, start + BATCH) - 1}: nothing runs, no element, attribute or link we did not write`, async () => {
-      const context = await browser.newContext();
-      await context.addInitScript(() => {
-        (window as any).xssCalls = [];
-        (window as any).__xss = (n: unknown) => (window as any).xssCalls.push(n);
-        window.alert = window.confirm = window.prompt = ((message: unknown) => (window as any).xssCalls.push(`dialog ${message}`)) as any;
-      });
-      const page = await context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const { page, ran } = await watchedPage(browser);
       const problems: string[] = [];
       for (const { offer, service } of pages.slice(start, start + BATCH)) {
         for (const url of [offer, service]) {
@@ -124,10 +116,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field, through the public
           problems.push(...found.map((problem) => `${url}: ${problem}`));
         }
       }
-      const xssCalls = await page.evaluate(() => (window as any).xssCalls);
-      await context.close();
-      expect(xssCalls).toEqual([]);
-      expect(pageErrors).toEqual([]);
+      expect(await ran()).toEqual({ xssCalls: [], pageErrors: [] });
       expect(problems).toEqual([]);
     }, 300_000);
   }

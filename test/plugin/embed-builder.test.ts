@@ -74,4 +74,27 @@ describe('the embed builder\'s addresses', () => {
     expect((await choices(await documentIdOf('example-borough'), false)).status).toBe(401);
     expect((await choices('nosuchofferdocumentid00')).status).toBe(404);
   });
+
+  it('are refused to every token that is not an admin session, and to a role that may not read offers (403)', async () => {
+    const documentId = await documentIdOf('example-borough');
+    const asBearer = (bearer: string, id = documentId) => fetch(`${cms.url}/kinship-offer/embed-choices/${id}`, { headers: { authorization: `Bearer ${bearer}` } });
+    // A Content API token (full access to the API, none to the admin), a forged session, none.
+    const apiToken = (await cms.strapi.service('admin::api-token').create({ name: 'Full access', type: 'full-access', lifespan: null })).accessKey;
+    const [, payload] = token.split('.');
+    for (const bearer of [apiToken, `${token.slice(0, -2)}xx`, `eyJhbGciOiJub25lIn0.${payload}.`, '']) expect((await asBearer(bearer)).status, bearer.slice(0, 12)).toBe(401);
+    // A role that may read and edit services, but not offers.
+    const role = await cms.strapi.service('admin::role').create({ name: 'Services only', description: 'No offers' });
+    await cms.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::kinship-offer.service' },
+      { action: 'plugin::content-manager.explorer.update', subject: 'plugin::kinship-offer.service' },
+    ]);
+    const login = { email: 'services-only@example.gov.uk', password: 'Services-Only-2026' };
+    await cms.strapi.service('admin::user').create({ ...login, firstname: 'Sol', lastname: 'Services', isActive: true, roles: [role.id] });
+    const session = ((await (await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) })).json()) as any).data.token;
+    const refused = await asBearer(session);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(await refused.json())).not.toContain('example-borough');
+    // Odd ids from an editor: a 404, never a 500 (a NUL: nul-in-address.test.ts).
+    for (const id of ['..', '%2e%2e', 'x'.repeat(5000), encodeURIComponent("' OR 1=1 --")]) expect((await asBearer(token, id)).status, id.slice(0, 12)).toBe(404);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { publicPreflights } from './http/preflight';
 import { keepAddressesFromSharedCaches } from './http/public-url';
+import { refuseNulInAddress } from './middlewares/nul-in-address';
 import { ensureHitTable } from './middlewares/rate-limit';
 import routes from './routes';
 import { kinshipOfferAnswer } from './graphql/kinship-offer-query';
@@ -41,4 +42,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const pages = publicPages(strapi);
   strapi.server.app.middleware.splice(1, 0, pages.hits);
   strapi.server.app.use(pages.answer);
+  // Ahead of all of the above: an address no lookup of ours can take (./middlewares/nul-in-address).
+  strapi.server.app.middleware.splice(1, 0, refuseNulInAddress(strapi));
 };

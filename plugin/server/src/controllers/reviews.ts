@@ -1,6 +1,7 @@
 /** "Mark as reviewed today", for editors: records the signed-in editor's name and today's date. */
 import { errors } from '@strapi/utils';
 import { getService } from '../services/get-service';
+import { editorName } from '../services/reviews';
 
 const reviewsService = () => getService('reviews');
 
@@ -10,12 +11,6 @@ function requirePermission(ctx: any, action: 'read' | 'update', kind: 'offer' | 
   if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, subject)) {
     throw new errors.PolicyError(`Your role cannot ${action === 'read' ? 'read' : 'edit'} ${kind}s`);
   }
-}
-
-/** The signed-in editor, as a review or a decision records them. */
-export function editorName(ctx: any): string {
-  const user = ctx.state.user ?? {};
-  return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
 }
 
 export default {

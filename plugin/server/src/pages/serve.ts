@@ -32,17 +32,8 @@ import { getService } from '../services/get-service';
 import { addressesFromRequest, pluginApiBase, publicOrigin } from '../http/public-url';
 import { UID } from '../uids';
 import { sitemapEntries, sitemapXml } from './sitemap';
+import { BUILT_PAGES, pageRenderer } from './renderer';
 import { LANGUAGE_PARAM, pageAddresses, pagesBasePath, readPagePath, isAsset, type AssetName, type PageAddresses, type PagePath } from './addresses';
-
-/**
- * The renderer and the pages' script, built by rollup from the widget's render modules into the
- * plugin's dist/pages (rollup.config.mjs); this file runs from dist/server/src/pages.
- */
-const BUILT = path.join(__dirname, '..', '..', '..', 'pages');
-
-/** The page renderer (loaded once by Node; throws while it is not built). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const pageRenderer = (): PageRenderer => require(path.join(BUILT, 'render.mjs'));
 
 /** qrcode 1.5 (soldair/node-qrcode): QR codes as SVG; it ships no type declarations. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,7 +82,7 @@ function finderSearch(querystring: string): string {
  * the build's copies for the renderer (dist/pages/packs/<code>.json; rollup.config.mjs).
  */
 function builtPacks(): Record<string, Record<string, unknown>> {
-  const dir = path.join(BUILT, 'packs');
+  const dir = path.join(BUILT_PAGES, 'packs');
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
   return Object.fromEntries(
@@ -127,7 +118,7 @@ export function publicPages(strapi: Core.Strapi) {
       const renderer = pageRenderer();
       renderer.usePacks(builtPacks());
       const script = (file: string): Asset => {
-        const text = readFileSync(path.join(BUILT, file), 'utf8');
+        const text = readFileSync(path.join(BUILT_PAGES, file), 'utf8');
         return { entry: cachedResponse(text, {}, 'text/javascript; charset=utf-8'), version: versionOf(text) };
       };
       built = {

@@ -20,10 +20,10 @@
  */
 import { errors } from '@strapi/utils';
 import type { PartnerFormField, PartnerPage } from '../../../shared/pages';
-import { editorName } from '../controllers/reviews';
-import { pageRenderer } from '../pages/serve';
+import { pageRenderer } from '../pages/renderer';
 import { getService } from '../services/get-service';
-import { formValuesOf, inputOf, NAME_MAX, NOTE_MAX, PARTNER_FIELDS, readProposal, type FormProblem } from './form';
+import { editorName } from '../services/reviews';
+import { CONTROL, formValuesOf, inputOf, NAME_MAX, NOTE_MAX, PARTNER_FIELDS, readProposal, type FormProblem } from './form';
 import type { Refusal } from './service';
 
 const partners = () => getService('partner-links');
@@ -205,6 +205,7 @@ export default {
   async accept(ctx: any) {
     const done = await partners().accept(ctx.params.id, editorName(ctx));
     if (!done) throw new errors.NotFoundError('There is no proposal waiting with that id: it may have been accepted or declined already');
+    if ('refused' in done) throw new errors.ApplicationError('The service this proposal is for has been deleted, so there is no draft to put it in. Decline it with a reason, or re-create the service and copy the changes in.');
     ctx.body = { data: done };
   },
 
@@ -212,6 +213,7 @@ export default {
   async decline(ctx: any) {
     const reason = ctx.request.body?.data?.reason;
     if (typeof reason !== 'string' || !reason.trim() || reason.length > 2000) throw new errors.ValidationError('Give a reason for declining, 2,000 characters at most');
+    if (CONTROL.test(reason)) throw new errors.ValidationError('The reason has a hidden control character, which cannot be saved: delete it, or type the reason again');
     const done = await partners().decline(ctx.params.id, editorName(ctx), reason.trim());
     if (!done) throw new errors.NotFoundError('There is no proposal waiting with that id: it may have been accepted or declined already');
     ctx.body = { data: done };

@@ -73,7 +73,24 @@ export interface ReadProposal {
   note: string;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '');
+/**
+ * Control characters other than tab and line breaks: invisible, meaningless in a service's text,
+ * and NUL is refused by PostgreSQL's text columns.
+ */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * A posted field as the partner typed it (to show again), and its problem when it is not one
+ * piece of text: the form sends each field once, so a field sent twice, as a list or as an
+ * object (qs reads `a[]=` and `a[b]=`) was not typed into it, and none of its values is taken.
+ */
+function typedIn(value: unknown, label: string): { typed: string; problem?: string } {
+  if (value === undefined || value === null) return { typed: '' };
+  if (Array.isArray(value)) return { typed: typeof value[0] === 'string' ? value[0] : '', problem: `${label} was sent more than once: enter it once` };
+  if (typeof value !== 'string') return { typed: '', problem: `${label} was not sent as text: enter it again` };
+  if (CONTROL.test(value)) return { typed: value, problem: `${label} has a hidden control character, which cannot be saved: delete it, or type the text again` };
+  return { typed: value };
+}
 
 /** A typed value as stored, or the problem with it. */
 function parseField(name: PartnerFieldName, label: string, raw: string): { value: FieldValue } | { problem: string } {
@@ -107,8 +124,9 @@ export function readProposal(body: Record<string, unknown>, current: Record<stri
   const problems: FormProblem[] = [];
   const changes: Partial<Record<PartnerFieldName, FieldValue>> = {};
   for (const { name, label } of PARTNER_FIELDS) {
-    typed[name] = text(body[name]);
-    const parsed = parseField(name, label, typed[name]);
+    const sent = typedIn(body[name], label);
+    typed[name] = sent.typed;
+    const parsed = sent.problem ? { problem: sent.problem } : parseField(name, label, typed[name]);
     if ('problem' in parsed) problems.push({ field: name, message: parsed.problem });
     else if (parsed.value !== (current[name] ?? null) && !(typeof parsed.value === 'number' && Number(current[name]) === parsed.value)) changes[name] = parsed.value;
   }
@@ -118,12 +136,16 @@ export function readProposal(body: Record<string, unknown>, current: Record<stri
     const field = error.path[0];
     if (!fieldsWithProblems.has(field)) problems.push({ field, message: error.message });
   }
-  typed.name = text(body.name);
-  typed.note = text(body.note);
+  const sentName = typedIn(body.name, 'Your name');
+  const sentNote = typedIn(body.note, 'The note');
+  typed.name = sentName.typed;
+  typed.note = sentNote.typed;
   const name = typed.name.trim();
   const note = typed.note.trim();
-  if (!name) problems.push({ field: 'name', message: 'Enter your name, so the council knows who checked the service' });
+  if (sentName.problem) problems.push({ field: 'name', message: sentName.problem });
+  else if (!name) problems.push({ field: 'name', message: 'Enter your name, so the council knows who checked the service' });
   else if (name.length > NAME_MAX) problems.push({ field: 'name', message: `Your name must be ${NAME_MAX} characters or fewer` });
-  if (note.length > NOTE_MAX) problems.push({ field: 'note', message: `The note must be ${NOTE_MAX} characters or fewer (it has ${note.length})` });
+  if (sentNote.problem) problems.push({ field: 'note', message: sentNote.problem });
+  else if (note.length > NOTE_MAX) problems.push({ field: 'note', message: `The note must be ${NOTE_MAX} characters or fewer (it has ${note.length})` });
   return { typed, problems, changes, name, note };
 }

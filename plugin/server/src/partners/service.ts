@@ -261,11 +261,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Accepts a pending proposal: writes its values into the service's draft (Strapi validates
      * them as any save is), for an editor to publish as usual. Null when there is no pending
-     * proposal with that id.
+     * proposal with that id; `{ refused: 'deleted' }`, the proposal left waiting, when its service
+     * has been deleted since (a write would make a new service of the proposal alone).
      */
     async accept(id: string, by: string, now = new Date()) {
       const row = await knex()(PROPOSAL_TABLE).where({ id, status: 'pending' }).first();
       if (!row) return null;
+      if (!(await serviceOf(row.service_document_id, false))) return { refused: 'deleted' as const };
       const changes = JSON.parse(row.changes) as Record<string, { to: FieldValue }>;
       const data = Object.fromEntries(Object.entries(changes).map(([field, { to }]) => [field, to]));
       await strapi.documents(UID.service).update({ documentId: row.service_document_id, locale: await defaultLocale(), status: 'draft', data } as any);

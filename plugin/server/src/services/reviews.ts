@@ -10,6 +10,12 @@ import { UID } from '../uids';
 
 const REVIEWABLE = { offer: UID.offer, service: UID.service } as const satisfies Record<Reviewable, string>;
 
+/** The signed-in editor (an admin request's `ctx`), as a review or a decision records them. */
+export function editorName(ctx: any): string {
+  const user = ctx.state.user ?? {};
+  return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'an editor';
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviewMonths = () => strapi.plugin('kinship-offer').config('serviceReviewMonths') as number;
 
