@@ -29,12 +29,20 @@ let reads: Array<{ name: string; ids?: number[]; documents?: string[]; locale?: 
 let vocabularyReads: string[];
 let view: ReturnType<typeof offerViewService>;
 let defaultLocale: string;
+/** Awaited by the next read of an offer, when a test sets it (a read still under way). */
+let offerRead: Promise<void> | undefined;
 
 const PUBLISHED = '2026-12-01T09:00:00.000Z';
 const TERMS = {
   en: [{ id: 1, code: 'financial_support', label: 'Financial support', locale: 'en' }],
   cy: [{ id: 2, code: 'financial_support', label: 'Cymorth ariannol', locale: 'cy' }],
 };
+const ARRANGEMENTS = {
+  en: [{ id: 3, code: 'special_guardianship_order', label: 'Special guardianship order', locale: 'en' }],
+  cy: [{ id: 4, code: 'special_guardianship_order', label: 'Gorchymyn gwarcheidiaeth arbennig', locale: 'cy' }],
+};
+/** The relations a row holds: Strapi returns one only when the read populates it. */
+const RELATIONS = ['services', 'youSaidWeDid', 'supportTypes', 'arrangementTypes', 'locations'];
 
 /** An offer in English (published) with two services, Welsh words for the offer and one service. */
 function seed() {
@@ -47,7 +55,7 @@ function seed() {
       { id: 21, documentId: 'o3', slug: 'draft-only', locale: 'en', name: 'Not yet', publishedAt: null, services: [] },
     ],
     service: [
-      { id: 100, documentId: 's1', locale: 'en', title: 'Allowance advice', summary: 'Help with money', publishedAt: PUBLISHED, supportTypes: [{ id: 1 }], locations: [{ id: 5, hideExactAddress: true, addressLine1: '1 Hidden Road', postcode: 'EB4 9ZZ' }] },
+      { id: 100, documentId: 's1', locale: 'en', title: 'Allowance advice', summary: 'Help with money', publishedAt: PUBLISHED, supportTypes: [{ id: 1 }], arrangementTypes: [{ id: 3 }], locations: [{ id: 5, hideExactAddress: true, addressLine1: '1 Hidden Road', postcode: 'EB4 9ZZ' }] },
       { id: 101, documentId: 's1', locale: 'en', title: 'Allowance advice (draft)', summary: 'Draft', publishedAt: null, supportTypes: [], locations: [] },
       { id: 200, documentId: 's2', locale: 'en', title: 'Peer support', summary: 'Meet other carers', publishedAt: PUBLISHED, supportTypes: [], locations: [] },
       { id: 300, documentId: 's1', locale: 'cy', title: 'Cyngor lwfans', summary: '', publishedAt: PUBLISHED, updatedAt: '2026-12-02T10:00:00.000Z' },
@@ -58,14 +66,17 @@ function seed() {
 }
 
 /** Strapi's Document Service: drafts unless asked for published, the default locale unless another. */
-const stored = (name: string, { locale, status }: { locale?: string; status?: string }) =>
-  (rows[name] ?? []).filter((row) => row.locale === (locale ?? defaultLocale) && (status === 'published' ? row.publishedAt !== null : row.publishedAt === null));
+const stored = (name: string, { locale, status, populate }: { locale?: string; status?: string; populate?: Record<string, unknown> }) =>
+  (rows[name] ?? [])
+    .filter((row) => row.locale === (locale ?? defaultLocale) && (status === 'published' ? row.publishedAt !== null : row.publishedAt === null))
+    .map((row) => Object.fromEntries(Object.entries(row).filter(([field]) => !RELATIONS.includes(field) || populate?.[field])) as Row);
 
 beforeEach(() => {
   seed();
   reads = [];
   vocabularyReads = [];
   defaultLocale = 'en';
+  offerRead = undefined;
   versions.current = 'v1';
   versions.byService = new Map([
     [100, 's1-1'],
@@ -77,7 +88,12 @@ beforeEach(() => {
   const strapi: any = {
     getModel: (uid: string) => models.get(uid as never),
     documents: (uid: string) => ({
-      findFirst: async ({ filters, ...params }: any) => structuredClone(stored(nameOfUid(uid), params).find((row) => row.slug === filters.slug) ?? null),
+      findFirst: async ({ filters, ...params }: any) => {
+        const waitFor = offerRead;
+        offerRead = undefined;
+        await waitFor;
+        return structuredClone(stored(nameOfUid(uid), params).find((row) => row.slug === filters.slug) ?? null);
+      },
       findMany: async ({ filters, ...params }: any) => {
         const name = nameOfUid(uid);
         const ids: number[] | undefined = filters.id?.$in;
@@ -96,7 +112,8 @@ beforeEach(() => {
             const found = rows.offer.filter((row) => row.slug === where.slug && (where.publishedAt?.$notNull !== true || row.publishedAt !== null));
             return found.map((row) => (select ? Object.fromEntries(select.map((field: string) => [field, row[field]])) : row));
           }
-          return TERMS.en.concat(TERMS.cy).filter((term) => where.id.$in.includes(term.id));
+          const all = nameOfUid(uid) === 'support-type' ? [...TERMS.en, ...TERMS.cy] : [...ARRANGEMENTS.en, ...ARRANGEMENTS.cy];
+          return all.filter((term) => where.id.$in.includes(term.id));
         },
       }),
     },
@@ -108,7 +125,7 @@ beforeEach(() => {
             service === 'vocabularies' && {
               inLocale: async (locale: string) => {
                 vocabularyReads.push(locale);
-                return { supportTypes: structuredClone(locale === 'cy' ? TERMS.cy : TERMS.en), arrangementTypes: [] };
+                return { supportTypes: structuredClone(locale === 'cy' ? TERMS.cy : TERMS.en), arrangementTypes: structuredClone(locale === 'cy' ? ARRANGEMENTS.cy : ARRANGEMENTS.en) };
               },
             },
         };
@@ -159,7 +176,9 @@ describe('what a view holds', () => {
   });
 
   it('a service\'s terms as the view\'s vocabulary has them (Welsh labels in a Welsh view), under the id linked', async () => {
-    expect((await view.find('example-borough', 'cy'))!.services[0].supportTypes).toEqual([{ id: 1, code: 'financial_support', label: 'Cymorth ariannol', locale: 'cy' }]);
+    const welsh = (await view.find('example-borough', 'cy'))!.services[0];
+    expect(welsh.supportTypes).toEqual([{ id: 1, code: 'financial_support', label: 'Cymorth ariannol', locale: 'cy' }]);
+    expect(welsh.arrangementTypes).toEqual([{ id: 3, code: 'special_guardianship_order', label: 'Gorchymyn gwarcheidiaeth arbennig', locale: 'cy' }]);
     expect((await view.find('example-borough', 'cy'))!.vocabulary.supportTypes).toEqual(TERMS.cy);
     expect((await view.find('example-borough'))!.services[0].supportTypes).toEqual([TERMS.en[0]]);
   });
@@ -213,6 +232,21 @@ describe('a rebuild after an edit', () => {
     rows = { ...rows, offer: failing };
     edited();
     await view.find('example-borough');
+    expect(serviceReads()).toEqual([[100, 200], [100, 200]]);
+  });
+
+  it('started while the last one is failing, reads everything again and does not fail with it', async () => {
+    await view.find('example-borough');
+    edited();
+    let fail!: (error: Error) => void;
+    offerRead = new Promise((_resolve, reject) => (fail = reject));
+    const failing = view.find('example-borough');
+    await vi.waitFor(() => expect(offerRead).toBeUndefined());
+    edited();
+    const next = view.find('example-borough');
+    fail(new Error('database unavailable'));
+    await expect(failing).rejects.toThrow('database unavailable');
+    expect((await next)!.services.map((service: any) => service.title)).toEqual(['Allowance advice', 'Peer support']);
     expect(serviceReads()).toEqual([[100, 200], [100, 200]]);
   });
 
