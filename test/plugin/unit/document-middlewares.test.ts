@@ -227,7 +227,9 @@ describe('saving', () => {
     expect(writes).toEqual(['saved', { where: { documentId: 'o1', locale: { $ne: 'cy' }, publishedAt: null }, data: { slug: 'example-borough-council' } }]);
   });
 
-  it.each(['delete', 'publish', 'unpublish'])('%s is not validated: it carries no data to check', async (action) => {
-    await expect(call(uidOf('offer'), action, { documentId: 'o1', data: { name: '' } })).resolves.toBeDefined();
+  it.each(['delete', 'publish', 'unpublish'])('%s is not validated: what it carries is not saved', async (action) => {
+    const params = { documentId: 'o1', data: { contactEmail: 'not an e-mail address' } };
+    await expect(call(uidOf('offer'), 'update', structuredClone(params))).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(call(uidOf('offer'), action, params)).resolves.toBeDefined();
   });
 });
