@@ -3,7 +3,7 @@
  * address) and `uuid` (a service's id in the feed, reach and feedback) are the same in every
  * language, on save (`keepIdentity`, `spreadIdentity`) and when the CMS starts (`mendIdentities`);
  * and which words a translation has written (`isWritten`). The plugin's real content-type schemas;
- * the query engine stands in over rows a test sets. (Against a real Strapi: languages.test.ts.)
+ * the query engine stands in over rows a test sets. (Against a real Strapi: translations.test.ts.)
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import contentTypes from '../../../plugin/server/src/content-types';

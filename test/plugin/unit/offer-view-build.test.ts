@@ -4,8 +4,8 @@
  * in the view's language; hidden addresses. The content version (./content-version, a seam of
  * the service) stands in with versions a test sets; the Document Service and the query engine
  * stand in as Strapi's: drafts unless `status: 'published'`, the default locale unless another
- * is named. (Against a real Strapi: kinship-offer-query.test.ts, languages.test.ts,
- * service-rebuild.test.ts.)
+ * is named. (Against a real Strapi: kinship-offer-query.test.ts, translations.test.ts,
+ * offer-view-rebuild.test.ts.)
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import contentTypes from '../../../plugin/server/src/content-types';
