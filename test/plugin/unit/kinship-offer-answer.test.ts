@@ -41,6 +41,9 @@ let config: Record<string, unknown>;
 /** What Strapi's auth saw: the route type it authenticated for, and the scopes it verified. */
 let authenticated: Array<{ routeType: unknown; scope?: unknown }>;
 let authFails: boolean;
+/** Whether any strategy authenticates a request without credentials (none does in an app without users-permissions). */
+let publicRole: boolean;
+let internalsFail: boolean;
 let handle: (ctx: any) => Promise<void>;
 
 beforeEach(() => {
@@ -50,6 +53,8 @@ beforeEach(() => {
   config = { 'plugin::graphql.endpoint': '/graphql', 'plugin::graphql.depthLimit': 10, 'server.url': 'https://cms.example.gov.uk' };
   authenticated = [];
   authFails = false;
+  publicRole = true;
+  internalsFail = false;
   const db = fakeStrapi();
   let version = 0;
   db.provide('offer-view', {
@@ -65,7 +70,10 @@ beforeEach(() => {
       return {
         service: (service: string) =>
           ({
-            internals: { scalars },
+            get internals() {
+              if (internalsFail) throw new Error('the GraphQL plugin is not ready');
+              return { scalars };
+            },
             'type-registry': { new: () => ({}) },
             extension: {
               generate: () => {
@@ -86,7 +94,9 @@ beforeEach(() => {
     authenticate: async (ctx: any, next: () => Promise<void>) => {
       if (authFails) throw new Error('the users-permissions plugin is away');
       authenticated.push({ routeType: ctx.state.route?.info?.type });
-      if (ctx.state.route?.info?.type !== 'content-api') return; // no strategy for another route type: 401, next never called
+      // No strategy for another route type, or none that takes a request without credentials: Strapi
+      // answers 401 (ctx.unauthorized) and never calls next.
+      if (ctx.state.route?.info?.type !== 'content-api' || !publicRole) return;
       ctx.state.auth = { strategy: { name: 'users-permissions' }, credentials: null };
       await next();
     },
@@ -183,6 +193,19 @@ describe('left to Apollo (its answer, its wording and status)', () => {
     const answer = await ask(NAME_QUERY);
     expect(answer.body).toBe('"apollo"');
     expect(answer.routeAfter).toBe(answer.route);
+  });
+
+  it('when no strategy authenticates a request without credentials (an app without users-permissions)', async () => {
+    publicRole = false;
+    expect((await ask(NAME_QUERY)).body).toBe('"apollo"');
+    expect(find).not.toHaveBeenCalled();
+  });
+
+  it('when the plain schema cannot be prepared; tried again with the next request', async () => {
+    internalsFail = true;
+    expect((await ask(NAME_QUERY)).body).toBe('"apollo"');
+    internalsFail = false;
+    expect((await ask(NAME_QUERY)).timing).toContain('graphql;desc=plain');
   });
 
   it('when the query is not valid: an unknown field, a missing variable\'s type', async () => {
