@@ -29,8 +29,8 @@ let reads: Array<{ name: string; ids?: number[]; documents?: string[]; locale?: 
 let vocabularyReads: string[];
 let view: ReturnType<typeof offerViewService>;
 let defaultLocale: string;
-/** Awaited by the next read of an offer, when a test sets it (a read still under way). */
-let offerRead: Promise<void> | undefined;
+/** Run and awaited by the next read of an offer, when a test sets it (a read still under way, an edit meanwhile). */
+let offerRead: (() => Promise<void> | void) | undefined;
 
 const PUBLISHED = '2026-12-01T09:00:00.000Z';
 const TERMS = {
@@ -89,9 +89,9 @@ beforeEach(() => {
     getModel: (uid: string) => models.get(uid as never),
     documents: (uid: string) => ({
       findFirst: async ({ filters, ...params }: any) => {
-        const waitFor = offerRead;
+        const meanwhile = offerRead;
         offerRead = undefined;
-        await waitFor;
+        await meanwhile?.();
         return structuredClone(stored(nameOfUid(uid), params).find((row) => row.slug === filters.slug) ?? null);
       },
       findMany: async ({ filters, ...params }: any) => {
@@ -164,6 +164,13 @@ describe('what a view holds', () => {
     expect(allowance).toMatchObject({ title: 'Cyngor lwfans', summary: 'Help with money', locale: 'cy', updatedAt: '2026-12-02T10:00:00.000Z' });
     expect(peer).toMatchObject({ title: 'Peer support', summary: 'Meet other carers', locale: 'en' });
     expect(offer.youSaidWeDid).toEqual([expect.objectContaining({ youSaid: 'Mwy o sesiynau gyda\'r nos', weDid: 'Added Thursdays', locale: 'cy' })]);
+  });
+
+  it('nothing for an offer unpublished between reading its languages and reading it', async () => {
+    offerRead = () => {
+      for (const row of rows.offer) row.publishedAt = null;
+    };
+    expect(await view.find('example-borough')).toBeNull();
   });
 
   it('an offer published only in another language is read as it is', async () => {
@@ -239,7 +246,8 @@ describe('a rebuild after an edit', () => {
     await view.find('example-borough');
     edited();
     let fail!: (error: Error) => void;
-    offerRead = new Promise((_resolve, reject) => (fail = reject));
+    const stillReading = new Promise<void>((_resolve, reject) => (fail = reject));
+    offerRead = () => stillReading;
     const failing = view.find('example-borough');
     await vi.waitFor(() => expect(offerRead).toBeUndefined());
     edited();
