@@ -186,6 +186,7 @@ describe('saving', () => {
       details: { errors: [expect.objectContaining({ path: ['code'] })] },
     });
     expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'financial_support', label: 'Money' } })).handed.data.label).toBe('Money');
+    expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { label: 'Money matters' } })).handed.data.label).toBe('Money matters');
     current = { documentId: 't1', code: null };
     expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'money', label: 'Money' } })).handed.data.code).toBe('money');
   });
@@ -225,6 +226,10 @@ describe('saving', () => {
     current = { documentId: 'o1', locale: 'cy', slug: 'example-borough' };
     await call(OFFER, 'update', { documentId: 'o1', locale: 'cy', data: { slug: 'example-borough-council' } });
     expect(writes).toEqual(['saved', { where: { documentId: 'o1', locale: { $ne: 'cy' }, publishedAt: null }, data: { slug: 'example-borough-council' } }]);
+    // A save that leaves the address as it is writes nothing to the other languages.
+    writes = [];
+    await call(OFFER, 'update', { documentId: 'o1', locale: 'cy', data: { slug: 'example-borough', name: 'Cyngor' } });
+    expect(writes).toEqual(['saved']);
   });
 
   it.each(['delete', 'publish', 'unpublish'])('%s is not validated: what it carries is not saved', async (action) => {
