@@ -7,10 +7,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import contentTypes from '../../../plugin/server/src/content-types';
-import { identityFields, isWritten, keepIdentity, mendIdentities, spreadIdentity } from '../../../plugin/server/src/documents/languages';
+import { identityFields, isWritten, keepIdentity, mendIdentities, spreadIdentity, translatedFields } from '../../../plugin/server/src/documents/languages';
 import { uidOf, type ContentTypeName } from '../../../plugin/server/src/uids';
 
 type Row = Record<string, any>;
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 
 const OFFER = uidOf('offer');
 const SERVICE = uidOf('service');
@@ -24,9 +28,11 @@ beforeEach(() => {
   rows = {};
   updates = [];
   const models = new Map(Object.entries(contentTypes).map(([name, { schema }]) => [uidOf(name as ContentTypeName), { uid: uidOf(name as ContentTypeName), ...schema }]));
-  /** The query engine's where: each value equal (a missing one is null), or `$ne`. */
+  /** The query engine's where: each value equal (a missing one is null), or `$ne`; undefined refused, as knex refuses it. */
   const matches = (row: Row, where: Row = {}) =>
-    Object.entries(where).every(([field, value]) => (value?.$ne !== undefined ? row[field] !== value.$ne : (row[field] ?? null) === value));
+    Object.values(where).some((value) => value === undefined)
+      ? fail('Undefined binding(s) detected when compiling SELECT')
+      : Object.entries(where).every(([field, value]) => (value?.$ne !== undefined ? row[field] !== value.$ne : (row[field] ?? null) === value));
   const pick = (row: Row, select?: string[]) => (select ? Object.fromEntries(select.map((field) => [field, row[field] ?? null])) : { ...row });
   strapi = {
     getModel: (uid: string) => models.get(uid as never),
@@ -51,6 +57,10 @@ describe('a document\'s identity', () => {
     expect(identityFields(strapi.getModel(SERVICE))).toEqual(['uuid']);
     expect(identityFields(strapi.getModel(uidOf('location')))).toEqual([]);
   });
+
+  it('is none of the fields a council translates, which are a service\'s words only', () => {
+    expect(translatedFields(strapi.getModel(SERVICE))).toEqual(['title', 'summary', 'description', 'eligibility', 'howToAccess', 'costDescription', 'openingTimes', 'alert']);
+  });
 });
 
 describe('saving one language (keepIdentity)', () => {
@@ -62,6 +72,16 @@ describe('saving one language (keepIdentity)', () => {
     const params: Row = { documentId: 'o1', locale: 'cy', data: { name: 'Cyngor', slug: 'cyngor' } };
     expect(await keepIdentity(strapi, OFFER, params)).toBeNull();
     expect(params.data).toEqual({ name: 'Cyngor', slug: 'example-borough' });
+  });
+
+  it('is another language\'s where the default language has none', async () => {
+    rows[SERVICE] = [
+      { id: 1, documentId: 's1', locale: 'en', uuid: null },
+      { id: 2, documentId: 's1', locale: 'cy', uuid: UUID },
+    ];
+    const params: Row = { documentId: 's1', locale: 'pl', data: { title: 'Porady' } };
+    expect(await keepIdentity(strapi, SERVICE, params)).toBeNull();
+    expect(params.data).toEqual({ title: 'Porady', uuid: UUID });
   });
 
   it('a save that does not name it takes the document\'s; one without data gets it too', async () => {
