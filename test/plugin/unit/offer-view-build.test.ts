@@ -57,7 +57,7 @@ function seed() {
     service: [
       { id: 100, documentId: 's1', locale: 'en', title: 'Allowance advice', summary: 'Help with money', publishedAt: PUBLISHED, supportTypes: [{ id: 1 }], arrangementTypes: [{ id: 3 }], locations: [{ id: 5, hideExactAddress: true, addressLine1: '1 Hidden Road', postcode: 'EB4 9ZZ' }] },
       { id: 101, documentId: 's1', locale: 'en', title: 'Allowance advice (draft)', summary: 'Draft', publishedAt: null, supportTypes: [], locations: [] },
-      { id: 200, documentId: 's2', locale: 'en', title: 'Peer support', summary: 'Meet other carers', publishedAt: PUBLISHED, supportTypes: [], locations: [] },
+      { id: 200, documentId: 's2', locale: 'en', title: 'Peer support', summary: 'Meet other carers', publishedAt: PUBLISHED, supportTypes: [], locations: [], provider: null },
       { id: 300, documentId: 's1', locale: 'cy', title: 'Cyngor lwfans', summary: '', publishedAt: PUBLISHED, updatedAt: '2026-12-02T10:00:00.000Z' },
       { id: 400, documentId: 's2', locale: 'cy', title: 'Cymorth cyfoedion (drafft)', summary: 'Drafft', publishedAt: null },
     ],
