@@ -46,5 +46,7 @@ describe('what a view loads', () => {
     // One provider: nothing to sort.
     expect(service.provider).toEqual(expect.not.objectContaining({ sort: expect.anything() }));
     expect(service.locations).toBe(true);
+    // A contact's organisation, one step further: its name is shown with the contact.
+    expect(service.contacts).toEqual({ populate: { organisation: true } });
   });
 });
