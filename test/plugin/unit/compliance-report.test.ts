@@ -69,4 +69,14 @@ describe('the compliance report', () => {
     expect(strict.overdue.services.length).toBeGreaterThan(1);
     expect(strict.nextSteps.at(-1)).toMatch(/^Review \d+ services not reviewed for 2 months\.$/);
   });
+
+  it('reads the consultation duty from the offer\'s publications, its last change and its consultations', () => {
+    const report = complianceReport(
+      { publications: ['2026-09-01T10:00:00.000Z'], updatedAt: '2026-09-20T10:00:00.000Z', consultations: [{ date: '2026-08-15' }] },
+      [],
+      { today: new Date('2026-10-01') },
+    );
+    expect(report.consultation).toMatchObject({ ok: false, changedAt: '2026-09-20T10:00:00.000Z', since: '2026-09-01T10:00:00.000Z', lastConsulted: '2026-08-15' });
+  });
 });
+

@@ -24,6 +24,10 @@ let request: { state: { auth?: { strategy: { name: string } } } } | undefined;
 let changed: ReturnType<typeof vi.fn>;
 /** The stored draft an update changes. */
 let current: Record<string, unknown>;
+/** Rows stored before it (other documents, other states, other languages). */
+let others: Array<Record<string, unknown>>;
+/** What was written to the document's other languages (`updateMany`), in order with the save itself. */
+let writes: unknown[];
 
 beforeEach(() => {
   const models = new Map(
@@ -31,21 +35,33 @@ beforeEach(() => {
   );
   changed = vi.fn();
   current = {};
+  others = [];
+  writes = [];
   request = { state: {} };
   const strapi: any = {
     documents: { use: (fn: Middleware) => (middleware = fn) },
     requestContext: { get: () => request },
     getModel: (uid: string) => models.get(uid as never),
-    // The query engine: the version an update changes is the draft (publishedAt null) of `current`.
+    // The query engine: the first stored row that has every value the where names (a row without
+    // `publishedAt` or `locale` has null there); `$ne` for the document's other languages.
     db: {
-      query: () => ({
-        findOne: async ({ where }: { where: Record<string, unknown> }) =>
-          where.documentId === current.documentId && (!('publishedAt' in where) || where.publishedAt === null) ? current : null,
-        findMany: async () => [],
-      }),
+      query: () => {
+        const matches = (row: Record<string, unknown>, where: Record<string, any>) =>
+          Object.entries(where).every(([field, value]) => (value?.$ne !== undefined ? row[field] !== value.$ne : (row[field] ?? null) === value));
+        return {
+          findOne: async ({ where }: { where: Record<string, unknown> }) => [...others, current].find((row) => matches(row, where)) ?? null,
+          findMany: async ({ where }: { where: Record<string, unknown> }) => others.filter((row) => matches(row, where)),
+          updateMany: async (update: unknown) => void writes.push(update),
+        };
+      },
     },
     plugin: (name: string) => {
-      if (name === 'i18n') return { service: (service: string) => service === 'locales' && { find: async () => [{ code: 'en' }, { code: 'cy' }, { code: 'pl' }] } };
+      if (name === 'i18n') {
+        return {
+          service: (service: string) =>
+            service === 'locales' && { find: async () => [{ code: 'en' }, { code: 'cy' }, { code: 'pl' }], getDefaultLocale: async () => 'en' },
+        };
+      }
       if (name === 'kinship-offer') return { service: (service: string) => service === 'offer-view' && { changed } };
       return undefined;
     },
@@ -58,6 +74,7 @@ beforeEach(() => {
 async function call(uid: string, action: string, params: Record<string, any> = {}, answer: unknown = null) {
   const handed: Array<Record<string, any>> = [];
   const result = await middleware({ uid, action, params }, async () => {
+    writes.push('saved');
     handed.push(structuredClone(params));
     return answer;
   });
@@ -169,7 +186,55 @@ describe('saving', () => {
       details: { errors: [expect.objectContaining({ path: ['code'] })] },
     });
     expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'financial_support', label: 'Money' } })).handed.data.label).toBe('Money');
+    expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { label: 'Money matters' } })).handed.data.label).toBe('Money matters');
     current = { documentId: 't1', code: null };
     expect((await call(uidOf('support-type'), 'update', { documentId: 't1', data: { code: 'money', label: 'Money' } })).handed.data.code).toBe('money');
+  });
+
+  it('stores a phone number in its standard grouping, on create and on update', async () => {
+    expect((await call(uidOf('contact'), 'create', { data: { name: 'Duty desk', phone: '02079460000' } })).handed.data.phone).toBe('020 7946 0000');
+    current = { documentId: 'c1', phone: '020 7946 0000' };
+    expect((await call(uidOf('contact'), 'update', { documentId: 'c1', data: { phone: '+44 1632 960 001' } })).handed.data.phone).toBe('01632 960001');
+  });
+
+  it('checks an update against the draft of that document, not another document or its published version', async () => {
+    // Another service first, then this one's published version: each would refuse the update if read instead.
+    others = [
+      { documentId: 's0', uuid: '00000000-0000-4000-8000-000000000000', minimumAge: 0, maximumAge: 25 },
+      { documentId: 's1', uuid: '11111111-1111-4111-8111-111111111111', minimumAge: 0, maximumAge: 10, publishedAt: '2026-12-01T09:00:00.000Z' },
+    ];
+    current = { documentId: 's1', uuid: '11111111-1111-4111-8111-111111111111', minimumAge: 0, maximumAge: 18 };
+    const { handed } = await call(uidOf('service'), 'update', { documentId: 's1', data: { uuid: '11111111-1111-4111-8111-111111111111', minimumAge: 16 } });
+    expect(handed.data.minimumAge).toBe(16);
+    await expect(call(uidOf('service'), 'update', { documentId: 's1', data: { minimumAge: 19 } })).rejects.toMatchObject({
+      message: 'The maximum age must be the same as or more than the minimum age',
+    });
+  });
+
+  it('checks an update of content without drafts against its one version', async () => {
+    current = { documentId: 'org1', uuid: '33333333-3333-4333-8333-333333333333', publishedAt: '2026-12-01T09:00:00.000Z' };
+    const { handed } = await call(uidOf('organisation'), 'update', { documentId: 'org1', data: { uuid: '33333333-3333-4333-8333-333333333333', name: 'Kinship Carers Example' } });
+    expect(handed.data.name).toBe('Kinship Carers Example');
+  });
+
+  it('gives a content type without an identifier none', async () => {
+    expect((await call(uidOf('you-said-we-did'), 'create', { data: { youSaid: 'More evening sessions' } })).handed.data).toEqual({ youSaid: 'More evening sessions' });
+  });
+
+  it('an address (slug) edited in one language is given to the drafts of the others, after the save', async () => {
+    others = [{ documentId: 'o1', locale: 'en', slug: 'example-borough' }];
+    current = { documentId: 'o1', locale: 'cy', slug: 'example-borough' };
+    await call(OFFER, 'update', { documentId: 'o1', locale: 'cy', data: { slug: 'example-borough-council' } });
+    expect(writes).toEqual(['saved', { where: { documentId: 'o1', locale: { $ne: 'cy' }, publishedAt: null }, data: { slug: 'example-borough-council' } }]);
+    // A save that leaves the address as it is writes nothing to the other languages.
+    writes = [];
+    await call(OFFER, 'update', { documentId: 'o1', locale: 'cy', data: { slug: 'example-borough', name: 'Cyngor' } });
+    expect(writes).toEqual(['saved']);
+  });
+
+  it.each(['delete', 'publish', 'unpublish'])('%s is not validated: what it carries is not saved', async (action) => {
+    const params = { documentId: 'o1', data: { contactEmail: 'not an e-mail address' } };
+    await expect(call(uidOf('offer'), 'update', structuredClone(params))).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(call(uidOf('offer'), action, params)).resolves.toBeDefined();
   });
 });

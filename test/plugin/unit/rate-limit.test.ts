@@ -147,4 +147,20 @@ describe('rateLimit', () => {
     expect((await send('198.51.100.0')).status).toBe(200);
     expect((await send('198.51.100.1')).status).toBe(200);
   });
+
+  it('lets a page write its own refusal (the partner form\'s, in HTML), still a 429 with Retry-After', async () => {
+    const limit = rateLimit(() => 1, {
+      hits: memoryHitLog(),
+      message: MESSAGE,
+      refuse: async (ctx, message) => void ((ctx.type = 'text/html'), (ctx.body = `<p>${message}</p>`)),
+    });
+    const send = async () => {
+      const headers: Record<string, string> = {};
+      const ctx: any = { request: { ip: '192.0.2.1' }, status: 404, set: (name: string, value: string) => (headers[name] = value) };
+      await limit(ctx, async () => void (ctx.status = 200));
+      return { status: ctx.status, type: ctx.type, body: ctx.body, headers };
+    };
+    expect((await send()).status).toBe(200);
+    expect(await send()).toEqual({ status: 429, type: 'text/html', body: `<p>${MESSAGE}</p>`, headers: { 'retry-after': '60' } });
+  });
 });

@@ -243,6 +243,8 @@ describe('a support type\'s equivalent terms in other taxonomies', () => {
 
   it('takes a list of terms, each with its taxonomy and code, the URI and name optional', () => {
     expect(terms(term(), term({ code: 'EDC-102', name: undefined, taxonomyUri: 'http://directory.example.org/categories' }), term({ taxonomy: 'Another list' }))).toEqual([]);
+    // Spacing is read as one space, not as none: these are two taxonomies.
+    expect(terms(term(), term({ taxonomy: 'Example directorycategories' }))).toEqual([]);
     expect(problems('support-type', { equivalentTerms: [] })).toEqual([]);
     expect(problems('support-type', { equivalentTerms: null })).toEqual([]);
   });
@@ -255,6 +257,7 @@ describe('a support type\'s equivalent terms in other taxonomies', () => {
     [[term({ taxonomyUri: '\t' })], 'Equivalent term 1: the taxonomyUri is blank; fill it in or leave it empty'],
     [[term({ taxonomyUri: 'javascript:alert(1)' })], 'Equivalent term 1: the taxonomy URI must be a full web address, like https://directory.example.org/categories'],
     [[term({ taxonomyUri: 'categories' })], 'Equivalent term 1: the taxonomy URI must be a full web address, like https://directory.example.org/categories'],
+    [[term({ taxonomyUri: 'https://localhost/categories' })], 'Equivalent term 1: the taxonomy URI must be a full web address, like https://directory.example.org/categories'],
     [[term({ code: 7 })], 'Equivalent term 1: the code must be text'],
     [['EDC-101'], 'Equivalent term 1: give the taxonomy and the code'],
     [[term(), term({ taxonomy: ' example  DIRECTORY categories ', code: 'edc-101 ', name: 'Other words' })], 'Equivalent term 2: example  DIRECTORY categories edc-101 is already equivalent term 1'],
