@@ -40,9 +40,13 @@ describe('the partner form', () => {
     expect(read.problems).toEqual([{ field: 'maximumAge', message: 'The maximum age must be the same as or more than the minimum age' }]);
   });
 
-  it('reads what is not text (a repeated field, an object from JSON) as the text it holds, or nothing', () => {
+  it('takes none of what is not one piece of text (a repeated field, an object from JSON): a problem beside that field, the first value shown again', () => {
     const read = readProposal({ ...asShown(), title: ['One', 'Two'], name: { $ne: 1 } as never }, current);
-    expect(read.changes.title).toBe('One');
-    expect(read.problems.map((problem) => problem.field)).toEqual(['name']);
+    expect(read.changes.title).toBeUndefined();
+    expect(read.typed.title).toBe('One');
+    expect(read.problems).toEqual([
+      { field: 'title', message: expect.stringContaining('sent more than once') },
+      { field: 'name', message: expect.stringContaining('not sent as text') },
+    ]);
   });
 });
