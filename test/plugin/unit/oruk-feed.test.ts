@@ -86,14 +86,18 @@ let version: string;
 let finds: string[];
 let failing: boolean;
 let logged: string[];
+/** The app's `server.url`; without it, addresses are made from each request's origin. */
+let serverUrl: string;
 
 beforeEach(() => {
   version = 'v1';
   finds = [];
   failing = false;
   logged = [];
+  serverUrl = ORIGIN;
   const offerView = {
-    contentVersion: async (slug: string | null) => `${version}:${slug ?? 'all'}`,
+    // One version for every feed: the caches must tell offers and bases apart by their keys.
+    contentVersion: async () => version,
     find: async (slug: string) => {
       finds.push(slug);
       if (failing) throw new Error('database unavailable');
@@ -114,7 +118,7 @@ beforeEach(() => {
         },
       }),
     },
-    config: { get: (key: string, fallback: unknown) => (key === 'server.url' ? ORIGIN : fallback) },
+    config: { get: (key: string, fallback: unknown) => (key === 'server.url' ? serverUrl : fallback) },
     plugin: () => ({
       config: () => undefined,
       service: (name: string) => ({ 'offer-view': offerView, vocabularies: { inLocale: async () => vocabulary }, oruk: feed })[name],
@@ -130,13 +134,13 @@ afterEach(() => {
 });
 
 /** A GET of `path` (under the feed of every offer, or of `offer`), answered by the controller's `action`. */
-async function get(action: keyof typeof controller, { offer, id, query = {} }: { offer?: string; id?: string; query?: Record<string, string> } = {}) {
+async function get(action: keyof typeof controller, { offer, id, query = {}, origin = 'http://localhost:1337' }: { offer?: string; id?: string; query?: Record<string, string>; origin?: string } = {}) {
   const headers: Record<string, string> = { 'access-control-allow-credentials': 'true' };
   const ctx: any = {
     path: `/api/kinship-offer/oruk${offer ? `/${offer}` : ''}/${action}${id ? `/${id}` : ''}`,
     params: { ...(offer ? { offer } : {}), ...(id ? { id } : {}) },
     query,
-    origin: 'http://localhost:1337',
+    origin,
     state: {},
     request: { headers: {} },
     status: 404,
@@ -260,6 +264,16 @@ describe('the response cache', () => {
     }
     expect((await get('serviceAtLocations', { query: { search: 'allowance' } })).headers['x-cache']).toBe('MISS');
     expect((await get('services', { offer: 'example-borough', query: { search: 'allowance' } })).json.contents).toHaveLength(1);
+  });
+
+  it('keeps apart the feeds and responses of each origin a request was addressed to, without server.url', async () => {
+    serverUrl = '';
+    const viaProxy = await get('taxonomyTerms', { offer: 'example-borough', origin: 'https://offer.example-borough.gov.uk' });
+    const direct = await get('taxonomyTerms', { offer: 'example-borough', origin: 'http://localhost:1337' });
+    expect(JSON.stringify(viaProxy.json)).toContain('https://offer.example-borough.gov.uk/api/kinship-offer/oruk/example-borough/');
+    expect(JSON.stringify(direct.json)).not.toContain('https://offer.example-borough.gov.uk');
+    expect(JSON.stringify(direct.json)).toContain('http://localhost:1337/api/kinship-offer/oruk/example-borough/');
+    expect((await get('root', { origin: 'http://localhost:1337' })).json.openapi_url).toBe('http://localhost:1337/api/kinship-offer/oruk/openapi.json');
   });
 
   it('builds a feed once per content version, whatever the endpoints read from it', async () => {
