@@ -24,6 +24,7 @@ const OWN = 'https://cms.example-borough.gov.uk';
 const A = 'https://www.example-borough.gov.uk';
 const B = 'https://family-hub.example.org';
 const C = 'https://school.example.org';
+const D = 'https://old-partner.example.org';
 
 const CONTENT: ReachContent = {
   offers: [
@@ -33,7 +34,13 @@ const CONTENT: ReachContent = {
       draft: { name: 'Example Borough kinship local offer', youSaidWeDid: [{ date: '2026-06-03', youSaid: 'Evening groups', weDid: 'Two evening groups a month' }] },
       published: { name: 'Example Borough kinship local offer', publishedAt: '2026-11-18T10:00:00.000Z' },
     },
-    { slug: 'never-published', documentId: 'offer-2', draft: { name: 'Imaginary Vale', youSaidWeDid: [] }, published: null },
+    {
+      slug: 'never-published',
+      documentId: 'offer-2',
+      // Answered before the report's weeks, and with no date: in no week.
+      draft: { name: 'Imaginary Vale', youSaidWeDid: [{ date: '2024-05-01', youSaid: 'Shorter forms', weDid: 'One page' }, { date: null, youSaid: 'Larger print', weDid: 'Done' }] },
+      published: null,
+    },
   ],
   services: [
     { uuid: '11111111-1111-4111-8111-111111111111', documentId: 'service-1', title: 'Special guardianship allowance', offers: ['offer-1'], publishedAt: '2026-01-07T09:00:00.000Z', arrangementTypes: ['special_guardianship_order'], supportTypes: ['financial_support'] },
@@ -65,6 +72,9 @@ const STORED = [
   row('2026-11-21', C, 'print', '', 1), // a site with no view
   row('2023-01-01', A, 'print', '', 1), // before A's first view
   row('2026-11-20', A, 'phone', '', 1),
+  row('2026-11-20', A, 'email', '', 3),
+  row('2026-11-20', A, 'email', 'service-1', 4),
+  row('2025-03-01', D, 'shown', 'full', 2), // a site last seen before the report's weeks
   row('2024-03-01', B, 'shown', 'full', 9, 'offer-9'),
   row('2026-12-03', A, 'shown', 'full', 1, 'offer-9'),
 ];
@@ -73,6 +83,8 @@ const STORED = [
 const ROWS_FROM_FIRST_DAY: ReachRow[] = [
   { day: '2025-12-08', site: A, event: 'shown', subject: 'full', count: 2 },
   { day: '2026-11-20', site: A, event: 'arrangement', subject: 'special_guardianship_order', count: 1 },
+  { day: '2026-11-20', site: A, event: 'email', subject: '', count: 3 },
+  { day: '2026-11-20', site: A, event: 'email', subject: 'service-1', count: 4 },
   { day: '2026-11-20', site: A, event: 'phone', subject: '', count: 1 },
   { day: '2026-11-20', site: A, event: 'phone', subject: 'service-1', count: 2 },
   { day: '2026-11-20', site: A, event: 'search', subject: '4-10', count: 6 },
@@ -99,6 +111,7 @@ const SEEN: SiteSeen[] = [
   { site: B, firstSeen: '2026-12-01', lastSeen: '2026-12-01' },
   { site: OWN, firstSeen: '2026-12-02', lastSeen: '2026-12-02' },
   { site: A, firstSeen: '2025-12-07', lastSeen: '2025-12-08' },
+  { site: D, firstSeen: '2025-03-01', lastSeen: '2025-03-01' },
 ];
 
 let service: ReturnType<typeof reachService>;
@@ -126,7 +139,7 @@ describe('the stored counts (rows)', () => {
   });
 
   it('are all of this offer\'s without a first day', async () => {
-    expect(await service.rows('offer-1')).toHaveLength(11);
+    expect(await service.rows('offer-1')).toHaveLength(14);
   });
 });
 
@@ -141,7 +154,9 @@ describe('the report', () => {
       ['', false, '2026-12-01', 1],
       [OWN, true, '2026-12-02', 5],
     ]);
-    expect(report!.services).toEqual([{ documentId: 'service-1', title: 'Special guardianship allowance', opened: 0, phone: 2, email: 0, web: 0, feedback: 0 }]);
+    expect(report!.services).toEqual([{ documentId: 'service-1', title: 'Special guardianship allowance', opened: 0, phone: 2, email: 4, web: 0, feedback: 0 }]);
+    expect(report!.namedContact).toEqual({ phone: 1, email: 3, web: 0 });
+    expect(report!.searches).toEqual({ '4-10': 6 });
     expect(report!.weeks.filter((week) => week.changes.length).map(({ week, changes }) => [week, changes])).toEqual([
       ['2026-01-05', ['“Special guardianship allowance” was published']],
       ['2026-06-01', ['You said, we did: Evening groups']],
@@ -194,6 +209,8 @@ describe('the admin\'s Reach routes (reach/controller)', () => {
     const recent = lines.filter((line) => line.startsWith('2026-1'));
     expect(recent).toEqual([
       `2026-11-20,${A},arrangement,special_guardianship_order,Special guardianship order,1`,
+      `2026-11-20,${A},email,,,3`,
+      `2026-11-20,${A},email,service-1,Special guardianship allowance,4`,
       `2026-11-20,${A},phone,,,1`,
       `2026-11-20,${A},phone,service-1,Special guardianship allowance,2`,
       `2026-11-20,${A},search,4-10,,6`,
@@ -221,7 +238,7 @@ describe('the cell of a CSV', () => {
     try {
       const ctx = context({ documentId: 'offer-1' });
       await reachController.csv(ctx);
-      expect((ctx.body as string).split('\r\n').find((line) => line.includes(',service-1,'))).toBe(`2026-11-20,${A},phone,service-1,${written},2`);
+      expect((ctx.body as string).split('\r\n').find((line) => line.includes(',phone,service-1,'))).toBe(`2026-11-20,${A},phone,service-1,${written},2`);
     } finally {
       CONTENT.services[0].title = 'Special guardianship allowance';
     }
