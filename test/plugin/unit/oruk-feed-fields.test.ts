@@ -50,8 +50,9 @@ const equivalents: Equivalents = new Map([
 const base = (uuid: string, title: string): ServiceView => ({
   uuid,
   title,
-  summary: null,
+  summary: '',
   description: null,
+  cost: 'free',
   supportTypes: [],
   arrangementTypes: [],
   locations: [],
@@ -118,7 +119,7 @@ const SHARED: ServiceView = {
   referralUrl: 'javascript:alert(1)',
   locations: [{ uuid: 'aaaaaaaa-0000-4000-8000-000000000000', name: 'Library', townOrCity: null, postcode: 'CF10 1AA', hideExactAddress: null }],
   updatedAt: 'not a date',
-} as ServiceView;
+} as unknown as ServiceView;
 /** A cost the profile does not name, an id that is not a UUID. */
 const ODD: ServiceView = { ...base('22222222-0000-4000-8000-000000000000', 'Odd cost'), cost: 'donation' as never, costAmount: 'x' as never };
 const NOT_LISTED: ServiceView = base('a draft slug', 'Not a UUID');
