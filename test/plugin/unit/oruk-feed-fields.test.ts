@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OfferView, ServiceView } from '../../../plugin/shared/offer-view';
 import { listItem, serviceAtLocationFull, serviceAtLocationListItem, serviceAtLocationsOf, services, taxonomies, type Equivalents } from '../../../plugin/server/src/oruk/map';
 import { pageOf } from '../../../plugin/server/src/oruk/query';
@@ -162,7 +162,11 @@ function feed() {
 }
 
 describe('the feed of two offers, field by field', () => {
-  const answered = feed();
+  // Mapped in each test, not as the file is read: a mutant is switched on per test.
+  let answered: ReturnType<typeof feed>;
+  beforeEach(() => {
+    answered = feed();
+  });
 
   it('is what a directory was checked to import (test/fixtures/oruk-feed-fields.json)', () => {
     if (process.env.ORUK_FIELDS_WRITE === '1') writeFileSync(FIXTURE, `${JSON.stringify(answered, null, 2)}\n`);
