@@ -33,7 +33,7 @@ const equivalents: Equivalents = new Map([
     'financial_support',
     [
       { taxonomy: ' Example directory categories ', taxonomyUri: 'not a link', code: ' EDC-210 ', name: ' Money ' },
-      { taxonomy: 'Example needs', code: 'need-money', name: null },
+      { taxonomy: 'Example needs', code: ' need-money ', name: null },
     ],
   ],
   [
@@ -116,7 +116,7 @@ const SHARED: ServiceView = {
   costAmount: null,
   minimumAge: null,
   maximumAge: undefined,
-  referralUrl: 'javascript:alert(1)',
+  referralUrl: 'javascript:alert(1)//https://evil.example',
   locations: [{ uuid: 'aaaaaaaa-0000-4000-8000-000000000000', name: 'Library', townOrCity: null, postcode: 'CF10 1AA', hideExactAddress: null }],
   updatedAt: 'not a date',
 } as unknown as ServiceView;
@@ -141,9 +141,11 @@ const OFFERS = [
   offer('example-borough', 'Example Borough', [{ name: 'Example Borough Council', gssCode: 'E09000999' }], [FULL, BARE, SHARED, ODD, NOT_LISTED], {
     contactPhone: ' 020 7946 0999 ',
     contactEmail: 'kinship@example-borough.gov.uk',
-    contactUrl: 'www.example-borough.gov.uk/kinship',
+    contactUrl: 'https://www.example-borough.gov.uk/kinship page',
   }),
-  offer('imaginary-vale', 'Imaginary Vale and Example Borough', [{ name: 'Imaginary Vale Council', gssCode: 'W06000999' }, { name: 'Example Borough Council', gssCode: 'E09000999' }], [SHARED]),
+  offer('imaginary-vale', 'Imaginary Vale and Example Borough', [{ name: 'Imaginary Vale Council', gssCode: 'W06000999' }, { name: 'Example Borough Council', gssCode: 'E09000999' }], [SHARED], {
+    contactUrl: 'www.imaginary-vale.gov.uk/kinship',
+  }),
 ];
 
 /** What the feed answers for these offers, endpoint by endpoint. */
