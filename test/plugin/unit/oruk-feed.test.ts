@@ -54,7 +54,7 @@ const service = (uuid: string, title: string, fields: Partial<ServiceView> = {})
   ...fields,
 });
 
-const ALLOWANCE = service('11111111-1111-4111-8111-111111111111', 'Special guardianship allowance');
+const ALLOWANCE = service('1a2b3c4d-1111-4111-8111-111111111111', 'Special guardianship allowance');
 const ADVICE = service('22222222-2222-4222-8222-222222222222', 'Legal advice clinic', { supportTypes: [{ code: 'legal_support' }], updatedAt: '2026-11-02T10:00:00.000Z' });
 const GROUP = service('33333333-3333-4333-8333-333333333333', 'Evening support group', { locations: [] });
 
@@ -188,6 +188,7 @@ describe('the services', () => {
     expect(finds.sort()).toEqual(['example-borough', 'imaginary-vale', 'withdrawn-since']);
     expect(answer.headers).toMatchObject({ 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8', 'x-cache': 'MISS' });
     expect(answer.headers).not.toHaveProperty('access-control-allow-credentials');
+    expect(answer.headers['server-timing']).toMatch(/^cache;desc=MISS, app;dur=\d+\.\d$/);
   });
 
   it('of one offer, filtered and paged', async () => {
