@@ -108,12 +108,15 @@ beforeEach(() => {
     db: {
       connection: connect(),
       query: (uid: string) => ({
-        findMany: async ({ where, select }: any) => {
+        findMany: async ({ where, select, populate }: any) => {
           if (uid === UID.offer && where?.publishedAt?.$notNull === true && select?.includes('slug')) {
             // Each language's published row; in no order.
             return [{ slug: 'imaginary-vale' }, { slug: 'example-borough' }, { slug: 'example-borough' }, { slug: 'withdrawn-since' }];
           }
-          if (uid === UID.supportType) return SUPPORT_TYPE_ROWS.map((row) => ({ code: row.code, ...(where ? {} : { equivalentTerms: row.equivalentTerms }) }));
+          // As Strapi answers: the fields selected (every field without a list), relations only if populated.
+          if (uid === UID.supportType) {
+            return SUPPORT_TYPE_ROWS.map((row) => ({ ...(select?.length && !select.includes('code') ? {} : { code: row.code }), ...(populate?.equivalentTerms ? { equivalentTerms: row.equivalentTerms } : {}) }));
+          }
           return [];
         },
       }),
@@ -282,6 +285,23 @@ describe('the response cache', () => {
     await get('taxonomies', { offer: 'example-borough' });
     await get('service', { offer: 'example-borough', id: ALLOWANCE.uuid });
     expect(finds).toEqual(['example-borough']);
+  });
+});
+
+describe('last_modified', () => {
+  it('is a service\'s own time at the feed\'s first build, and the time of the build that first shows its change', async () => {
+    const first = await get('service', { offer: 'example-borough', id: ALLOWANCE.uuid });
+    expect(first.json.last_modified).toBe('2026-10-01T10:00:00.000Z');
+    const before = Date.now();
+    VIEWS.set('example-borough', view('example-borough', 'Example Borough Council', [{ ...ALLOWANCE, title: 'Weekly allowance' }, ADVICE]));
+    version = 'v2';
+    try {
+      const moved = await get('service', { offer: 'example-borough', id: ALLOWANCE.uuid });
+      expect(Date.parse(moved.json.last_modified)).toBeGreaterThanOrEqual(before);
+      expect((await get('service', { offer: 'example-borough', id: ADVICE.uuid })).json.last_modified).toBe('2026-11-02T10:00:00.000Z');
+    } finally {
+      VIEWS.set('example-borough', view('example-borough', 'Example Borough Council', [ALLOWANCE, ADVICE]));
+    }
   });
 });
 
