@@ -124,7 +124,7 @@ beforeEach(async () => {
   service = reachService({ strapi });
   await service.start();
   await knex(REACH_TABLE).insert(STORED);
-  (globalThis as any).strapi = { ...strapi, plugin: () => ({ ...strapi.plugin(), service: () => service }) };
+  (globalThis as any).strapi = { ...strapi, plugin: () => ({ ...strapi.plugin(), service: (name: string) => (name === 'reach' ? service : strapi.plugin().service(name)) }) };
   return () => service.stop();
 });
 
