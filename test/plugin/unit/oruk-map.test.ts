@@ -3,7 +3,7 @@
  * daily schedules, the query parameters read strictly, and an offer view mapped to what the
  * profile's schemas and a strict importer both accept.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OfferView, ServiceView } from '../../../plugin/shared/offer-view';
 import { otherTaxonomyId, otherTermId, termId, uuidV5 } from '../../../plugin/server/src/oruk/ids';
 import {
@@ -15,6 +15,8 @@ import {
   services,
   taxonomies,
   type Equivalents,
+  type OrukService,
+  type OrukTaxonomy,
 } from '../../../plugin/server/src/oruk/map';
 import { BadParameter, DEFAULT_PER_PAGE, matches, pageOf, pagingOf, serviceFiltersOf } from '../../../plugin/server/src/oruk/query';
 import { schedulesOf } from '../../../plugin/server/src/oruk/schedules';
@@ -218,7 +220,11 @@ const offer = (services: ServiceView[]): OfferView => ({
 });
 
 describe('an offer as Open Referral UK objects', () => {
-  const [mapped] = services([offer([service()])], vocabulary, links);
+  // Mapped for each test, not once as the file is read: a mutant is switched on per test.
+  let mapped: OrukService;
+  beforeEach(() => {
+    [mapped] = services([offer([service()])], vocabulary, links);
+  });
 
   it('passes the profile\'s schemas, in full and as a list item', () => {
     expect(check('service', mapped)).toEqual({ valid: true, errors: [] });
@@ -294,8 +300,12 @@ describe('equivalent terms of other taxonomies', () => {
     // The same term under another support type, its taxonomy written differently, with a URI.
     ['legal_support', [{ taxonomy: ' example  directory CATEGORIES', taxonomyUri: 'http://directory.example.org/categories', code: 'EDC-210', name: 'Money again' }]],
   ]);
-  const listed = taxonomies(both, links, equivalents);
-  const [mapped] = services([offer([service({ supportTypes: [{ code: 'financial_support' }, { code: 'legal_support' }] })])], both, links, equivalents);
+  let listed: OrukTaxonomy[];
+  let mapped: OrukService;
+  beforeEach(() => {
+    listed = taxonomies(both, links, equivalents);
+    [mapped] = services([offer([service({ supportTypes: [{ code: 'financial_support' }, { code: 'legal_support' }] })])], both, links, equivalents);
+  });
 
   it('names a taxonomy by its name whatever the case or spacing, and a term by its taxonomy and code', () => {
     expect(otherTaxonomyId('Example directory categories')).toBe(otherTaxonomyId(' example  directory CATEGORIES'));
@@ -333,8 +343,12 @@ describe('equivalent terms of other taxonomies', () => {
 });
 
 describe('services at locations', () => {
-  const [mapped] = services([offer([service()])], vocabulary, links);
-  const atLocations = serviceAtLocationsOf([mapped]);
+  let mapped: OrukService;
+  let atLocations: ReturnType<typeof serviceAtLocationsOf>;
+  beforeEach(() => {
+    [mapped] = services([offer([service()])], vocabulary, links);
+    atLocations = serviceAtLocationsOf([mapped]);
+  });
 
   it('are each location of each service, in order, the hidden one redacted as in the service', () => {
     expect(atLocations.map(({ entry }) => (entry.location as any).name)).toEqual(['Safe house', 'Civic Centre']);
