@@ -27,16 +27,40 @@ const offerItem = (documentId: string, notify: string | null = 'officer@example.
  * logged. `overdue` is what the compliance service finds; `provider` the app's e-mail provider
  * (null: the app sets none); `failFor` the addresses the provider cannot reach.
  */
-function instance({ overdue, provider = 'nodemailer', email = true, failFor = new Set<string>() }: { overdue: (today: Date) => OverdueItem[]; provider?: string | null; email?: boolean; failFor?: Set<string> }) {
+function instance({ overdue, provider = 'nodemailer', email = true, failFor = new Set<string>(), serverUrl, partners = {} }: {
+  overdue: (today: Date) => OverdueItem[];
+  provider?: string | null;
+  email?: boolean;
+  failFor?: Set<string>;
+  /** The app's `server.url`, which the providers' review links are made from. */
+  serverUrl?: string;
+  /** The partner-links service's answers: the services with no e-mail to write to; those whose send throws. */
+  partners?: { noEmail?: Set<string>; failing?: Set<string> };
+}) {
   const knex = connect();
   const sent: Array<{ to: string; subject: string }> = [];
+  const linksSent: Array<{ documentId: string; requestedBy: string; link: string; now: Date }> = [];
   const logged: string[] = [];
+  const config: Record<string, unknown> = { 'plugin::email.provider': provider ?? undefined, 'server.url': serverUrl };
+  const partnerLinks = {
+    send: async (documentId: string, { requestedBy, formUrl, now }: { requestedBy: string; formUrl: (documentId: string, token: string) => string; now: Date }) => {
+      if (partners.failing?.has(documentId)) throw new Error('the mail server refused it');
+      if (partners.noEmail?.has(documentId)) return null;
+      linksSent.push({ documentId, requestedBy, link: formUrl(documentId, 'token'), now });
+      return { sentTo: 'provider@example.org' };
+    },
+  };
   const strapi: any = {
     db: { connection: knex },
-    config: { get: (key: string) => (key === 'plugin::email.provider' ? (provider ?? undefined) : undefined) },
+    config: { get: (key: string, fallback?: unknown) => config[key] ?? fallback },
     log: { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
     plugin: (name: string) => {
-      if (name === 'kinship-offer') return { service: (service: string) => (service === 'compliance' ? { overdue: async ({ today }: { today: Date }) => overdue(today) } : undefined) };
+      if (name === 'kinship-offer') {
+        return {
+          service: (service: string) =>
+            service === 'compliance' ? { overdue: async ({ today }: { today: Date }) => overdue(today) } : service === 'partner-links' ? partnerLinks : undefined,
+        };
+      }
       if (name === 'email' && email) {
         return {
           service: (service: string) => service === 'email' && ({
@@ -51,7 +75,7 @@ function instance({ overdue, provider = 'nodemailer', email = true, failFor = ne
     },
   };
   (globalThis as any).strapi = strapi;
-  return { service: reminders({ strapi }), sent, logged, knex };
+  return { service: reminders({ strapi }), sent, linksSent, logged, knex };
 }
 
 describe('the review reminders', () => {
@@ -127,6 +151,69 @@ describe('the review reminders', () => {
     const quiet = instance({ overdue: () => [] });
     expect(await quiet.service.run()).toEqual({ overdue: 0, sent: 0, alreadyClaimed: 0, partnerLinks: 0 });
     expect(quiet.logged).toEqual([]);
+  });
+});
+
+describe("the providers' review links", () => {
+  const serviceItem = (documentId: string, notify: string | null = 'officer@example.gov.uk'): OverdueItem => ({
+    kind: 'service',
+    documentId,
+    name: `Service ${documentId}`,
+    offer: { documentId: 'o1', name: 'Example Borough' },
+    notify,
+    lastReviewedAt: '2025-11-30',
+  });
+  const serverUrl = 'https://cms.example.gov.uk/';
+
+  it("send each overdue service's provider one link to the form at the public address, beside the officer's reminder, once a spell; none for an offer", async () => {
+    const today = new Date('2026-12-07T06:00:00Z');
+    const cms = instance({ overdue: () => [serviceItem('s1'), serviceItem('s2', null), offerItem('o1')], serverUrl });
+    await cms.service.ensureTable();
+    expect(await cms.service.run({ today })).toEqual({ overdue: 3, sent: 2, alreadyClaimed: 0, partnerLinks: 2 });
+    expect(cms.linksSent).toEqual([
+      { documentId: 's1', requestedBy: 'the review reminder', link: 'https://cms.example.gov.uk/api/kinship-offer/service-review/s1/token', now: today },
+      { documentId: 's2', requestedBy: 'the review reminder', link: 'https://cms.example.gov.uk/api/kinship-offer/service-review/s2/token', now: today },
+    ]);
+    expect(cms.logged).toEqual(['kinship-offer: 3 item(s) overdue for review; 2 reminder(s) and 2 review link(s) sent']);
+    expect(await cms.service.run({ today })).toEqual({ overdue: 3, sent: 0, alreadyClaimed: 4, partnerLinks: 0 });
+    expect(cms.linksSent).toHaveLength(2);
+  });
+
+  it('count a service whose provider has no e-mail address as done for the spell, not as a link sent', async () => {
+    const cms = instance({ overdue: () => [serviceItem('s1')], serverUrl, partners: { noEmail: new Set(['s1']) } });
+    await cms.service.ensureTable();
+    expect((await cms.service.run()).partnerLinks).toBe(0);
+    expect((await cms.service.run()).alreadyClaimed).toBe(2);
+  });
+
+  it('give the link\'s claim back when it cannot be sent, and send it the next run; the reminder is not sent twice', async () => {
+    const failing = new Set(['s1']);
+    const cms = instance({ overdue: () => [serviceItem('s1')], serverUrl, partners: { failing } });
+    await cms.service.ensureTable();
+    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 1, alreadyClaimed: 0, partnerLinks: 0 });
+    expect(cms.logged).toContain('kinship-offer: could not send the review link for service:s1:o1:2025-11-30: the mail server refused it');
+    failing.clear();
+    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 0, alreadyClaimed: 1, partnerLinks: 1 });
+    expect(cms.sent).toHaveLength(1);
+  });
+
+  it.each([
+    ['no public address is set', undefined],
+    ['the public address is not a web address', 'cms.example.gov.uk'],
+  ])("send no link, claim none and say what to set, while %s; the officers' reminders still go", async (_why, url) => {
+    const cms = instance({ overdue: () => [serviceItem('s1')], serverUrl: url });
+    await cms.service.ensureTable();
+    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 1, alreadyClaimed: 0, partnerLinks: 0 });
+    expect(cms.linksSent).toEqual([]);
+    expect(cms.logged).toContain('kinship-offer: no review links were sent to providers: set the public address (PUBLIC_URL, server.url) they are made from');
+    expect(await cms.knex(REMINDER_TABLE).pluck('key')).toEqual(['service:s1:o1:2025-11-30']);
+  });
+
+  it('say nothing of the public address when no service is overdue', async () => {
+    const cms = instance({ overdue: () => [offerItem('o1')] });
+    await cms.service.ensureTable();
+    await cms.service.run();
+    expect(cms.logged.filter((message) => message.includes('public address'))).toEqual([]);
   });
 });
 
