@@ -188,6 +188,18 @@ describe('the services', () => {
     expect(answer.headers['server-timing']).toMatch(/^cache;desc=MISS, app;dur=\d+\.\d$/);
   });
 
+  it('of every offer: a service two offers share is published by the same council whatever order the database gives their rows (by slug)', async () => {
+    const vale = VIEWS.get('imaginary-vale')!;
+    VIEWS.set('imaginary-vale', { ...vale, services: [GROUP, ALLOWANCE] });
+    try {
+      const shared = (await get('services')).json.contents.find((entry: { name: string }) => entry.name === ALLOWANCE.title);
+      expect(shared).toEqual(listItem(everyService().find((entry) => entry.name === ALLOWANCE.title)!));
+      expect(shared.organization.name).toBe('Example Borough Council');
+    } finally {
+      VIEWS.set('imaginary-vale', vale);
+    }
+  });
+
   it('of one offer, filtered and paged', async () => {
     const answer = await get('services', { offer: 'example-borough', query: { taxonomy_term_id: termId('support-type', 'legal_support'), per_page: '1' } });
     expect(answer.json).toMatchObject({ total_items: 1, page_number: 1, size: 1, contents: [{ name: 'Legal advice clinic' }] });
