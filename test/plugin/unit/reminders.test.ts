@@ -201,12 +201,12 @@ describe("the providers' review links", () => {
     ['no public address is set', undefined],
     ['the public address is not a web address', 'cms.example.gov.uk'],
   ])("send no link, claim none and say what to set, while %s; the officers' reminders still go", async (_why, url) => {
-    const cms = instance({ overdue: () => [serviceItem('s1')], serverUrl: url });
+    const cms = instance({ overdue: () => [offerItem('o1'), serviceItem('s1')], serverUrl: url });
     await cms.service.ensureTable();
-    expect(await cms.service.run()).toEqual({ overdue: 1, sent: 1, alreadyClaimed: 0, partnerLinks: 0 });
+    expect(await cms.service.run()).toEqual({ overdue: 2, sent: 2, alreadyClaimed: 0, partnerLinks: 0 });
     expect(cms.linksSent).toEqual([]);
     expect(cms.logged).toContain('kinship-offer: no review links were sent to providers: set the public address (PUBLIC_URL, server.url) they are made from');
-    expect(await cms.knex(REMINDER_TABLE).pluck('key')).toEqual(['service:s1:o1:2025-11-30']);
+    expect((await cms.knex(REMINDER_TABLE).pluck('key')).sort()).toEqual(['offer:o1:2026-11-30', 'service:s1:o1:2025-11-30']);
   });
 
   it('say nothing of the public address when no service is overdue', async () => {
