@@ -17,8 +17,8 @@ let version: string;
 /** Per-offer versions, where a test sets one; else `version`. */
 let versions: Record<string, string>;
 let graphqlRuns: ReturnType<typeof vi.fn<(headers: Record<string, string>) => void>>;
-/** What GraphQL was handed on each run: the request's method and the miss it carried. */
-let handed: Array<{ method: string; miss: KinshipOfferRequest | undefined }>;
+/** What GraphQL (or the app's router) was handed on each run: the request's method, address and the miss it carried. */
+let handed: Array<{ method: string; path: string; querystring: string; miss: KinshipOfferRequest | undefined }>;
 let cache: ReturnType<typeof offerResponseCache>;
 beforeEach(() => {
   const db = fakeStrapi();
@@ -84,7 +84,7 @@ async function send({ query = OFFER_QUERY, variables = '{"slug":"example-borough
   };
   await cache(ctx, async () => {
     graphqlRuns(ctx.request.headers);
-    handed.push({ method: ctx.method, miss: takeMiss(ctx) });
+    handed.push({ method: ctx.method, path: ctx.path, querystring: ctx.querystring, miss: takeMiss(ctx) });
     if (answer) {
       ctx.status = answer.status;
       ctx.body = answer.body;
@@ -505,8 +505,21 @@ describe('the offer\'s stable address (/api/kinship-offer/view/<slug>, which a h
       ['/api/kinship-offer/viewer/example-borough', 'GET'],
     ]) {
       await view(path, '', method);
-      expect(handed.at(-1)!.miss, `${method} ${path}`).toBeUndefined();
+      expect(handed.at(-1)!, `${method} ${path}`).toEqual({ method, path, querystring: '', miss: undefined });
     }
+  });
+
+  it("is under the app's own REST prefix, however it is written", async () => {
+    const db = fakeStrapi();
+    db.provide('offer-view', { responses: memoryStore(500), contentVersion: async () => version });
+    const get = db.strapi.config.get;
+    db.strapi.config.get = (key: string) => (key === 'api.rest.prefix' ? '/v1/' : get(key));
+    db.install();
+    cache = offerResponseCache(db.strapi);
+    await view('/v1/kinship-offer/view/example-borough');
+    expect(handed.at(-1)).toMatchObject({ path: '/graphql', miss: { variables: { slug: 'example-borough' } } });
+    await view('/api/kinship-offer/view/example-borough');
+    expect(handed.at(-1)).toMatchObject({ path: '/api/kinship-offer/view/example-borough', miss: undefined });
   });
 });
 
@@ -521,6 +534,8 @@ describe('the widget\'s query named by its persisted document id (documentId=sha
   it('is the GraphQL GET of the query in every respect: GraphQL is handed the query, and both share one cache entry', async () => {
     const first = await byId();
     expect(handed[0].miss).toEqual({ query: WIDGET_QUERY, variables: { slug: 'example-borough' }, operationName: null });
+    // The id is gone: GraphQL, which cannot read it, is handed the query alone.
+    expect(new URLSearchParams(handed[0].querystring).has('documentId')).toBe(false);
     const asked = await send({ query: WIDGET_QUERY });
     expect(graphqlRuns).toHaveBeenCalledTimes(1);
     expect(asked.headers['x-cache']).toBe('HIT');
@@ -540,5 +555,11 @@ describe('the widget\'s query named by its persisted document id (documentId=sha
     expect(graphqlRuns).toHaveBeenCalledTimes(5);
     expect(handed.slice(0, 4).map(({ miss }) => miss)).toEqual([undefined, undefined, undefined, undefined]);
     expect(handed[4].miss?.query).toBe(OFFER_QUERY);
+  });
+
+  it('is read on the GraphQL endpoint only: another address keeps its query string', async () => {
+    const extra = `documentId=${encodeURIComponent(OFFER_QUERY_ID)}&variables=x`;
+    await send({ path: '/api/kinship-offer/services', query: null, variables: null, extra });
+    expect(handed.at(-1)).toMatchObject({ path: '/api/kinship-offer/services', querystring: extra, miss: undefined });
   });
 });
