@@ -100,3 +100,10 @@ describe('the honeypot', () => {
     expect(read(valid).fromBot).toBe(false);
   });
 });
+
+describe('what is kept of a message', () => {
+  it('leaves out NUL (no character a reader types; PostgreSQL refuses it) and keeps the rest, trimmed', () => {
+    expect(read({ ...valid, message: '  Times \u0000are\u0000 wrong \u0000' }).message).toBe('Times are wrong');
+    expect(read({ ...valid, message: '\u0000 \u0000' }).message).toBeUndefined();
+  });
+});
