@@ -265,6 +265,21 @@ describe('an editor accepting a proposal', () => {
     expect(((await cms.strapi.documents(SERVICE).findOne({ documentId, status: 'draft' })) as any).alert).toBe('Closed in August');
   });
 
+  it('and another deciding it at the same moment: one decides, the other is told it is decided, and the draft holds the proposal only if it was accepted', async () => {
+    for (const [first, second] of [['accept', 'decline'], ['decline', 'accept'], ['accept', 'accept']]) {
+      const { documentId, id } = await proposalFor(`Decided at once (${first}, ${second})`);
+      const decide = (action: string) =>
+        admin(`/proposals/${id}/${action}`, { method: 'POST', body: action === 'decline' ? JSON.stringify({ data: { reason: 'Not yet.' } }) : '{}' }).then((response) => response.status);
+      const statuses = await Promise.all([decide(first), decide(second)]);
+      expect([...statuses].sort(), `${first} and ${second}`).toEqual([200, 404]);
+      const [row] = await knex()(PROPOSAL_TABLE).where({ id });
+      const accepted = row.status === 'accepted';
+      expect(row.status).toBe(first === second ? 'accepted' : [first, second][statuses.indexOf(200)] === 'accept' ? 'accepted' : 'declined');
+      const draft = (await cms.strapi.documents(SERVICE).findOne({ documentId, status: 'draft' })) as any;
+      expect(draft.alert, `${first} and ${second}`).toBe(accepted ? 'Closed in August' : null);
+    }
+  });
+
   it('with an id that is not a proposal\'s: a 4xx, never a 500', async () => {
     for (const id of ['not-an-id', 'x'.repeat(5000), encodeURIComponent("' OR 1=1 --")]) {
       expect((await admin(`/proposals/${id}/accept`, { method: 'POST', body: '{}' })).status, id.slice(0, 20)).toBe(404);

@@ -261,17 +261,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Accepts a pending proposal: writes its values into the service's draft (Strapi validates
      * them as any save is), for an editor to publish as usual. Null when there is no pending
-     * proposal with that id; `{ refused: 'deleted' }`, the proposal left waiting, when its service
-     * has been deleted since (a write would make a new service of the proposal alone).
+     * proposal with that id, or another editor decided it first; `{ refused: 'deleted' }`, the
+     * proposal left waiting, when its service has been deleted since (a write would make a new
+     * service of the proposal alone). Throws Strapi's error when the values are refused, the
+     * proposal left waiting.
      */
     async accept(id: string, by: string, now = new Date()) {
       const row = await knex()(PROPOSAL_TABLE).where({ id, status: 'pending' }).first();
       if (!row) return null;
       if (!(await serviceOf(row.service_document_id, false))) return { refused: 'deleted' as const };
+      // Decided before the write: of two editors acting at once (accept and accept, or accept and
+      // decline), one decides and the other is told it is decided, so a declined proposal is never
+      // written into the draft and none is written twice.
+      const claimed = await knex()(PROPOSAL_TABLE).where({ id, status: 'pending' }).update({ status: 'accepted', decided_by: by, decided_at: now });
+      if (claimed !== 1) return null;
       const changes = JSON.parse(row.changes) as Record<string, { to: FieldValue }>;
       const data = Object.fromEntries(Object.entries(changes).map(([field, { to }]) => [field, to]));
-      await strapi.documents(UID.service).update({ documentId: row.service_document_id, locale: await defaultLocale(), status: 'draft', data } as any);
-      await knex()(PROPOSAL_TABLE).where({ id, status: 'pending' }).update({ status: 'accepted', decided_by: by, decided_at: now });
+      try {
+        await strapi.documents(UID.service).update({ documentId: row.service_document_id, locale: await defaultLocale(), status: 'draft', data } as any);
+      } catch (error) {
+        await knex()(PROPOSAL_TABLE).where({ id, status: 'accepted' }).update({ status: 'pending', decided_by: null, decided_at: null });
+        throw error;
+      }
       return { id, status: 'accepted' as const };
     },
 
