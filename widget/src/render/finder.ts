@@ -155,21 +155,26 @@ export function renderFinder(ctx: FinderContext) {
     <section>
       ${heading(ctx.level, t.servicesHeading)}
       <p class="status" part="status" role="status">${format(t.resultCount, { count: results.length }, ctx.lang)}</p>
-      ${results.length === 0 && !choicesMade(ctx.filters)
-        ? html`<p>${t.noServicesYet}</p>`
-        : results.length === 0
-          ? html`<p>${t.noResults}</p>
-              ${form
-                ? html`<p><a href=${form.action} target=${ctx.target ?? nothing}>${t.clearFilters}</a></p>`
-                : html`<button type="button" class="secondary" @click=${ctx.on?.clear}>${t.clearFilters}</button>`}`
-          : groupServices(results, ctx.supportTypes, ctx.filters.supportTypes, t.otherSupport).map(
-              ([term, services]) => html`<section>
-                ${heading(ctx.level + 1, term.label)}
-                <ul class="services">${services.map((service) => renderServiceItem(service, ctx))}</ul>
-              </section>`,
-            )}
+      ${results.length
+        ? groupServices(results, ctx.supportTypes, ctx.filters.supportTypes, t.otherSupport).map(
+            ([term, services]) => html`<section>
+              ${heading(ctx.level + 1, term.label)}
+              <ul class="services">${services.map((service) => renderServiceItem(service, ctx))}</ul>
+            </section>`,
+          )
+        : renderNoServices(ctx, form)}
     </section>
   `;
+}
+
+/** No service to show: none fits the reader's choices (and a way to clear them), or none is listed yet. */
+function renderNoServices(ctx: FinderContext, form: FinderContext['form']) {
+  const { t } = ctx;
+  if (!choicesMade(ctx.filters)) return html`<p>${t.noServicesYet}</p>`;
+  return html`<p>${t.noResults}</p>
+    ${form
+      ? html`<p><a href=${form.action} target=${ctx.target ?? nothing}>${t.clearFilters}</a></p>`
+      : html`<button type="button" class="secondary" @click=${ctx.on?.clear}>${t.clearFilters}</button>`}`;
 }
 
 /**

@@ -51,10 +51,12 @@ export function publicOrigin(strapi: Core.Strapi, ctx: RequestContext): string {
   return `${ctx.origin}${configured}`;
 }
 
+/** The app's REST prefix (Strapi's `api.rest.prefix`, `/api` by default), without a trailing slash. */
+export const restPrefix = (strapi: Core.Strapi): string => String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
+
 /** The plugin's public REST base, absolute, no trailing slash: `<origin>/api/kinship-offer`. */
 export function pluginApiBase(strapi: Core.Strapi, ctx: RequestContext): string {
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
-  return `${publicOrigin(strapi, ctx)}${prefix}/${PLUGIN_ID}`;
+  return `${publicOrigin(strapi, ctx)}${restPrefix(strapi)}/${PLUGIN_ID}`;
 }
 
 /**

@@ -7,13 +7,13 @@
  * pages' base path; every other address of the app is left as it came.
  */
 import type { Core } from '@strapi/strapi';
+import { restPrefix } from '../http/public-url';
 import { pagesBasePath } from '../pages/addresses';
 
 const NUL = /%00/i;
 
 export function refuseNulInAddress(strapi: Core.Strapi) {
-  const restPrefix = String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
-  const ours = [`/kinship-offer/`, `${restPrefix}/kinship-offer/`, pagesBasePath(strapi)].filter((base): base is string => !!base);
+  const ours = [`/kinship-offer/`, `${restPrefix(strapi)}/kinship-offer/`, pagesBasePath(strapi)].filter((base): base is string => !!base);
   return async (ctx: any, next: () => Promise<void>) => {
     const path: string = ctx.path ?? '';
     if ((NUL.test(path) || NUL.test(ctx.querystring ?? '')) && ours.some((base) => path.startsWith(base))) {

@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { cacheControlOf, cachedResponse, sendCached } from '../http/cached-response';
 import { answerPublicPreflight, isPublicPreflight } from '../http/preflight';
-import { addressesFromRequest, originForKey } from '../http/public-url';
+import { addressesFromRequest, originForKey, restPrefix } from '../http/public-url';
 import { getService } from '../services/get-service';
 import { OFFER_QUERY, OFFER_QUERY_ID, OFFER_VIEW_PATH } from '../../../shared/offer-query';
 import { memoised } from './store';
@@ -162,7 +162,7 @@ export function offerResponseCache(strapi: Core.Strapi) {
    * The offer's stable address (../../../shared/offer-query OFFER_VIEW_PATH), under the app's REST
    * prefix, rewritten into the widget's GraphQL GET, so it is that request in every respect.
    */
-  const viewPath = `${String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '')}/${OFFER_VIEW_PATH.replace(/^api\//, '')}`;
+  const viewPath = `${restPrefix(strapi)}/${OFFER_VIEW_PATH.replace(/^api\//, '')}`;
   const fromViewPath = (ctx: any) => {
     const at = viewPath.length;
     if (typeof ctx.path !== 'string' || !ctx.path.startsWith(viewPath) || ctx.path.length === at || ctx.path.includes('/', at)) return;

@@ -20,6 +20,7 @@
  */
 import { errors } from '@strapi/utils';
 import type { PartnerFormField, PartnerPage } from '../../../shared/pages';
+import { restPrefix } from '../http/public-url';
 import { pageRenderer } from '../pages/renderer';
 import { getService } from '../services/get-service';
 import { editorName } from '../services/reviews';
@@ -39,7 +40,7 @@ export const FORM_PATH = '/service-review';
 export function partnerFormUrl(strapi: any): ((documentId: string, token: string) => string) | null {
   const origin = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/, '');
   if (!origin.startsWith('http')) return null;
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api') ?? '/api').replace(/\/+$/, '');
+  const prefix = restPrefix(strapi);
   return (documentId, token) => `${origin}${prefix}/kinship-offer${FORM_PATH}/${encodeURIComponent(documentId)}/${encodeURIComponent(token)}`;
 }
 
