@@ -6,6 +6,11 @@
  * managers and some CMSs write it without type="module", where a module's `import.meta` or
  * `export` is a SyntaxError and nothing of ours could even say why.
  *
+ * A service's details (widget/src/render/service-details.ts) are not in that one file: the element
+ * imports them once an offer is shown. In the npm package they are a chunk beside the module, as
+ * rollup splits it; beside the served script, a module of their own (service-details.js), which
+ * uses the served script's Lit rather than carrying another (see serviceDetails below).
+ *
  * Then the public pages (widget/src/pages), into the plugin's dist/pages: the renderer the CMS runs
  * (render.mjs, for Node: the element's render modules, with lit and @lit-labs/ssr left to the
  * plugin's dependencies, so the server renders the very templates the element does, from the
@@ -46,7 +51,7 @@ const precompress = (file) => ({
 const packs = () => ({
   name: 'language-packs',
   writeBundle(options) {
-    const into = path.join(path.dirname(options.file), 'packs');
+    const into = path.join(options.dir ?? path.dirname(options.file), 'packs');
     const forPages = 'plugin/dist/pages/packs';
     mkdirSync(into, { recursive: true });
     mkdirSync(forPages, { recursive: true });
@@ -54,7 +59,7 @@ const packs = () => ({
       const { pages, ...forElement } = JSON.parse(readFileSync(path.join('widget/src/packs', file), 'utf8'));
       const json = Buffer.from(JSON.stringify(forElement));
       writeFileSync(path.join(into, file), json);
-      if (options.file.startsWith('plugin/')) compressed(path.join(into, file), json);
+      if (into.startsWith('plugin/')) compressed(path.join(into, file), json);
       writeFileSync(path.join(forPages, file), JSON.stringify({ ...forElement, pages }));
     }
   },
@@ -65,11 +70,42 @@ const packs = () => ({
  * script cannot have): a classic script's `document.currentScript`; as a module (where that is
  * null), its tag, the last on the page with the served path.
  */
+const SCRIPT_ADDRESS = `(document.currentScript||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
 const scriptAddress = () => ({
   name: 'script-address',
   resolveImportMeta(property, { format }) {
-    if (format !== 'iife' || property !== 'url') return null;
-    return `(document.currentScript||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
+    return format === 'iife' && property === 'url' ? SCRIPT_ADDRESS : null;
+  },
+});
+
+/**
+ * The served script imports the services' details from beside itself, with its own query (a
+ * versioned script loads the same version's details): a classic script cannot carry a chunk, so
+ * the import is left to the browser, which runs import() in classic scripts too.
+ */
+const SERVICE_DETAILS = path.join('widget', 'src', 'render', 'service-details.ts');
+const detailsBesideScript = () => ({
+  name: 'details-beside-script',
+  async resolveDynamicImport(specifier, importer) {
+    const resolved = typeof specifier === 'string' && (await this.resolve(specifier, importer));
+    return resolved && resolved.id.endsWith(SERVICE_DETAILS) ? { id: 'service-details.js', external: true } : null;
+  },
+  renderDynamicImport({ targetModuleId }) {
+    return targetModuleId === 'service-details.js'
+      ? { left: 'import((a=>new URL(', right: `+new URL(a).search,a).href)(${SCRIPT_ADDRESS}))` }
+      : null;
+  },
+});
+
+/**
+ * What the served service-details.js takes from Lit: only `html` and `nothing`, which make plain
+ * data the served script's own Lit renders (widget/src/render/template-results.ts), so readers do
+ * not download Lit twice.
+ */
+const litAsTemplateResults = () => ({
+  name: 'lit-as-template-results',
+  resolveId(id) {
+    return id === 'lit' ? path.resolve('widget/src/render/template-results.ts') : null;
   },
 });
 
@@ -81,36 +117,52 @@ const elementOnly = () => ({
   },
 });
 
+/** How the element's code is compiled and minified, in each of its files. */
+const elementPlugins = () => [
+  elementOnly(),
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  scriptAddress(),
+  typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
+  // Lit's templates and styles are strings (html`…`, and tags with "css" in their name): strip
+  // their indentation and comments too. Lit parses a template with the browser's own HTML parser,
+  // so end tags HTML lets a parser imply (</p> before a block, </li>, </dt>, </dd>) and quotes
+  // around plain attribute values are left out: the element's DOM is the same without them.
+  // A template the minifier cannot read fails the build rather than ship unminified.
+  minifyHTML({ failOnError: true, options: { minifyOptions: { removeOptionalTags: true, removeAttributeQuotes: true } } }),
+  terser({
+    ecma: 2022,
+    module: true,
+    // keep_fargs: nothing in the widget or Lit reads a function's .length, so unused trailing
+    // parameters (Lit's empty lifecycle hooks) may go.
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, keep_fargs: false },
+    // The element's private members (_offer, _renderService…) are named for readers of the source;
+    // in the bundle they may be short. Lit's own (_$…) are shared between its modules: left alone.
+    mangle: { properties: { regex: /^_(?!\$)/ } },
+    format: { comments: false },
+  }),
+];
+
+/** The npm package's module, and its chunk of services' details beside it. */
 const widget = {
   input: 'widget/src/kinship-offer.ts',
-  output: [
-    { file: 'widget/dist/kinship-offer.js', format: 'es', sourcemap: true },
-    { file: 'plugin/dist/widget/kinship-offer.js', format: 'iife', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
-  ],
-  plugins: [
-    packs(),
-    elementOnly(),
-    nodeResolve({ browser: true, exportConditions: ['production'] }),
-    scriptAddress(),
-    typescript({ tsconfig: 'widget/tsconfig.json', declaration: false, declarationMap: false, outDir: undefined }),
-    // Lit's templates and styles are strings (html`…`, and tags with "css" in their name): strip
-    // their indentation and comments too. Lit parses a template with the browser's own HTML parser,
-    // so end tags HTML lets a parser imply (</p> before a block, </li>, </dt>, </dd>) and quotes
-    // around plain attribute values are left out: the element's DOM is the same without them.
-    // A template the minifier cannot read fails the build rather than ship unminified.
-    minifyHTML({ failOnError: true, options: { minifyOptions: { removeOptionalTags: true, removeAttributeQuotes: true } } }),
-    terser({
-      ecma: 2022,
-      module: true,
-      // keep_fargs: nothing in the widget or Lit reads a function's .length, so unused trailing
-      // parameters (Lit's empty lifecycle hooks) may go.
-      compress: { passes: 3, unsafe_arrows: true, pure_getters: true, keep_fargs: false },
-      // The element's private members (_offer, _renderService…) are named for readers of the source;
-      // in the bundle they may be short. Lit's own (_$…) are shared between its modules: left alone.
-      mangle: { properties: { regex: /^_(?!\$)/ } },
-      format: { comments: false },
-    }),
-  ],
+  output: { dir: 'widget/dist', format: 'es', entryFileNames: 'kinship-offer.js', chunkFileNames: '[name].js', sourcemap: true },
+  // The chunk imports what it shares with the element from the module itself, not from a third file.
+  preserveEntrySignatures: 'allow-extension',
+  plugins: [packs(), ...elementPlugins()],
+};
+
+/** The script the CMS serves (widget.js), which runs with or without type="module". */
+const servedWidget = {
+  input: 'widget/src/kinship-offer.ts',
+  output: { file: 'plugin/dist/widget/kinship-offer.js', format: 'iife', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
+  plugins: [packs(), detailsBesideScript(), ...elementPlugins()],
+};
+
+/** The services' details beside the served script (service-details.js), a module it imports. */
+const servedServiceDetails = {
+  input: SERVICE_DETAILS,
+  output: { file: 'plugin/dist/widget/service-details.js', format: 'es', plugins: [precompress('plugin/dist/widget/service-details.js')] },
+  plugins: [litAsTemplateResults(), ...elementPlugins()],
 };
 
 /** Lit and its server rendering stay imports: the plugin depends on them (plugin/package.json). */
@@ -147,4 +199,4 @@ const classicScript = (name) => ({
   ],
 });
 
-export default [widget, pageRenderer, pageScript, classicScript('embed'), classicScript('resize')];
+export default [widget, servedWidget, servedServiceDetails, pageRenderer, pageScript, classicScript('embed'), classicScript('resize')];

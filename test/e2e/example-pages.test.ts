@@ -94,6 +94,52 @@ describe('example host pages', () => {
     await context.close();
   });
 
+  it('council: the first view is the script and the offer; the services\' details come from beside the script after the offer is shown', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => addEventListener('kinship-offer-load', () => ((window as any).shownAt = performance.now())));
+    await page.goto(`${examples.url}/council.html`);
+    const widget = page.locator('kinship-offer');
+    await widget.locator('[part="contact"]').waitFor();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/service-details.js')))).toBe(true);
+    const { shownAt, ours } = await page.evaluate(() => ({
+      shownAt: (window as any).shownAt as number,
+      ours: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/kinship-offer/') && !entry.name.includes('/reach')).map((entry) => ({ path: new URL(entry.name).pathname, startTime: entry.startTime })),
+    }));
+    const before = ours.filter((entry) => entry.startTime < shownAt).map((entry) => entry.path);
+    expect(before.sort()).toEqual(['/api/kinship-offer/view/example-borough', '/api/kinship-offer/widget.js']);
+    expect(ours.map((entry) => entry.path)).toContain('/api/kinship-offer/service-details.js');
+    // A reader who opens a service then has its details at once.
+    const service = widget.locator('[part="service"]').nth(2);
+    await service.locator('summary').click();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    await context.close();
+  });
+
+  it('a service\'s details that could not be fetched say so, and "Try again" brings them with the reader kept on the service', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${examples.url}/council.html`);
+    const widget = page.locator('kinship-offer');
+    const service = widget.locator('[part="service"]').nth(1);
+    await service.locator('summary').click();
+    await service.getByRole('alert').filter({ hasText: 'These details could not be loaded.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.unrouteAll();
+    await service.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    await service.locator('.details').waitFor();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    expect(await service.getByRole('alert').count()).toBe(0);
+    // Focus is on the service's summary, where the button was, not on the top of the page.
+    expect(await widget.evaluate((el) => el.shadowRoot!.activeElement?.tagName)).toBe('SUMMARY');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('council: a reader filters by arrangement and support, and the link can be shared', async () => {
     const { page, close } = await open('council.html');
     const widget = page.locator('kinship-offer');
@@ -187,6 +233,9 @@ describe('example host pages', () => {
     await expect.poll(() => page.url()).toContain('kinship-arrangement=adoption');
     const panel = await page.locator('kinship-offer').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part="contact"]')!).backgroundColor);
     expect(panel).toBe('rgb(243, 242, 241)'); // the widget's own styles applied
+    // The services' details, which the script imports from beside itself, are allowed by the same script-src.
+    await page.locator('kinship-offer [part="service"] summary').first().click();
+    await page.locator('kinship-offer details[open] .details').waitFor();
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await shot(page, 'strict-csp');
@@ -402,6 +451,7 @@ describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/
     expect(await storedFeedback('Sent through the proxy, script from the CMS')).toBe(1);
     const requests = widgetRequests();
     expect(requests).toContain('GET /cms/api/kinship-offer/view/example-borough');
+    expect(requests).toContain('GET /cms/api/kinship-offer/service-details.js');
     expect(requests).toContain('POST /cms/api/kinship-offer/feedback');
     expect(requests.filter((request) => !request.split(' ')[1].startsWith('/cms/'))).toEqual([]);
     expect(problems).toEqual([]);
@@ -411,10 +461,16 @@ describe('a CMS behind a reverse proxy under a path (https://www.example.gov.uk/
   it('with endpoint="/cms/graphql" and a self-hosted script, the offer and feedback go to /cms/ too', async () => {
     const { page, problems, close } = await openThroughProxy('no-js.html');
     await page.locator('kinship-offer').evaluate((el) => el.setAttribute('endpoint', '/cms/graphql'));
-    // The site bundles the widget itself (the npm package): the script's address says nothing of the CMS.
-    await page.addScriptTag({ path: path.resolve(__dirname, '../../widget/dist/kinship-offer.js'), type: 'module' });
+    // The site serves the widget itself (the npm package's files, from its own /js/): the script's
+    // address says nothing of the CMS.
+    await page.route(`${proxy.url}/js/*`, (route) =>
+      route.fulfill({ path: path.resolve(__dirname, '../../widget/dist', path.basename(new URL(route.request().url()).pathname)), contentType: 'text/javascript' }),
+    );
+    await page.addScriptTag({ url: `${proxy.url}/js/kinship-offer.js`, type: 'module' });
     await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
     expect(await page.locator('kinship-offer [part="status"]').textContent()).toBe('31 services');
+    await page.locator('kinship-offer [part="service"] summary').first().click();
+    await page.locator('kinship-offer details[open] .details').waitFor(); // from the site's own /js/
     expect(await sendFeedback(page, 'Sent through the proxy, endpoint set')).toContain('Thank you for your feedback.');
     expect(await storedFeedback('Sent through the proxy, endpoint set')).toBe(1);
     const requests = widgetRequests().filter((request) => !request.endsWith('.js.map'));

@@ -72,6 +72,9 @@ describe('the packed plugin', () => {
         'dist/widget/kinship-offer.js',
         'dist/widget/kinship-offer.js.br',
         'dist/widget/kinship-offer.js.gz',
+        'dist/widget/service-details.js',
+        'dist/widget/service-details.js.br',
+        'dist/widget/service-details.js.gz',
       ]),
     );
     expect(readFileSync(path.join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);

@@ -24,6 +24,9 @@ describe('npm run release', () => {
     expect(tarballs.map((t) => path.basename(t)).sort()).toEqual(['kinship-offer-widget-99.0.0.tgz', 'strapi-plugin-kinship-offer-99.0.0.tgz']);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs.find((t) => t.includes('strapi-plugin'))!, 'package/package.json'], { encoding: 'utf8' }));
     expect(manifest.version).toBe('99.0.0');
+    // The widget's module and the chunk it imports once an offer is shown.
+    const widgetFiles = execFileSync('tar', ['-tzf', tarballs.find((t) => t.includes('kinship-offer-widget'))!], { encoding: 'utf8' }).split('\n');
+    expect(widgetFiles).toEqual(expect.arrayContaining(['package/dist/kinship-offer.js', 'package/dist/service-details.js']));
     expect(snapshot()).toEqual(before);
   }, 120_000);
 

@@ -56,7 +56,13 @@ export async function settled(element: KinshipOffer) {
   for (let i = 0; i < 100; i += 1) {
     await element.updateComplete;
     const root = element.shadowRoot!;
-    if (root.querySelector('[part="contact"], [part="error"]')) return element;
+    if (root.querySelector('[part="contact"], [part="error"]')) {
+      // And the services' details, which the element loads once the offer is shown.
+      await import('../../widget/src/render/service-details');
+      await new Promise((resolve) => setTimeout(resolve));
+      await element.updateComplete;
+      return element;
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('the element never finished loading');

@@ -13,6 +13,7 @@ import { Printing } from './printing';
 import { Reach } from './reach';
 import { renderOffer } from './render/finder';
 import { heading, type RenderContext } from './render/offer';
+import type { renderServiceDetails } from './render/service-details';
 import { DEFAULT_STRINGS, type Strings } from './strings';
 import { UrlState } from './url-state';
 
@@ -37,6 +38,21 @@ function keepTyping(event: Event) {
 
 /** The script's own address: the CMS that serves it is the one to ask for the offer. */
 const SCRIPT_URL = import.meta.url;
+
+/**
+ * A service's details are drawn by ./render/service-details, which the one-tag script does not
+ * carry: it is loaded once per page, as soon as an offer is shown, while the reader reads the first
+ * screen (so it is there for the first service opened, and for printing). Until it comes, an opened
+ * service shows its title and summary; if it cannot come, it says so, with "Try again".
+ */
+let drawDetails: typeof renderServiceDetails | undefined;
+let detailsFailed = false;
+let detailsLoading: Promise<void> | undefined;
+const loadServiceDetails = () =>
+  (detailsLoading ??= import('./render/service-details').then(
+    (module) => void (drawDetails = module.renderServiceDetails),
+    () => void ((detailsFailed = true), (detailsLoading = undefined)),
+  ));
 
 /**
  * Whether the reader is leaving the page: a browser cuts off the fetches of a page it unloads, and
@@ -188,6 +204,7 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
+      void this.updateComplete.then(this._loadServiceDetails);
       this._reach.send('shown', this._settings.view);
       this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
@@ -310,6 +327,7 @@ export class KinshipOffer extends LitElement {
           supportTypes: offeredSupportTypes(this._offer!, restrictTo),
           results: view === 'contact' ? [] : this._results(),
           isOpen: (service) => this._print.active || this._opened.has(service.uuid),
+          serviceDetails: this._serviceDetails,
           on: { arrangement: this._onArrangement, supportType: this._onSupportType, search: this._onSearch, clear: this._clearFilters, toggle: this._onToggle },
         },
         view,
@@ -340,6 +358,15 @@ export class KinshipOffer extends LitElement {
     return html`<kinship-offer-feedback .endpoint=${resolveEndpoint(this.endpoint, SCRIPT_URL)} .offer=${this._offer!.slug}
       .service=${service} .t=${this._t} .shownAt=${this._shownAt} .onSent=${() => this._reach.send('feedback', service)}></kinship-offer-feedback>`;
   }
+
+  /** A service's details, once ./render/service-details has come (see loadServiceDetails). */
+  private _serviceDetails = (service: Service) =>
+    drawDetails
+      ? drawDetails(service, this._ctx)
+      : detailsFailed
+        ? html`<p class="alert" role="alert">${this._t.detailsFailed}</p>
+            <button type="button" class="secondary" @click=${this._retryDetails}>${this._t.retry}</button>`
+        : nothing;
 
   // ---- helpers ---------------------------------------------------------------------------------
 
@@ -428,6 +455,19 @@ export class KinshipOffer extends LitElement {
   private _clearFilters = () => {
     this._setFilters(EMPTY_FILTERS);
     this._moveFocus('[part="status"]');
+  };
+
+  /** Loads the services' details for every element on the page, and draws this one again with them. */
+  private _loadServiceDetails = () => {
+    detailsFailed = false;
+    void loadServiceDetails().then(() => this.requestUpdate());
+  };
+
+  /** "Try again" in a service's details gives way to them: the reader lands on its summary. */
+  private _retryDetails = (event: Event) => {
+    const summary = (event.target as Element).closest('details')?.querySelector('summary');
+    this._loadServiceDetails();
+    void this.updateComplete.then(() => moveFocus(summary));
   };
 
   /** The error and its button give way to "Loading…", then to the offer or the error again. */

@@ -41,6 +41,8 @@ export const DEFAULT_STRINGS = {
   hideFilters: 'Hide filters',
   filtersChosen: '{count} chosen',
   moreAbout: 'More about {title}',
+  /** In an opened service, when its details could not be fetched (the reader may be offline). */
+  detailsFailed: 'These details could not be loaded.',
   whoFor: 'Who it is for',
   ages: 'Ages {min} to {max}',
   agesFrom: 'Ages {min} and over',

@@ -28,7 +28,8 @@ import { directionOf, wordsLocale } from '../locale';
 import { packFor } from '../packs';
 import { renderConsultationReport } from '../render/consultation-report';
 import { renderOffer, type FinderContext } from '../render/finder';
-import { heading, renderContact, renderServiceDetails, type RenderContext } from '../render/offer';
+import { heading, renderContact, type RenderContext } from '../render/offer';
+import { renderServiceDetails } from '../render/service-details';
 import { DEFAULT_STRINGS, format, PAGE_STRINGS, type PageStrings } from '../strings';
 
 /** The words in other languages (widget/src/packs/<code>.json's `strings` and `pages`), by language code. */
@@ -196,6 +197,7 @@ function offerPage(model: OfferPage) {
     results: filterServices(offer.services, filters, (service) => searchTextOf(service, labels)),
     isOpen: () => false,
     detailsWhenClosed: true,
+    serviceDetails: (service) => renderServiceDetails(service, ctx),
     // A service without a UUID (a translation made before it had one) has no page to link to.
     serviceHref: (service) => (service.uuid ? links.service(service.uuid) : undefined),
     form: { action: links.offer, submit: ctx.t.showServices },

@@ -20,7 +20,7 @@ import { checked } from './checked';
 import { RENDERS_PAGES } from './renders-pages';
 import { toggleFilters } from './filters-toggle';
 import { renderBlocks } from './blocks';
-import { heading, renderContact, renderSections, renderServiceDetails, type RenderContext } from './offer';
+import { heading, renderContact, renderSections, type RenderContext } from './offer';
 
 /** The element's handlers, for live controls. */
 export interface FinderHandlers {
@@ -39,6 +39,11 @@ export interface FinderContext extends RenderContext {
   results: Service[];
   /** Whether a service's details are shown open. */
   isOpen(service: Service): boolean;
+  /**
+   * A service's details (./service-details renderServiceDetails): given by the caller, because the
+   * element has them only once it has loaded that module after its first view (nothing until then).
+   */
+  serviceDetails(service: Service): unknown;
   /** Whether a closed service's details are rendered anyway (pages: the content is in the HTML for search engines, translation tools and readers without JavaScript). */
   detailsWhenClosed?: boolean;
   /** The address of a service's own page, where there is one (the public pages'). */
@@ -117,7 +122,7 @@ export function renderServiceItem(service: Service, ctx: FinderContext): Templat
     <p>${service.summary}</p>
     <details ?open=${open} data-uuid=${service.uuid} @toggle=${ctx.on?.toggle}>
       <summary>${format(ctx.t.moreAbout, { title: service.title })}</summary>
-      ${open || ctx.detailsWhenClosed ? renderServiceDetails(service, ctx) : nothing}
+      ${open || ctx.detailsWhenClosed ? ctx.serviceDetails(service) : nothing}
     </details>
   </li>`;
 }

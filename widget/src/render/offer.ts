@@ -1,13 +1,13 @@
 /**
- * The offer's parts as readers see them, rendered from the offer view: the named contact, a
- * service's details, the statutory sections. Pure: everything comes in `ctx`; the element keeps
- * the state (which services are open, the reader's choices) and the feedback questions.
+ * The offer's parts as readers see them, rendered from the offer view: the named contact and the
+ * statutory sections (a service's details are in ./service-details). Pure: everything comes in
+ * `ctx`; the element keeps the state (which services are open, the reader's choices) and the
+ * feedback questions.
  */
 import { html, nothing } from 'lit';
-import type { Blocks, Contact, Location, Offer, OpeningTime, Organisation, Service } from '../api/types';
-import { openingTimeText } from '../format/opening-times';
+import type { Blocks, Offer, Organisation } from '../api/types';
 import { telHref } from '../format/phone';
-import { agesText, costText, dateText, deliveryText, languageName } from '../format/text';
+import { dateText } from '../format/text';
 import { format, type Strings } from '../strings';
 import { hasWords } from '../../../plugin/shared/code-lists';
 import { renderBlocks, safeHref } from './blocks';
@@ -39,13 +39,13 @@ export function heading(level: number, content: unknown, className = '') {
  * A phone number readers can tap: "020 7946 0000" dials tel:+442079460000. Class "bare": the
  * link's text is its address, so a printed copy need not add it (kinship-offer.styles.ts).
  */
-const telLink = (phone: string) => html`<a class="bare" href=${telHref(phone)}>${phone}</a>`;
+export const telLink = (phone: string) => html`<a class="bare" href=${telHref(phone)}>${phone}</a>`;
 
 /** One line of a description list (`<dl>`): what it is about, and what there is to say. */
-const fact = (term: string, description: unknown) => html`<dt>${term}</dt><dd>${description}</dd>`;
+export const fact = (term: string, description: unknown) => html`<dt>${term}</dt><dd>${description}</dd>`;
 
 /** An e-mail address readers can click. */
-const mailtoLink = (email: string) => html`<a class="bare" href=${`mailto:${email}`}>${email}</a>`;
+export const mailtoLink = (email: string) => html`<a class="bare" href=${`mailto:${email}`}>${email}</a>`;
 
 /** The named contact panel: who carers call, write to or visit, and when. */
 export function renderContact(ctx: RenderContext) {
@@ -65,61 +65,7 @@ export function renderContact(ctx: RenderContext) {
 }
 
 
-/** A service's details, shown when a reader opens it (or prints). */
-export function renderServiceDetails(service: Service, ctx: RenderContext) {
-  const t = ctx.t;
-  const offer = ctx.offer;
-  const labelOf = (code: string) => offer.vocabulary.arrangementTypes.find((term) => term.code === code)?.label ?? code;
-  const referral = safeHref(service.referralUrl);
-  const lang = ctx.lang;
-  const ages = agesText(service, t);
-  return html`<div class="details">
-        ${renderBlocks(service.description, ctx.level + 3)}
-        <dl>
-          ${service.eligibility || ages ? fact(t.whoFor, `${service.eligibility ?? ''} ${ages ?? ''}`) : nothing}
-          ${service.arrangementTypes.length ? fact(t.openTo, service.arrangementTypes.map((type) => labelOf(type.code)).join(', ')) : nothing}
-          ${service.howToAccess || referral
-            ? fact(t.howToAccess, html`${service.howToAccess ?? ''} ${referral ? html`<a href=${referral}>${t.referral}</a>` : nothing}`)
-            : nothing}
-          ${fact(t.cost, costText(service, t, lang))}
-          ${service.deliveryMethods?.length
-            ? fact(t.delivery, service.deliveryMethods.map((method) => deliveryText(method, t)).join(', '))
-            : nothing}
-          ${service.locations.length ? fact(t.where, service.locations.map((location) => renderLocation(location))) : nothing}
-          ${service.openingTimes?.length ? fact(t.when, service.openingTimes.map((time) => renderOpeningTime(time, ctx))) : nothing}
-          ${service.languages?.length ? fact(t.languages, service.languages.map((code) => languageName(code, lang)).join(', ')) : nothing}
-          ${service.contacts.length || service.provider
-            ? fact(
-                t.contacts,
-                html`${service.contacts.map((contact) => renderContactPerson(contact))}
-                  ${service.provider ? html`<p>${t.providedBy}: ${renderOrganisation(service.provider, false)}</p>` : nothing}`,
-              )
-            : nothing}
-        </dl>
-        ${service.lastReviewedAt
-          ? html`<p class="meta">${format(t.lastReviewed, { date: dateText(service.lastReviewedAt, lang) })}</p>`
-          : nothing}
-        ${ctx.feedback(service.uuid)}
-      </div>`;
-}
-
-function renderLocation(location: Location) {
-  const address = [location.addressLine1, location.addressLine2, location.townOrCity, location.postcode].filter(Boolean).join(', ');
-  return html`<p>${location.name}${address ? html`<br />${address}` : nothing}
-    ${location.accessibility ? html`<br /><span class="meta">${location.accessibility}</span>` : nothing}</p>`;
-}
-
-function renderOpeningTime(time: OpeningTime, ctx: RenderContext) {
-  return html`<p>${openingTimeText(time, ctx.lang, ctx.t)}${time.note ? html`<br />${time.note}` : nothing}</p>`;
-}
-
-function renderContactPerson(contact: Contact) {
-  return html`<p>${contact.name}${contact.role ? `, ${contact.role}` : ''}
-    ${contact.phone ? html`<br />${telLink(contact.phone)}` : nothing}
-    ${contact.email ? html`<br />${mailtoLink(contact.email)}` : nothing}</p>`;
-}
-
-function renderOrganisation(organisation: Organisation, withDetails = true) {
+export function renderOrganisation(organisation: Organisation, withDetails = true) {
   const website = safeHref(organisation.website);
   return html`${website ? html`<a href=${website}>${organisation.name}</a>` : organisation.name}
   ${withDetails && organisation.description ? html`<br />${organisation.description}` : nothing}

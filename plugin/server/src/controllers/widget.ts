@@ -1,7 +1,9 @@
 /**
  * Serves the <kinship-offer> bundle at /api/kinship-offer/widget.js, so a host page needs one
  * script tag pointing at the CMS it already trusts, and the element finds its GraphQL endpoint
- * from the script's own address; and beside it, the element's words in other languages at
+ * from the script's own address; and beside it what the element loads later: the services'
+ * details at /api/kinship-offer/service-details.js (widget/src/render/service-details.ts, loaded
+ * once an offer is shown), and the element's words in other languages at
  * /api/kinship-offer/packs/<code>.json (widget/src/packs.ts), fetched only when a reader needs one.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +17,7 @@ import { negotiateEncoding } from '../http/encoding';
  */
 const BUILT = path.join(__dirname, '..', '..', '..', 'widget');
 const BUNDLE = path.join(BUILT, 'kinship-offer.js');
+const SERVICE_DETAILS = path.join(BUILT, 'service-details.js');
 const PACKS = path.join(BUILT, 'packs');
 
 /** What each Content-Encoding is read from, best first. */
@@ -47,6 +50,18 @@ const load = (file: string): Built => {
 /** The packs built, by language code (read once: a request names one of these or is refused). */
 let packs: Set<string> | null = null;
 const builtPacks = () => (packs ??= new Set(existsSync(PACKS) ? readdirSync(PACKS).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5)) : []));
+
+/**
+ * The version of the script and of everything it loads from beside it: a hash of them all, so that
+ * a versioned address (`?v=`) names one build whichever of its files changed. Throws when the
+ * widget has not been built.
+ */
+let built: string | undefined;
+const buildVersion = () =>
+  (built ??= [BUNDLE, SERVICE_DETAILS, ...[...builtPacks()].sort().map((code) => path.join(PACKS, `${code}.json`))]
+    .reduce((hash, file) => hash.update(load(file).version), createHash('sha256'))
+    .digest('base64url')
+    .slice(0, 16));
 
 /**
  * Sends `current` as `contentType`, compressed as the client accepts, cached as the script is: a
@@ -82,23 +97,33 @@ const notBuilt = (ctx: any) => {
   ctx.body = 'The kinship-offer widget has not been built (run "npm run build" in the repository).';
 };
 
+/** Sends the built script `file`, or says the widget is not built. */
+function sendScript(ctx: any, file: string) {
+  let version: string;
+  try {
+    version = buildVersion();
+  } catch {
+    return notBuilt(ctx);
+  }
+  send(ctx, load(file), 'text/javascript; charset=utf-8', version);
+}
+
 export default {
   script(ctx: any) {
-    let current: Built;
-    try {
-      current = load(BUNDLE);
-    } catch {
-      return notBuilt(ctx);
-    }
-    send(ctx, current, 'text/javascript; charset=utf-8', current.version);
+    sendScript(ctx, BUNDLE);
+  },
+
+  /** GET /service-details.js: what draws a service's details, loaded by the element after its first view. */
+  serviceDetails(ctx: any) {
+    sendScript(ctx, SERVICE_DETAILS);
   },
 
   /** GET /packs/:code.json: a language's words; 404 for a language with no pack (the element then keeps English). */
   pack(ctx: any) {
     const code = /^([a-z]{2,3})\.json$/.exec(String(ctx.params.file ?? ''))?.[1];
-    let script: Built;
+    let version: string;
     try {
-      script = load(BUNDLE);
+      version = buildVersion();
     } catch {
       return notBuilt(ctx);
     }
@@ -108,6 +133,6 @@ export default {
       ctx.body = `There are words for these languages besides English: ${[...builtPacks()].sort().join(', ')}`;
       return;
     }
-    send(ctx, load(path.join(PACKS, `${code}.json`)), 'application/json; charset=utf-8', script.version);
+    send(ctx, load(path.join(PACKS, `${code}.json`)), 'application/json; charset=utf-8', version);
   },
 };

@@ -23,6 +23,8 @@ const readRoutes = PUBLIC_CONTENT_TYPES.flatMap((name) => {
 
 /** The widget's script: public, cached, for any origin. */
 const widgetRoute = { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false } };
+/** What draws a service's details, which the script loads after its first view: served as it is. */
+const serviceDetailsRoute = { method: 'GET', path: '/service-details.js', handler: 'widget.serviceDetails', config: { auth: false } };
 /** Its words in other languages, beside it and cached as it is. */
 const packRoute = { method: 'GET', path: '/packs/:file', handler: 'widget.pack', config: { auth: false } };
 
@@ -97,6 +99,6 @@ const feedbackRoute = {
 };
 
 export default {
-  'content-api': { type: 'content-api', routes: [widgetRoute, packRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...partnerContentApiRoutes, ...orukRoutes, ...readRoutes] },
+  'content-api': { type: 'content-api', routes: [widgetRoute, serviceDetailsRoute, packRoute, oembedRoute, ...linkCardRoutes, feedbackRoute, consultationReportRoute, ...reachContentApiRoutes, ...partnerContentApiRoutes, ...orukRoutes, ...readRoutes] },
   admin: { type: 'admin', routes: [...adminRoutes, ...reachAdminRoutes, ...partnerAdminRoutes] },
 };
