@@ -21,13 +21,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /**
  * What a first view downloads of widget.js: the CMS sends the copy precompressed with brotli to
- * every browser that accepts it (all current ones), gzip to the rest. The budget is on the brotli copy.
+ * every browser that accepts it (all current ones), gzip to the rest. The budget is on the brotli copy
+ * (what draws a service's details, service-details.js, comes after the first view and is not in it).
  */
 export function bundleSize() {
   const served = path.join(ROOT, 'plugin/dist/widget/kinship-offer.js');
   const brotliBytes = readFileSync(`${served}.br`).length;
   const gzippedBytes = readFileSync(`${served}.gz`).length;
-  return { brotliBytes, gzippedBytes, budgetBytes: 16 * 1024, ratio: brotliBytes / (16 * 1024) };
+  return { brotliBytes, gzippedBytes, budgetBytes: 15 * 1024, ratio: brotliBytes / (15 * 1024) };
 }
 
 /** The sizes filter changes are timed at: the scale table's (./scale). */
