@@ -55,8 +55,18 @@ async function tabTo(target: string, { backwards = false } = {}) {
  * so ArrowDown is pressed again until `name` is (Enter on nothing chooses nothing).
  */
 async function choose(search: string, name: string) {
-  await page.keyboard.type(search);
-  await page.getByRole('option', { name, exact: true }).waitFor({ timeout: SLOW });
+  const option = page.getByRole('option', { name, exact: true });
+  for (let tries = 1; ; tries++) {
+    await page.keyboard.type(search);
+    if (await option.waitFor({ timeout: SLOW / 4 }).then(() => true, () => false)) break;
+    // A key typed while the combobox renders after taking focus can be lost on a loaded machine
+    // (CI once saw "Camd" find nothing for two minutes): clear the field and type again, as a
+    // user who sees the wrong text does.
+    const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
+    if (tries === 3) throw new Error(`typing "${search}" never listed ${name} (the field holds ${JSON.stringify(typed)})`);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+  }
   const highlighted = page.locator('[role="option"][data-highlighted]');
   for (let presses = 0; presses < 20 && (await highlighted.allTextContents()).join() !== name; presses++) {
     await page.keyboard.press('ArrowDown');

@@ -116,6 +116,35 @@ describe('example host pages', () => {
     await context.close();
   });
 
+  it('the contact-only view fetches nothing to draw services with; shown whole later, a service opened has its details', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const detailsRequests: string[] = [];
+    page.on('request', (request) => request.url().includes('/service-details.js') && detailsRequests.push(request.url()));
+    // The council's page with its element made contact-only before the script runs, as a page that writes it so.
+    await page.addInitScript(() =>
+      new MutationObserver((_, observer) => {
+        const element = document.querySelector('kinship-offer');
+        if (!element) return;
+        element.setAttribute('view', 'contact');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true }),
+    );
+    await page.goto(`${examples.url}/council.html`);
+    const widget = page.locator('kinship-offer');
+    await widget.locator('[part="contact"]').waitFor();
+    await page.waitForTimeout(500);
+    expect(await widget.locator('[part="service"]').count()).toBe(0);
+    expect(detailsRequests).toEqual([]);
+    await widget.evaluate((element) => element.setAttribute('view', 'full'));
+    const service = widget.locator('[part="service"]').first();
+    await service.locator('summary').click();
+    await service.locator('.details').waitFor();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    expect(detailsRequests).toHaveLength(1);
+    await context.close();
+  });
+
   it('a service\'s details that could not be fetched say so, and "Try again" brings them with the reader kept on the service', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

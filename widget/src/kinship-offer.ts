@@ -204,7 +204,8 @@ export class KinshipOffer extends LitElement {
       this._applyAttributeFilters(offer);
       this._offer = offer;
       this._shownAt = Date.now();
-      void this.updateComplete.then(this._loadServiceDetails);
+      // Where services can be opened, what draws their details comes while the reader reads.
+      if (offer.services.length && this._settings.view != 'contact') void this.updateComplete.then(this._loadServiceDetails);
       this._reach.send('shown', this._settings.view);
       this._emit('kinship-offer-load', { offer: offer.slug, locale: offer.locale, services: offer.services.length });
     } catch (error) {
@@ -359,14 +360,19 @@ export class KinshipOffer extends LitElement {
       .service=${service} .t=${this._t} .shownAt=${this._shownAt} .onSent=${() => this._reach.send('feedback', service)}></kinship-offer-feedback>`;
   }
 
-  /** A service's details, once ./render/service-details has come (see loadServiceDetails). */
-  private _serviceDetails = (service: Service) =>
-    drawDetails
-      ? drawDetails(service, this._ctx)
-      : detailsFailed
-        ? html`<p class="alert" role="alert">${this._t.detailsFailed}</p>
-            <button type="button" class="secondary" @click=${this._retryDetails}>${this._t.retry}</button>`
-        : nothing;
+  /**
+   * A service's details, once ./render/service-details has come (see loadServiceDetails); asked for
+   * here too, for a view that had no services to open when the offer was shown.
+   */
+  private _serviceDetails = (service: Service) => {
+    if (drawDetails) return drawDetails(service, this._ctx);
+    if (!detailsFailed) {
+      this._loadServiceDetails();
+      return nothing;
+    }
+    return html`<p class="alert" role="alert">${this._t.detailsFailed}</p>
+      <button type="button" class="secondary" @click=${this._retryDetails}>${this._t.retry}</button>`;
+  };
 
   // ---- helpers ---------------------------------------------------------------------------------
 
