@@ -177,6 +177,45 @@ describe('where the script finds what it loads from beside itself', () => {
   });
 });
 
+describe('a Content-Security-Policy as councils write it', () => {
+  const withPolicy = (policy: string, tag = MODULE_TAG, inHead = '') =>
+    COUNCIL.replace(MODULE_TAG, tag).replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${policy}">${inHead}`);
+  const NONCED = `script-src 'nonce-kinship' 'strict-dynamic'; object-src 'none'; base-uri 'none'`;
+  const policies: Array<[string, string]> = [
+    ['nonce and strict-dynamic, the tag nonced', withPolicy(NONCED, MODULE_TAG.replace('<script', '<script nonce="kinship"'))],
+    ['nonce and strict-dynamic, the classic tag nonced', withPolicy(NONCED, MODULE_TAG.replace('<script type="module"', '<script nonce="kinship"'))],
+    [
+      'nonce and strict-dynamic, the tag added by a nonced tag manager with a version',
+      withPolicy(NONCED, `<script nonce="kinship">var tag = document.createElement('script'); tag.src = '{{CMS_URL}}/api/kinship-offer/widget.js?v=1'; document.head.appendChild(tag);</script>`),
+    ],
+    ['script-src naming the folder of the CMS\'s scripts', withPolicy(`script-src {{CMS_URL}}/api/kinship-offer/; connect-src {{CMS_URL}}`)],
+    ['Trusted Types required, Lit\'s policy allowed', withPolicy(`require-trusted-types-for 'script'; trusted-types lit-html`)],
+    [
+      'Trusted Types required, with a default policy that refuses script from anywhere but the CMS',
+      withPolicy(
+        `require-trusted-types-for 'script'; trusted-types default lit-html`,
+        MODULE_TAG,
+        `<script>trustedTypes.createPolicy('default', { createScriptURL: function (url) { if (url.indexOf('{{CMS_URL}}/') !== 0) throw new Error('refused ' + url); return url; } });</script>`,
+      ),
+    ],
+  ];
+  it.each(policies)('%s: a service opens with its details, and nothing is refused', async (what, html) => {
+    const { page, problems, close } = await open(`policy-${what.replace(/\W+/g, '-')}.html`, html);
+    const refused: string[] = [];
+    await page.exposeFunction('refused', (what: string) => refused.push(what));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => (window as any).refused(`${event.violatedDirective} ${event.blockedURI}`)));
+    await page.reload();
+    await expect(contact(page).getAttribute('part')).resolves.toBe('contact');
+    const service = page.locator('kinship-offer [part="service"]').nth(2);
+    await service.locator('summary').click();
+    await service.locator('.details').waitFor();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    expect(refused).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe('a frame whose address cannot change', () => {
   const FRAMED = `<kinship-offer offer="example-borough"><a href="https://www.example.gov.uk/kinship">Kinship local offer</a></kinship-offer>
     <script src="{{CMS_URL}}/api/kinship-offer/widget.js"></script>
