@@ -76,10 +76,13 @@ const packs = () => ({
  * and `document.currentScript` is then null, or another script of the page's. And a page's own
  * content can hide `document.currentScript` behind an element of its own: `<img name="currentScript"
  * src="…">` becomes that property of `document` (DOM clobbering), and the services' details would
- * be imported, as script, from the image's address.
+ * be imported, as script, from the image's address. So it is taken only when its tag name is
+ * SCRIPT, which no element of the page's can fake (a form's named fields hide the form's
+ * properties, but are elements, not that string); not `instanceof HTMLScriptElement`, which a
+ * script made by another frame (a page writing into an iframe) is not.
  */
 const SCRIPT = 'kinshipOfferScript';
-const SCRIPT_ADDRESS = `((document.currentScript instanceof HTMLScriptElement&&document.currentScript)||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
+const SCRIPT_ADDRESS = `((document.currentScript?.tagName==='SCRIPT'&&document.currentScript)||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
 const scriptAddress = () => ({
   name: 'script-address',
   resolveImportMeta(property, { format }) {

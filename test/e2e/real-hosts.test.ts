@@ -154,12 +154,17 @@ describe('where the script finds what it loads from beside itself', () => {
     await close();
   });
 
-  // DOM clobbering: a page's own content (a comment, a rich-text block) may hold <img name="…">,
-  // which the browser makes a property of `document` that hides the real one of that name.
+  // DOM clobbering: a page's own content (a comment, a rich-text block) may hold <img name="…">
+  // or <form name="…">, which the browser makes a property of `document` that hides the real one
+  // of that name (and a form's fields, its own properties).
+  const IMAGE = '<img name="currentScript" src="/attacker/pixel.png" alt="">';
+  const FORM = '<form name="currentScript" action="/attacker/"><input name="tagName" value="SCRIPT"><input name="src" value="/attacker/"></form>';
+  const CLASSIC_TAG = MODULE_TAG.replace(' type="module"', '');
   it.each([
-    ['before the tag', (html: string) => html.replace(MODULE_TAG, `<img name="currentScript" src="/attacker/pixel.png" alt="">${MODULE_TAG.replace(' type="module"', '')}`)],
-    ['after the tag', (html: string) => html.replace(MODULE_TAG, MODULE_TAG.replace(' type="module"', '')).replace('</main>', '<img name="currentScript" src="/attacker/pixel.png" alt=""></main>')],
-  ])('an image named "currentScript" %s never makes the element load script from the image\'s address', async (where, write) => {
+    ['an image named "currentScript" before the tag', (html: string) => html.replace(MODULE_TAG, `${IMAGE}${CLASSIC_TAG}`)],
+    ['an image named "currentScript" after the tag', (html: string) => html.replace(MODULE_TAG, CLASSIC_TAG).replace('</main>', `${IMAGE}</main>`)],
+    ['a form named "currentScript", with fields named "tagName" and "src", before the tag', (html: string) => html.replace(MODULE_TAG, `${FORM}${CLASSIC_TAG}`)],
+  ])('%s never makes the element load script from the page\'s own content', async (where, write) => {
     const { page, problems, close } = await open(`clobbered-${where.replace(/\W+/g, '-')}.html`, write(COUNCIL));
     const attacker: string[] = [];
     await page.route('**/attacker/**', (route) => {
