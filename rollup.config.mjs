@@ -69,12 +69,24 @@ const packs = () => ({
  * Where the served script finds its own address (`import.meta.url` in the source, which a classic
  * script cannot have): a classic script's `document.currentScript`; as a module (where that is
  * null), its tag, the last on the page with the served path.
+ *
+ * Read once, as the script runs, into SCRIPT (the served script's first line, see `intro` below),
+ * and only from a script element. Later the page may have removed the tag (a loader such as
+ * jQuery.getScript does once it has run) or added another with another version (a tag manager),
+ * and `document.currentScript` is then null, or another script of the page's. And a page's own
+ * content can hide `document.currentScript` behind an element of its own: `<img name="currentScript"
+ * src="…">` becomes that property of `document` (DOM clobbering), and the services' details would
+ * be imported, as script, from the image's address. So it is taken only when its tag name is
+ * SCRIPT, which no element of the page's can fake (a form's named fields hide the form's
+ * properties, but are elements, not that string); not `instanceof HTMLScriptElement`, which a
+ * script made by another frame (a page writing into an iframe) is not.
  */
-const SCRIPT_ADDRESS = `(document.currentScript||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
+const SCRIPT = 'kinshipOfferScript';
+const SCRIPT_ADDRESS = `((document.currentScript?.tagName==='SCRIPT'&&document.currentScript)||[...document.querySelectorAll('script[src*="/kinship-offer/widget.js"]')].pop()||location).src||location.href`;
 const scriptAddress = () => ({
   name: 'script-address',
   resolveImportMeta(property, { format }) {
-    return format === 'iife' && property === 'url' ? SCRIPT_ADDRESS : null;
+    return format === 'iife' && property === 'url' ? SCRIPT : null;
   },
 });
 
@@ -91,9 +103,7 @@ const detailsBesideScript = () => ({
     return resolved && resolved.id.endsWith(SERVICE_DETAILS) ? { id: 'service-details.js', external: true } : null;
   },
   renderDynamicImport({ targetModuleId }) {
-    return targetModuleId === 'service-details.js'
-      ? { left: 'import((a=>new URL(', right: `+new URL(a).search,a).href)(${SCRIPT_ADDRESS}))` }
-      : null;
+    return targetModuleId === 'service-details.js' ? { left: 'import(new URL(', right: `+new URL(${SCRIPT}).search,${SCRIPT}).href)` } : null;
   },
 });
 
@@ -154,7 +164,12 @@ const widget = {
 /** The script the CMS serves (widget.js), which runs with or without type="module". */
 const servedWidget = {
   input: 'widget/src/kinship-offer.ts',
-  output: { file: 'plugin/dist/widget/kinship-offer.js', format: 'iife', plugins: [precompress('plugin/dist/widget/kinship-offer.js')] },
+  output: {
+    file: 'plugin/dist/widget/kinship-offer.js',
+    format: 'iife',
+    intro: `const ${SCRIPT}=${SCRIPT_ADDRESS};`,
+    plugins: [precompress('plugin/dist/widget/kinship-offer.js')],
+  },
   plugins: [packs(), detailsBesideScript(), ...elementPlugins()],
 };
 

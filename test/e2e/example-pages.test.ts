@@ -169,6 +169,56 @@ describe('example host pages', () => {
     await context.close();
   });
 
+  it('a reader who opens a service while its details are on their way sees its summary, then its details where they are; offline afterwards, every service still opens complete', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.route('**/api/kinship-offer/service-details.js*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await page.goto(`${examples.url}/council.html`);
+    const widget = page.locator('kinship-offer');
+    const service = widget.locator('[part="service"]').nth(1);
+    await service.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await service.locator('details').getAttribute('open')).toBe('');
+    expect(await service.locator('.details').count()).toBe(0);
+    await service.locator('.details').waitFor();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    expect(await widget.evaluate((el) => el.shadowRoot!.activeElement?.tagName)).toBe('SUMMARY');
+    expect(await widget.getByRole('alert').count()).toBe(0);
+    await context.setOffline(true);
+    const another = widget.locator('[part="service"]').nth(4);
+    await another.locator('summary').click();
+    expect(await another.locator('.details').textContent()).toContain('Cost');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('several: details that could not be fetched for two offers come to both with one "Try again", in the one where it was pressed and in the other', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${examples.url}/several.html`);
+    const [borough, shared] = [page.locator('kinship-offer#borough'), page.locator('kinship-offer#shared')];
+    for (const widget of [borough, shared]) {
+      await widget.locator('[part="service"] summary').first().click();
+      await widget.getByRole('alert').filter({ hasText: 'These details could not be loaded.' }).waitFor();
+    }
+    await page.unrouteAll();
+    await borough.getByRole('button', { name: 'Try again' }).click();
+    for (const widget of [borough, shared]) {
+      await widget.locator('details[open] .details').waitFor();
+      expect(await widget.getByRole('alert').count()).toBe(0);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('council: a reader filters by arrangement and support, and the link can be shared', async () => {
     const { page, close } = await open('council.html');
     const widget = page.locator('kinship-offer');

@@ -64,6 +64,13 @@ async function render(slugs: string[]) {
     { timeout: 60_000 },
   );
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  // A service's details come after the first view (service-details.js, a module of their own):
+  // printed, every service shown is drawn complete once they have come, and only then is it checked.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('kinship-offer')].every((element) => [...element.shadowRoot!.querySelectorAll('[part="service"] details')].every((service) => service.querySelector('.details'))),
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForTimeout(300);
   // Interact as a reader would: hover and focus everything focusable in the first few widgets.
   for (const link of (await page.locator('kinship-offer a, kinship-offer summary').all()).slice(0, 30)) await link.hover();
@@ -92,6 +99,7 @@ async function render(slugs: string[]) {
         }
       }
     }
+    if (!document.querySelector('kinship-offer')!.shadowRoot!.querySelector('[part="service"] .details')) problems.push('no service\'s details drawn');
     return { problems, xssCalls: (window as any).xssCalls as unknown[] };
   });
   await page.close();

@@ -118,6 +118,109 @@ describe('the script tag as people paste it', () => {
   });
 });
 
+describe('where the script finds what it loads from beside itself', () => {
+  /** Opens a service and says where the services' details came from (they must come from beside the script that runs). */
+  async function openService(page: Page) {
+    const fetched: string[] = [];
+    page.on('request', (request) => request.url().includes('service-details') && fetched.push(request.url()));
+    const service = page.locator('kinship-offer').first().locator('[part="service"]').nth(2);
+    await service.locator('summary').click();
+    await service.locator('.details, [role="alert"]').first().waitFor();
+    return { details: await service.locator('.details').textContent().catch(() => ''), fetched };
+  }
+  const loader = (url: string, type = '') =>
+    `<script>var tag = document.createElement('script');${type && ` tag.type = '${type}';`} tag.src = '${url}';
+      tag.onload = function () { tag.remove(); }; document.head.appendChild(tag);</script>`;
+
+  // The address is read as the script runs: by the time an offer is shown, the page may have
+  // removed the tag or added another, and a reader opens a service later still.
+  it.each([
+    ['a loader that removes the tag once it has run (as jQuery.getScript does)', loader('{{CMS_URL}}/api/kinship-offer/widget.js?v=loaded'), '?v=loaded'],
+    ['a loader that removes the module tag once it has run', loader('{{CMS_URL}}/api/kinship-offer/widget.js?v=loaded', 'module'), '?v=loaded'],
+    [
+      'versioned, then added again with another version by a tag manager',
+      `<script src="{{CMS_URL}}/api/kinship-offer/widget.js?v=first"></script>${loader('{{CMS_URL}}/api/kinship-offer/widget.js?v=second')}`,
+      '?v=first',
+    ],
+  ])('%s: a service\'s details come from beside the script that defined the element, with its version', async (what, tag, query) => {
+    const { page, problems, close } = await open(`beside-${what.replace(/\W+/g, '-')}.html`, COUNCIL.replace(MODULE_TAG, tag));
+    await expect(contact(page).getAttribute('part')).resolves.toBe('contact');
+    const { details, fetched } = await openService(page);
+    expect(details).toContain('Cost');
+    // Fetched before the service was opened, once, from the CMS.
+    const all = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('service-details')));
+    expect([...all, ...fetched]).toEqual([`${cms.url}/api/kinship-offer/service-details.js${query}`]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  // DOM clobbering: a page's own content (a comment, a rich-text block) may hold <img name="…">
+  // or <form name="…">, which the browser makes a property of `document` that hides the real one
+  // of that name (and a form's fields, its own properties).
+  const IMAGE = '<img name="currentScript" src="/attacker/pixel.png" alt="">';
+  const FORM = '<form name="currentScript" action="/attacker/"><input name="tagName" value="SCRIPT"><input name="src" value="/attacker/"></form>';
+  const CLASSIC_TAG = MODULE_TAG.replace(' type="module"', '');
+  it.each([
+    ['an image named "currentScript" before the tag', (html: string) => html.replace(MODULE_TAG, `${IMAGE}${CLASSIC_TAG}`)],
+    ['an image named "currentScript" after the tag', (html: string) => html.replace(MODULE_TAG, CLASSIC_TAG).replace('</main>', `${IMAGE}</main>`)],
+    ['a form named "currentScript", with fields named "tagName" and "src", before the tag', (html: string) => html.replace(MODULE_TAG, `${FORM}${CLASSIC_TAG}`)],
+  ])('%s never makes the element load script from the page\'s own content', async (where, write) => {
+    const { page, problems, close } = await open(`clobbered-${where.replace(/\W+/g, '-')}.html`, write(COUNCIL));
+    const attacker: string[] = [];
+    await page.route('**/attacker/**', (route) => {
+      attacker.push(route.request().url());
+      return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: 'window.pwned = true; export const renderServiceDetails = () => "pwned";' });
+    });
+    await page.reload();
+    await expect(contact(page).getAttribute('part')).resolves.toBe('contact');
+    const { details } = await openService(page);
+    expect(details).toContain('Cost');
+    expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+    expect(attacker.filter((url) => !url.endsWith('/pixel.png'))).toEqual([]);
+    expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+    await close();
+  });
+});
+
+describe('a Content-Security-Policy as councils write it', () => {
+  const withPolicy = (policy: string, tag = MODULE_TAG, inHead = '') =>
+    COUNCIL.replace(MODULE_TAG, tag).replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${policy}">${inHead}`);
+  const NONCED = `script-src 'nonce-kinship' 'strict-dynamic'; object-src 'none'; base-uri 'none'`;
+  const policies: Array<[string, string]> = [
+    ['nonce and strict-dynamic, the tag nonced', withPolicy(NONCED, MODULE_TAG.replace('<script', '<script nonce="kinship"'))],
+    ['nonce and strict-dynamic, the classic tag nonced', withPolicy(NONCED, MODULE_TAG.replace('<script type="module"', '<script nonce="kinship"'))],
+    [
+      'nonce and strict-dynamic, the tag added by a nonced tag manager with a version',
+      withPolicy(NONCED, `<script nonce="kinship">var tag = document.createElement('script'); tag.src = '{{CMS_URL}}/api/kinship-offer/widget.js?v=1'; document.head.appendChild(tag);</script>`),
+    ],
+    ['script-src naming the folder of the CMS\'s scripts', withPolicy(`script-src {{CMS_URL}}/api/kinship-offer/; connect-src {{CMS_URL}}`)],
+    ['Trusted Types required, Lit\'s policy allowed', withPolicy(`require-trusted-types-for 'script'; trusted-types lit-html`)],
+    [
+      'Trusted Types required, with a default policy that refuses script from anywhere but the CMS',
+      withPolicy(
+        `require-trusted-types-for 'script'; trusted-types default lit-html`,
+        MODULE_TAG,
+        `<script>trustedTypes.createPolicy('default', { createScriptURL: function (url) { if (url.indexOf('{{CMS_URL}}/') !== 0) throw new Error('refused ' + url); return url; } });</script>`,
+      ),
+    ],
+  ];
+  it.each(policies)('%s: a service opens with its details, and nothing is refused', async (what, html) => {
+    const { page, problems, close } = await open(`policy-${what.replace(/\W+/g, '-')}.html`, html);
+    const refused: string[] = [];
+    await page.exposeFunction('refused', (what: string) => refused.push(what));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => (window as any).refused(`${event.violatedDirective} ${event.blockedURI}`)));
+    await page.reload();
+    await expect(contact(page).getAttribute('part')).resolves.toBe('contact');
+    const service = page.locator('kinship-offer [part="service"]').nth(2);
+    await service.locator('summary').click();
+    await service.locator('.details').waitFor();
+    expect(await service.locator('.details').textContent()).toContain('Cost');
+    expect(refused).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe('a frame whose address cannot change', () => {
   const FRAMED = `<kinship-offer offer="example-borough"><a href="https://www.example.gov.uk/kinship">Kinship local offer</a></kinship-offer>
     <script src="{{CMS_URL}}/api/kinship-offer/widget.js"></script>

@@ -59,4 +59,31 @@ describe('the demo offer in Welsh, on the council page', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('a Welsh service\'s details that could not be fetched say so in Welsh, and "Try again" (Welsh too) brings them in Welsh', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.addInitScript(() => {
+      new MutationObserver(() => document.querySelector('kinship-offer:not([lang])')?.setAttribute('lang', 'cy')).observe(document, { childList: true, subtree: true });
+    });
+    await page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${examples.url}/council.html`);
+    const element = page.locator('kinship-offer');
+    const navigators = element.locator('[part="service"]').filter({ hasText: 'Llywwyr perthnasau' });
+    await navigators.locator('summary').click();
+    const alert = navigators.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Nid oedd modd llwytho’r manylion hyn.');
+    expect(await alert.evaluate((node) => node.closest('[lang]')!.getAttribute('lang'))).toBe('cy');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.unrouteAll();
+    await navigators.getByRole('button', { name: 'Rhowch gynnig arall arni' }).focus();
+    await page.keyboard.press('Enter');
+    await navigators.locator('.details').waitFor();
+    expect(await navigators.locator('.details').textContent()).toContain('020 7946 0001');
+    expect(await element.evaluate((el) => el.shadowRoot!.activeElement?.tagName)).toBe('SUMMARY');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

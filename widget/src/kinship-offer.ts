@@ -48,11 +48,32 @@ const SCRIPT_URL = import.meta.url;
 let drawDetails: typeof renderServiceDetails | undefined;
 let detailsFailed = false;
 let detailsLoading: Promise<void> | undefined;
-const loadServiceDetails = () =>
-  (detailsLoading ??= import('./render/service-details').then(
-    (module) => void (drawDetails = module.renderServiceDetails),
-    () => void ((detailsFailed = true), (detailsLoading = undefined)),
-  ));
+/**
+ * The elements that want the details: every one is drawn again when a load ends, whichever started
+ * it, so that "Try again" in one offer brings them to another on the page that failed too. Kept
+ * until the details have come.
+ */
+const awaitingDetails = new Set<KinshipOffer>();
+const drawAgain = () => awaitingDetails.forEach((element) => element.requestUpdate());
+const loadServiceDetails = (element: KinshipOffer) => {
+  if (drawDetails) return;
+  awaitingDetails.add(element);
+  if (detailsFailed) {
+    // The message that they failed gives way while they are fetched again.
+    detailsFailed = false;
+    drawAgain();
+  }
+  detailsLoading ??= import('./render/service-details')
+    .then(
+      (module) => void (drawDetails = module.renderServiceDetails),
+      () => void (detailsFailed = true),
+    )
+    .then(() => {
+      detailsLoading = undefined;
+      drawAgain();
+      if (drawDetails) awaitingDetails.clear();
+    });
+};
 
 /**
  * Whether the reader is leaving the page: a browser cuts off the fetches of a page it unloads, and
@@ -464,10 +485,7 @@ export class KinshipOffer extends LitElement {
   };
 
   /** Loads the services' details for every element on the page, and draws this one again with them. */
-  private _loadServiceDetails = () => {
-    detailsFailed = false;
-    void loadServiceDetails().then(() => this.requestUpdate());
-  };
+  private _loadServiceDetails = () => loadServiceDetails(this);
 
   /** "Try again" in a service's details gives way to them: the reader lands on its summary. */
   private _retryDetails = (event: Event) => {
