@@ -157,6 +157,13 @@ describe('example host pages', () => {
     await service.locator('summary').click();
     await service.getByRole('alert').filter({ hasText: 'These details could not be loaded.' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Printed so, every service says it on paper, and a screen reader hears no alert for each of them.
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => widget.locator('details[open]').count()).toBe(31);
+    expect(await widget.getByText('These details could not be loaded.').count()).toBe(31);
+    expect(await widget.getByRole('alert').count()).toBe(0);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => widget.locator('details[open]').count()).toBe(1);
     await page.unrouteAll();
     await service.getByRole('button', { name: 'Try again' }).focus();
     await page.keyboard.press('Enter');

@@ -391,8 +391,11 @@ export class KinshipOffer extends LitElement {
       this._loadServiceDetails();
       return nothing;
     }
-    return html`<p class="alert" role="alert">${this._t.detailsFailed}</p>
-      <button type="button" class="secondary" @click=${this._retryDetails}>${this._t.retry}</button>`;
+    // Printing opens every service at once: said on paper, not announced once for each.
+    return this._print.active
+      ? html`<p class="alert">${this._t.detailsFailed}</p>`
+      : html`<p class="alert" role="alert">${this._t.detailsFailed}</p>
+          <button type="button" class="secondary" @click=${this._retryDetails}>${this._t.retry}</button>`;
   };
 
   // ---- helpers ---------------------------------------------------------------------------------
