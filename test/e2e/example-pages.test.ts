@@ -28,18 +28,25 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-/** Opens an example page as a reader would and waits for the widget to settle. */
-async function open(name: string, options: { javaScript?: boolean; width?: number; widget?: boolean } = {}) {
+/**
+ * Opens an example page as a reader would and waits for the widget to settle; `beforeLoad` sets
+ * the page up first (routes: a file that cannot be fetched, or comes slowly).
+ */
+async function open(name: string, options: { javaScript?: boolean; width?: number; widget?: boolean; beforeLoad?: (page: Page) => Promise<unknown> } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1024, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  await options.beforeLoad?.(page);
   await page.goto(`${examples.url}/${name}`);
   if ((options.javaScript ?? true) && (options.widget ?? true)) {
     await page.locator('kinship-offer').locator('[part="contact"], [part="error"]').first().waitFor();
   }
-  return { page, problems, close: () => context.close() };
+  return { page, context, problems, close: () => context.close() };
 }
+
+/** The services' details cannot be fetched: the page's requests for service-details.js fail. */
+const detailsUnreachable = (page: Page) => page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
 
 /** A reader says what is missing, as in "a reader tells the council what is missing" below. */
 async function sendFeedback(page: Page, message: string) {
@@ -146,12 +153,7 @@ describe('example host pages', () => {
   });
 
   it('a service\'s details that could not be fetched say so, and "Try again" brings them with the reader kept on the service', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${examples.url}/council.html`);
+    const { page, problems, close } = await open('council.html', { beforeLoad: detailsUnreachable });
     const widget = page.locator('kinship-offer');
     const service = widget.locator('[part="service"]').nth(1);
     await service.locator('summary').click();
@@ -173,7 +175,7 @@ describe('example host pages', () => {
     // Focus is on the service's summary, where the button was, not on the top of the page.
     expect(await widget.evaluate((el) => el.shadowRoot!.activeElement?.tagName)).toBe('SUMMARY');
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('a reader who opens a service while its details are on their way sees its summary, then its details where they are; offline afterwards, every service still opens complete', async () => {
@@ -205,12 +207,7 @@ describe('example host pages', () => {
   });
 
   it('several: details that could not be fetched for two offers come to both with one "Try again", in the one where it was pressed and in the other', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.route('**/api/kinship-offer/service-details.js*', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${examples.url}/several.html`);
+    const { page, problems, close } = await open('several.html', { beforeLoad: detailsUnreachable });
     const [borough, shared] = [page.locator('kinship-offer#borough'), page.locator('kinship-offer#shared')];
     for (const widget of [borough, shared]) {
       await widget.locator('[part="service"] summary').first().click();
@@ -223,7 +220,7 @@ describe('example host pages', () => {
       expect(await widget.getByRole('alert').count()).toBe(0);
     }
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('council: a reader filters by arrangement and support, and the link can be shared', async () => {

@@ -319,47 +319,43 @@ describe('widget.js', () => {
   });
 });
 
+/**
+ * What the CMS serves beside widget.js, as the element fetches it: `url` answered as `contentType`
+ * to any origin (a module import and a pack's fetch are CORS requests), compressed as the browser
+ * accepts, cached as widget.js is, and versioned with it (one version names the script and all
+ * beside it: a `?v=` address is immutable). Returns the plain body.
+ */
+async function expectServedBesideTheScript(url: string, contentType: string) {
+  const plain = await httpGetBytes(url, { 'accept-encoding': 'identity' });
+  expect(plain.status).toBe(200);
+  expect(plain.headers['content-type']).toBe(contentType);
+  expect(plain.headers['access-control-allow-origin']).toBe('*');
+  expect(plain.headers['cache-control']).toContain('max-age=86400');
+  const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+  expect((await httpGetBytes(url, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string })).status).toBe(304);
+  const version = plain.headers['x-kinship-offer-widget-version'];
+  expect((await fetch(`${cms.url}/api/kinship-offer/widget.js`)).headers.get('x-kinship-offer-widget-version')).toBe(version);
+  expect((await fetch(`${url}?v=${version}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  return plain.body.toString();
+}
+
 describe('service-details.js beside widget.js, which the element imports once an offer is shown', () => {
-  it('is served as JavaScript to any origin (a module import is a CORS request), compressed, cached as widget.js is', async () => {
-    const url = `${cms.url}/api/kinship-offer/service-details.js`;
-    const plain = await httpGetBytes(url, { 'accept-encoding': 'identity' });
-    expect(plain.status).toBe(200);
-    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(plain.headers['access-control-allow-origin']).toBe('*');
-    expect(plain.headers['cache-control']).toContain('max-age=86400');
-    expect(plain.body.toString()).toContain('renderServiceDetails');
+  it('is served as JavaScript to any origin, compressed, cached and versioned as widget.js is', async () => {
+    const script = await expectServedBesideTheScript(`${cms.url}/api/kinship-offer/service-details.js`, 'text/javascript; charset=utf-8');
+    expect(script).toContain('renderServiceDetails');
     // It brings no Lit of its own: it uses the one widget.js carries (widget/src/render/template-results.ts).
-    expect(plain.body.toString()).not.toContain('litHtmlVersions');
-    const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
-    expect((await httpGetBytes(url, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string })).status).toBe(304);
-    // Versioned as the script that imports it is: one version names the script and all beside it.
-    const version = plain.headers['x-kinship-offer-widget-version'];
-    expect((await fetch(`${cms.url}/api/kinship-offer/widget.js`)).headers.get('x-kinship-offer-widget-version')).toBe(version);
-    expect((await fetch(`${url}?v=${version}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(script).not.toContain('litHtmlVersions');
   });
 });
 
 describe('the language packs beside widget.js', () => {
-  it('serves each as JSON to any origin, compressed as the browser accepts, cached as widget.js is', async () => {
-    const url = `${cms.url}/api/kinship-offer/packs/cy.json`;
-    const plain = await httpGetBytes(url, { 'accept-encoding': 'identity' });
-    expect(plain.status).toBe(200);
-    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(plain.headers['access-control-allow-origin']).toBe('*');
-    expect(plain.headers['cache-control']).toContain('max-age=86400');
-    expect(JSON.parse(plain.body.toString()).strings).toMatchObject({ lang: 'cy', retry: 'Rhowch gynnig arall arni' });
+  it('serves each as JSON to any origin, compressed as the browser accepts, cached and versioned as widget.js is', async () => {
+    const pack = JSON.parse(await expectServedBesideTheScript(`${cms.url}/api/kinship-offer/packs/cy.json`, 'application/json; charset=utf-8'));
+    expect(pack.strings).toMatchObject({ lang: 'cy', retry: 'Rhowch gynnig arall arni' });
     // The pages' own words are the server's: a reader of the element never downloads them.
-    expect(JSON.parse(plain.body.toString()).pages).toBeUndefined();
-    const br = await httpGetBytes(url, { 'accept-encoding': 'br' });
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
-    expect((await httpGetBytes(url, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string })).status).toBe(304);
-    // Versioned as the script that fetches it is: immutable.
-    const version = plain.headers['x-kinship-offer-widget-version'];
-    expect((await fetch(`${cms.url}/api/kinship-offer/widget.js`)).headers.get('x-kinship-offer-widget-version')).toBe(version);
-    expect((await fetch(`${url}?v=${version}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(pack.pages).toBeUndefined();
   });
 
   it.each(['fr.json', 'en.json', '..%2Fkinship-offer.js', 'cy', 'CY.json'])('answers 404 for %s, naming the languages it has', async (file) => {
