@@ -23,11 +23,14 @@ const fetched: Record<string, Promise<Partial<Strings>>> = {};
 
 /**
  * The words of the pack `code` (none: English), fetched from beside the script at `base`, with its
- * query (a versioned script fetches versioned packs); none if the fetch fails.
+ * query (a versioned script fetches versioned packs); none if the fetch fails or `base` is no address.
  */
 export const loadPack = (code: string | undefined, base: string): Promise<Partial<Strings>> =>
   code
-    ? (fetched[code] ??= fetch(new URL(`packs/${code}.json${new URL(base).search}`, base))
+    ? (fetched[code] ??= Promise.resolve()
+        // The address is made inside the chain, so that no address leaves English too: a site's own
+        // bundle written as a classic script (esbuild's default) has no import.meta.url to give.
+        .then(() => fetch(new URL(`packs/${code}.json${new URL(base).search}`, base)))
         .then((response) => response.json())
         .then((pack) => pack.strings)
         .catch(() => ({})))

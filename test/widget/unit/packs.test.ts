@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packFor } from '../../../widget/src/packs';
+import { loadPack, packFor } from '../../../widget/src/packs';
 import { DEFAULT_STRINGS, format, PAGE_STRINGS } from '../../../widget/src/strings';
 
 const DIR = path.resolve(__dirname, '../../../widget/src/packs');
@@ -99,4 +99,13 @@ describe('the pack for a language tag', () => {
     [undefined, undefined],
     ['', undefined],
   ])('%j → %j', (tag, code) => expect(packFor(tag)).toBe(code));
+});
+
+describe('a pack the element cannot find', () => {
+  // A site's own bundler that writes a classic script (esbuild --bundle, whose default format is
+  // iife) leaves the element's import.meta.url undefined: the packs have no address, and the offer
+  // must still show, in English words, rather than fail with "Invalid URL".
+  it('with no script address, leaves English instead of failing the offer', async () => {
+    await expect(loadPack('cy', undefined as unknown as string)).resolves.toEqual({});
+  });
 });
