@@ -49,6 +49,30 @@ async function tabTo(target: string, { backwards = false } = {}) {
 }
 
 /**
+ * Types `search` into the focused field a key at a time, as a person who watches it does: the next
+ * key once the field shows the last. The councils' combobox completes what is typed inline ("C"
+ * shows "Calderdale (E08000033)", the rest selected for the next key to replace) in two steps, the
+ * text and then its selection; on a loaded machine a key that came between them was added after
+ * the whole name (CI: the field held "Calderdale (E08000033)amd" and listed nothing).
+ */
+async function typeWatching(search: string) {
+  for (let typed = 1; typed <= search.length; typed++) {
+    await page.keyboard.type(search[typed - 1]);
+    let last = '';
+    for (let looks = 0; looks < 100; looks++) {
+      await page.waitForTimeout(100);
+      // What is typed, and anything completed after it selected; the same on two looks running.
+      const now = await page.evaluate((typed) => {
+        const field = document.activeElement as HTMLInputElement;
+        return field.selectionStart === typed && field.selectionEnd === field.value.length ? `${field.value}|${field.selectionStart}` : 'moving';
+      }, typed);
+      if (now !== 'moving' && now === last) break;
+      last = now;
+    }
+  }
+}
+
+/**
  * Types `search` into the focused combobox and chooses `name` with ArrowDown and Enter, as a
  * keyboard user does who watches the list: the list filters and re-renders a moment after each key
  * (and after each choice), and an ArrowDown pressed while it does can leave nothing highlighted,
@@ -57,11 +81,9 @@ async function tabTo(target: string, { backwards = false } = {}) {
 async function choose(search: string, name: string) {
   const option = page.getByRole('option', { name, exact: true });
   for (let tries = 1; ; tries++) {
-    await page.keyboard.type(search);
+    await typeWatching(search);
     if (await option.waitFor({ timeout: SLOW / 4 }).then(() => true, () => false)) break;
-    // A key typed while the combobox renders after taking focus can be lost on a loaded machine
-    // (CI once saw "Camd" find nothing for two minutes): clear the field and type again, as a
-    // user who sees the wrong text does.
+    // Typed wrong all the same: clear the field and type again, as a user who sees the wrong text does.
     const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
     if (tries === 3) throw new Error(`typing "${search}" never listed ${name} (the field holds ${JSON.stringify(typed)})`);
     await page.keyboard.press('ControlOrMeta+A');
