@@ -52,14 +52,17 @@ const packs = () => ({
   name: 'language-packs',
   writeBundle(options) {
     const into = path.join(options.dir ?? path.dirname(options.file), 'packs');
+    // The CMS's copy (compressed) and the renderer's are written once, with the served script.
+    const served = into.startsWith('plugin/');
     const forPages = 'plugin/dist/pages/packs';
     mkdirSync(into, { recursive: true });
-    mkdirSync(forPages, { recursive: true });
+    if (served) mkdirSync(forPages, { recursive: true });
     for (const file of readdirSync('widget/src/packs')) {
       const { pages, ...forElement } = JSON.parse(readFileSync(path.join('widget/src/packs', file), 'utf8'));
       const json = Buffer.from(JSON.stringify(forElement));
       writeFileSync(path.join(into, file), json);
-      if (into.startsWith('plugin/')) compressed(path.join(into, file), json);
+      if (!served) continue;
+      compressed(path.join(into, file), json);
       writeFileSync(path.join(forPages, file), JSON.stringify({ ...forElement, pages }));
     }
   },
